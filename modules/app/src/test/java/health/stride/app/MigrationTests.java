@@ -1,0 +1,110 @@
+package health.stride.app;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Reads PostgreSQL's catalogue after every module migrated a clean database, so that no table a
+ * future migration adds can skip the tenancy rules.
+ */
+@SpringBootTest
+class MigrationTests {
+
+	@Autowired FlywayConnectionDetails owner;
+
+	/** As the owner, who sees the whole catalogue. */
+	JdbcClient catalogue() {
+		return JdbcClient.create(new DriverManagerDataSource(owner.getJdbcUrl(), owner.getUsername(), owner.getPassword()));
+	}
+
+	record TenantTable(String name, boolean rowSecurity, boolean forced, int tenantColumn, String policies,
+			boolean primaryKeyStartsWithTenant) {}
+
+	List<TenantTable> tenantOwnedTables() {
+		return catalogue().sql("""
+				select c.oid::regclass::text as name,
+				       c.relrowsecurity as row_security,
+				       c.relforcerowsecurity as forced,
+				       a.attnum as tenant_column,
+				       coalesce((select string_agg(p.polname, ',') from pg_policy p where p.polrelid = c.oid), '') as policies,
+				       exists(select 1 from pg_constraint k
+				              where k.conrelid = c.oid and k.contype = 'p' and k.conkey[1] = a.attnum)
+				         as primary_key_starts_with_tenant
+				from pg_class c
+				join pg_namespace n on n.oid = c.relnamespace
+				join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+				where c.relkind in ('r', 'p')
+				  and n.nspname not in ('pg_catalog', 'information_schema')
+				order by 1""")
+				.query(TenantTable.class)
+				.list();
+	}
+
+	@Test
+	void migratesEveryModuleIntoItsOwnSchema() {
+
+		var histories = catalogue().sql("""
+				select tablename from pg_tables where tablename like 'flyway_schema_history%' order by 1""")
+				.query(String.class).list();
+
+		assertThat(histories).contains("flyway_schema_history", "flyway_schema_history_careteams");
+		assertThat(tenantOwnedTables()).extracting(TenantTable::name).contains("careteams.clinician");
+	}
+
+	@Test
+	void enablesAndForcesRowLevelSecurityOnEveryTenantOwnedTable() {
+
+		assertThat(tenantOwnedTables()).isNotEmpty().allSatisfy(table -> {
+			assertThat(table.rowSecurity()).as("%s has row-level security", table.name()).isTrue();
+			assertThat(table.forced()).as("%s forces row-level security on its owner", table.name()).isTrue();
+			assertThat(table.policies()).as("%s has the tenant policy", table.name()).contains("tenant_isolation");
+		});
+	}
+
+	@Test
+	void keysEveryTenantOwnedTableByTenantFirst() {
+
+		assertThat(tenantOwnedTables()).isNotEmpty().allSatisfy(table -> {
+			assertThat(table.tenantColumn()).as("tenant_id is the first column of %s", table.name()).isEqualTo(1);
+			assertThat(table.primaryKeyStartsWithTenant()).as("the primary key of %s starts with tenant_id", table.name())
+					.isTrue();
+		});
+	}
+
+	@Test
+	void letsForeignKeysBetweenTenantOwnedTablesIncludeTheTenant() {
+
+		var foreignKeysWithoutTenant = catalogue().sql("""
+				select k.conname
+				from pg_constraint k
+				join pg_attribute t on t.attrelid = k.confrelid and t.attname = 'tenant_id'
+				join pg_attribute s on s.attrelid = k.conrelid and s.attname = 'tenant_id'
+				where k.contype = 'f'
+				  and not (s.attnum = any (k.conkey) and t.attnum = any (k.confkey))""")
+				.query(String.class).list();
+
+		assertThat(foreignKeysWithoutTenant).isEmpty();
+	}
+
+	@Test
+	void leavesTheApplicationRoleOwningNothing() {
+
+		var owned = catalogue().sql("""
+				select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where c.relowner = 'stride_app'::regrole""")
+				.query(Integer.class).single();
+		var schemasOwned = catalogue().sql("select count(*) from pg_namespace where nspowner = 'stride_app'::regrole")
+				.query(Integer.class).single();
+
+		assertThat(owned).isZero();
+		assertThat(schemasOwned).isZero();
+	}
+}

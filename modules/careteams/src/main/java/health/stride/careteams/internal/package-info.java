@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.careteams.internal;
+
+import org.jspecify.annotations.NullMarked;

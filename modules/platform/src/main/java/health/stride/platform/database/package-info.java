@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.platform.database;
+
+import org.jspecify.annotations.NullMarked;

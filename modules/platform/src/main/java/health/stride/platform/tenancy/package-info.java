@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.platform.tenancy;
+
+import org.jspecify.annotations.NullMarked;
