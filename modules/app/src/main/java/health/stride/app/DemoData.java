@@ -21,7 +21,7 @@ import health.stride.platform.tenancy.TenantId;
  * missing, so restarting keeps whatever was changed in between.
  */
 @Component
-@Profile("local")
+@Profile("demo")
 class DemoData implements ApplicationRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
