@@ -1,0 +1,69 @@
+package health.stride.app.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.tenancy.TenantId;
+
+/**
+ * Answers a signed-in user who may not do what they asked: a problem document on the API, the
+ * error page on pages. Every denial goes into the audit trail, in the user's clinic when they
+ * have exactly one.
+ */
+class AccessDenials implements AccessDeniedHandler {
+
+	/** The request attribute that carries the reason to the error page. */
+	static final String DENIAL_REASON = AccessDenials.class.getName() + ".reason";
+
+	private final AuditTrail audit;
+	private final KnownClinics clinics;
+	private final @Nullable ProblemResponses problems;
+
+	/** For the API: answers with problem details. */
+	AccessDenials(AuditTrail audit, KnownClinics clinics, ProblemResponses problems) {
+		this.audit = audit;
+		this.clinics = clinics;
+		this.problems = problems;
+	}
+
+	/** For pages: answers with the error page. */
+	AccessDenials(AuditTrail audit, KnownClinics clinics) {
+		this.audit = audit;
+		this.clinics = clinics;
+		this.problems = null;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+
+		var user = CurrentUser.get().orElse(null);
+		var clinic = user == null ? Optional.<TenantId> empty() : clinics.clinicOf(user);
+
+		audit.record(user, clinic.orElse(null), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, null,
+				request.getMethod() + " " + request.getRequestURI());
+
+		var detail = TenantBindingFilter.NOT_ONE_CLINIC.equals(denied.getMessage()) ? TenantBindingFilter.NOT_ONE_CLINIC
+				: "You are not allowed to do this.";
+
+		if (problems != null) {
+			problems.write(response, HttpStatus.FORBIDDEN, detail);
+		} else {
+			request.setAttribute(DENIAL_REASON, detail);
+			response.sendError(HttpStatus.FORBIDDEN.value(), detail);
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package health.stride.app.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+import health.stride.platform.audit.AuditTrail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors into Stride. Pages: a browser session after signing in with Keycloak (authorization
+ * code with PKCE, confidential client), CSRF-protected, idle sessions end after 15 minutes. API:
+ * stateless bearer tokens from the realm. Both decide roles from {@code realm_access.roles} and
+ * the clinic from {@code organization}; every controller method states who may call it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(KeycloakProperties.class)
+class SecurityConfiguration {
+
+	static final String REGISTRATION = "keycloak";
+
+	/** Pages and resources anyone may see without signing in. */
+	static final String[] PUBLIC_PAGES = { "/", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, AuditTrail audit, KnownClinics clinics,
+			JsonMapper json)
+			throws Exception {
+
+		var problems = new ProblemResponses(json);
+		var authentication = new JwtAuthenticationConverter();
+		authentication.setJwtGrantedAuthoritiesConverter(new StrideAuthorities());
+		authentication.setPrincipalClaimName("preferred_username");
+
+		return http.securityMatcher("/api/**")
+				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.oauth2ResourceServer(server -> server
+						.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication))
+						.authenticationEntryPoint((request, response, failure) -> problems.write(response,
+								HttpStatus.UNAUTHORIZED, "Sign in: a valid bearer token from Stride's realm is required."))
+						.accessDeniedHandler(new AccessDenials(audit, clinics, problems)))
+				.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenials(audit, clinics, problems)))
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
+				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)
+				.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, AuditTrail audit,
+			KnownClinics clinics, KeycloakProperties keycloak) throws Exception {
+
+		var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+				"/oauth2/authorization");
+		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+		var logoutThroughKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+		logoutThroughKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
+
+		return http
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(PUBLIC_PAGES).permitAll()
+						.anyRequest().authenticated())
+				.oauth2Login(login -> login
+						.loginPage("/oauth2/authorization/" + REGISTRATION)
+						.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+						.defaultSuccessUrl("/", true))
+				.logout(logout -> logout.logoutSuccessHandler(logoutThroughKeycloak))
+				.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenials(audit, clinics)))
+				.headers(headers -> headers
+						.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak)))
+						.frameOptions(frames -> frames.deny())
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)
+				.build();
+	}
+
+	/**
+	 * Scripts and styles only from Stride itself (no inline script), no framing, and forms that
+	 * may post to Stride or continue to Keycloak (sign-out goes on to Keycloak's end-session page).
+	 */
+	static String contentSecurityPolicy(KeycloakProperties keycloak) {
+		return String.join("; ", List.of("default-src 'self'", "script-src 'self'", "style-src 'self'",
+				"img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
+				"base-uri 'self'", "form-action 'self' " + keycloak.url(), "frame-ancestors 'none'"));
+	}
+
+	@Bean
+	ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
+
+		var registration = ClientRegistration.withRegistrationId(REGISTRATION)
+				.clientName("Stride")
+				.clientId(keycloak.clientId())
+				.clientSecret(keycloak.clientSecret())
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+				.scope("openid", "profile", "email")
+				.issuerUri(keycloak.issuer())
+				.authorizationUri(keycloak.endpoint("auth"))
+				.tokenUri(keycloak.endpoint("token"))
+				.jwkSetUri(keycloak.endpoint("certs"))
+				.userInfoUri(keycloak.endpoint("userinfo"))
+				.userNameAttributeName("preferred_username")
+				.providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout")))
+				.build();
+
+		return new InMemoryClientRegistrationRepository(registration);
+	}
+
+	/** Keeps the signed-in user's tokens in their session, so any instance can serve them. */
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClients() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	/** Authorities for browser users from the same claims as for bearer tokens. */
+	@Bean
+	OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+
+		var delegate = new OidcUserService();
+
+		return request -> {
+			var user = delegate.loadUser(request);
+			var authorities = new HashSet<GrantedAuthority>(StrideAuthorities.of(user));
+			return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+		};
+	}
+
+	/**
+	 * Bearer tokens: signed by the realm's keys, issued by the realm, current, and access tokens
+	 * (Keycloak marks them {@code typ: Bearer}), so an ID token cannot be replayed as one.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(KeycloakProperties keycloak) {
+
+		var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.endpoint("certs")).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(keycloak.issuer()),
+				accessTokensOnly()));
+
+		return decoder;
+	}
+
+	private static OAuth2TokenValidator<Jwt> accessTokensOnly() {
+		return jwt -> "Bearer".equals(jwt.getClaimAsString("typ")) ? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Not an access token", null));
+	}
+
+	/** Lets the idle sign-out hear about sessions that time out. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+}

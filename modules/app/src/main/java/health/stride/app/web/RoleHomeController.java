@@ -1,0 +1,80 @@
+package health.stride.app.web;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import health.stride.careteams.ClinicianManagement;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * Where each role lands after signing in. The therapists' and coaches' home, the caseload,
+ * belongs to the care teams module.
+ */
+@Controller
+class RoleHomeController {
+
+	private final ClinicRegistry clinics;
+	private final ClinicianManagement clinicians;
+
+	RoleHomeController(ClinicRegistry clinics, ClinicianManagement clinicians) {
+		this.clinics = clinics;
+		this.clinicians = clinicians;
+	}
+
+	@GetMapping("/")
+	@PreAuthorize("permitAll()")
+	String home() {
+		return CurrentUser.get()
+				.flatMap(user -> user.primaryRole())
+				.map(role -> "redirect:" + homeOf(role))
+				.orElse("app/landing");
+	}
+
+	@GetMapping("/portal")
+	@PreAuthorize("hasRole('PATIENT')")
+	String portal(Model model) {
+		model.addAttribute("clinic", currentClinicName());
+		return "app/portal";
+	}
+
+	@GetMapping("/sponsor")
+	@PreAuthorize("hasRole('SPONSOR_ADMIN')")
+	String sponsor(Model model) {
+		model.addAttribute("clinic", currentClinicName());
+		return "app/sponsor";
+	}
+
+	@GetMapping("/admin")
+	@PreAuthorize("hasRole('CLINIC_ADMIN')")
+	String admin(Model model) {
+		model.addAttribute("clinic", currentClinicName());
+		model.addAttribute("clinicians", clinicians.all());
+		return "app/admin";
+	}
+
+	@GetMapping("/platform")
+	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+	String platform(Model model) {
+		model.addAttribute("clinics", clinics.all());
+		return "app/platform";
+	}
+
+	static String homeOf(Role role) {
+		return switch (role) {
+			case THERAPIST, COACH -> "/caseload";
+			case PATIENT -> "/portal";
+			case SPONSOR_ADMIN -> "/sponsor";
+			case CLINIC_ADMIN -> "/admin";
+			case PLATFORM_ADMIN -> "/platform";
+		};
+	}
+
+	private String currentClinicName() {
+		return CurrentTenant.get().flatMap(clinics::find).map(it -> it.name()).orElse("");
+	}
+}

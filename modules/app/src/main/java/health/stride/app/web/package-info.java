@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.app.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.careteams.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+package health.stride.platform.audit;
+
+public enum AuditAction {
+	SIGN_IN, ACCESS_DENIED, READ, WRITE, EXPORT
+}

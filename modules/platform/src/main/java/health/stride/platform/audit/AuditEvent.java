@@ -1,0 +1,19 @@
+package health.stride.platform.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import health.stride.platform.tenancy.TenantId;
+
+/**
+ * One line of the audit trail, as read back (e.g. for a clinic administrator).
+ *
+ * @param tenant the clinic, or none for what happened outside any clinic
+ * @param actorId the Keycloak user id (token subject), or {@code system}
+ * @param resource what was touched, by kind and id (e.g. {@code clinician}), never by content
+ */
+public record AuditEvent(UUID id, @Nullable TenantId tenant, Instant occurredAt, String actorId,
+		@Nullable String actorRole, AuditAction action, AuditOutcome outcome, @Nullable UUID patientId,
+		@Nullable String resource, @Nullable String requestId) {}

@@ -1,0 +1,5 @@
+package health.stride.platform.audit;
+
+public enum AuditOutcome {
+	SUCCESS, DENIED, FAILED
+}

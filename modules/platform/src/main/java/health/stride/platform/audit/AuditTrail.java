@@ -1,0 +1,101 @@
+package health.stride.platform.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+/**
+ * Records who touched what, when, and with which outcome. Each entry is written in a transaction
+ * of its own, so it stays even when the audited work fails and rolls back. The clinic is the
+ * current tenant; without one the entry goes to the platform's own trail.
+ */
+@Service
+public class AuditTrail {
+
+	/** The MDC key under which the web layer keeps the id of the current request. */
+	public static final String REQUEST_ID = "requestId";
+
+	static final String SYSTEM = "system";
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate ownTransaction;
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	/** Records an access by the signed-in user (or the system) in the current clinic. */
+	public void record(AuditAction action, AuditOutcome outcome, @Nullable UUID patientId, @Nullable String resource) {
+		record(CurrentUser.get().orElse(null), CurrentTenant.get().orElse(null), action, outcome, patientId, resource);
+	}
+
+	/** Records an access by the given user in the given clinic (or outside any clinic). */
+	public void record(@Nullable StrideUser actor, @Nullable TenantId clinic, AuditAction action, AuditOutcome outcome,
+			@Nullable UUID patientId, @Nullable String resource) {
+
+		var entry = new AuditEvent(UUID.randomUUID(), clinic, clock.instant(), actor == null ? SYSTEM : actor.id(),
+				actor == null ? null : actor.primaryRole().map(Role::realmRole).orElse(null), action, outcome, patientId,
+				resource, MDC.get(REQUEST_ID));
+
+		if (clinic == null) {
+			ownTransaction.executeWithoutResult(status -> insertOutsideClinic(entry));
+		} else {
+			CurrentTenant.runAs(clinic, () -> ownTransaction.executeWithoutResult(status -> insert(entry)));
+		}
+	}
+
+	/** The current clinic's most recent entries, newest first. */
+	public List<AuditEvent> latest(int limit) {
+		return ownTransaction.execute(status -> jdbc.sql("""
+				select id, tenant_id, occurred_at, actor_id, actor_role, action, outcome, patient_id, resource, request_id
+				from platform.audit_event order by occurred_at desc limit ?""")
+				.param(limit)
+				.query((row, number) -> new AuditEvent(row.getObject("id", UUID.class),
+						TenantId.of(row.getString("tenant_id")), row.getTimestamp("occurred_at").toInstant(),
+						row.getString("actor_id"), row.getString("actor_role"),
+						AuditAction.valueOf(row.getString("action")), AuditOutcome.valueOf(row.getString("outcome")),
+						row.getObject("patient_id", UUID.class), row.getString("resource"), row.getString("request_id")))
+				.list());
+	}
+
+	private void insert(AuditEvent entry) {
+		jdbc.sql("""
+				insert into platform.audit_event
+				  (tenant_id, id, occurred_at, actor_id, actor_role, action, outcome, patient_id, resource, request_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(Optional.ofNullable(entry.tenant()).map(TenantId::value).orElseThrow(), entry.id(),
+						java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorRole(),
+						entry.action().name(), entry.outcome().name(), entry.patientId(), entry.resource(),
+						entry.requestId())
+				.update();
+	}
+
+	private void insertOutsideClinic(AuditEvent entry) {
+		jdbc.sql("""
+				insert into platform.platform_audit_event
+				  (id, occurred_at, actor_id, actor_role, action, outcome, resource, request_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(entry.id(), java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorRole(),
+						entry.action().name(), entry.outcome().name(), entry.resource(), entry.requestId())
+				.update();
+	}
+}
