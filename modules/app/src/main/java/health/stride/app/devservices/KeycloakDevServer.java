@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -178,17 +180,23 @@ public record KeycloakDevServer(Path distribution, Path dataDirectory, int port,
 				return;
 			}
 
+			// kc.sh forwards the signal to Keycloak's JVM; wait for both, and end whatever is left
 			var children = process.descendants().toList();
 			process.destroy();
+			awaitExit(process.toHandle());
+			children.forEach(KeycloakDevServer.Running::awaitExit);
+			LOG.info("Keycloak stopped");
+		}
+
+		private static void awaitExit(ProcessHandle handle) {
 			try {
-				if (!process.waitFor(20, TimeUnit.SECONDS)) {
-					process.destroyForcibly();
-				}
+				handle.onExit().get(30, TimeUnit.SECONDS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
+				handle.destroyForcibly();
+			} catch (ExecutionException | TimeoutException e) {
+				handle.destroyForcibly();
 			}
-			children.forEach(ProcessHandle::destroyForcibly);
-			LOG.info("Keycloak stopped");
 		}
 
 		private static String tail(Path log) {

@@ -1,0 +1,28 @@
+package health.stride.app.e2e;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application with its demo data on the port the test Keycloak's realm expects, signing users
+ * in against that Keycloak.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("demo")
+abstract class EndToEndTestSupport {
+
+	static final String PASSWORD = "stride-demo";
+
+	@DynamicPropertySource
+	static void keycloak(DynamicPropertyRegistry registry) {
+		registry.add("stride.keycloak.url", () -> TestKeycloak.server().url());
+		registry.add("server.port", TestKeycloak::applicationPort);
+	}
+
+	static String appUrl() {
+		return "http://localhost:" + TestKeycloak.applicationPort();
+	}
+}

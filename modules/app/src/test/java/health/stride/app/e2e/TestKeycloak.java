@@ -1,0 +1,58 @@
+package health.stride.app.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import health.stride.app.devservices.KeycloakDevServer;
+
+/**
+ * One Keycloak for all end-to-end tests of a JVM, with a fresh database (so the realm file is
+ * imported as it is now), on free ports chosen before the application starts, since the realm's
+ * redirect URIs name the application's address.
+ */
+final class TestKeycloak {
+
+	private static KeycloakDevServer.Running running;
+	private static int applicationPort;
+
+	private TestKeycloak() {}
+
+	static synchronized KeycloakDevServer server() {
+
+		if (running == null) {
+			applicationPort = freePort();
+			var server = new KeycloakDevServer(Path.of(System.getProperty("stride.test.keycloak.distribution")),
+					temporaryDirectory(), freePort(), Path.of(System.getProperty("stride.test.keycloak.realm-file")),
+					"http://localhost:" + applicationPort, null, Duration.ofMinutes(4));
+			running = server.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(running::close, "test-keycloak-stop"));
+		}
+
+		return running.server();
+	}
+
+	static synchronized int applicationPort() {
+		server();
+		return applicationPort;
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("stride-keycloak-");
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static int freePort() {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
