@@ -104,6 +104,7 @@ class SecurityConfiguration {
 		return http
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(PUBLIC_PAGES).permitAll()
+						.requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
 						.anyRequest().authenticated())
 				.oauth2Login(login -> login
 						.loginPage("/oauth2/authorization/" + REGISTRATION)

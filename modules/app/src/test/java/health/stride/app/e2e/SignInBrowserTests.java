@@ -122,6 +122,19 @@ class SignInBrowserTests extends EndToEndTestSupport {
 				.startsWith(TestKeycloak.server().issuer());
 	}
 
+	@Test
+	void turnsAwayAUserWhoseAccountBelongsToNoClinic() throws Exception {
+
+		KeycloakAdmin.createUser("pt.unassigned", PASSWORD, "therapist");
+
+		browser.get(appUrl() + "/oauth2/authorization/keycloak");
+		signInAtKeycloak("pt.unassigned");
+
+		waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "You can't open this page"));
+		assertThat(browser.findElement(By.tagName("main")).getText())
+				.contains("not linked to exactly one clinic");
+	}
+
 	private Manager sessions() {
 		var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
 		return ((Context) tomcat.getHost().findChildren()[0]).getManager();

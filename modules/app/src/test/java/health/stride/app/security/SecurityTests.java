@@ -188,6 +188,16 @@ class SecurityTests {
 	}
 
 	@Test
+	void showsOperationalEndpointsBeyondHealthOnlyToPlatformAdministrators() throws Exception {
+
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/modulith").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/modulith").with(Tokens.browser("root.ops", List.of(), "platform-admin")))
+				.andExpect(status().isOk());
+	}
+
+	@Test
 	void requiresACsrfTokenToSignOut() throws Exception {
 
 		mvc.perform(post("/logout").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
