@@ -1,0 +1,218 @@
+package health.stride.eligibility.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
+
+/**
+ * Reads a roster file (UTF-8, optional BOM, RFC 4180) line by line, without holding it in memory,
+ * and hands each valid member line on. Lines that are not valid are reported with their line
+ * number and reason; the file as a whole is refused only when it is not a roster at all (not
+ * UTF-8, wrong or missing header, broken quoting, a field or line far too long).
+ * <p>
+ * Duplicate member ids are a property of the whole file and are found by the import, not here.
+ */
+public final class RosterParser {
+
+	public static final List<String> HEADER = List.of("member_id", "first_name", "last_name", "date_of_birth",
+			"email", "coverage_start", "coverage_end");
+
+	static final int MAX_FIELD_LENGTH = 256;
+	private static final int MAX_LINE_LENGTH = 4 * 1024;
+	private static final Pattern MEMBER_ID = Pattern.compile("[\\p{Alnum}][\\p{Alnum}._/-]{0,63}");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+	private final LocalDate today;
+
+	public RosterParser(LocalDate today) {
+		this.today = today;
+	}
+
+	/**
+	 * @param file the roster, closed by the caller
+	 * @param rows receives every valid line, in file order
+	 * @param errors receives every rejected line, in file order
+	 * @return the number of member lines read (valid and rejected)
+	 * @throws RosterFileException if the file is not a roster
+	 */
+	public long parse(InputStream file, Consumer<RosterRow> rows, Consumer<RowError> errors) {
+
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+
+		var handler = CsvRecordHandler.builder()
+				.maxFields(HEADER.size() * 4)
+				.maxFieldSize(MAX_LINE_LENGTH)
+				.maxRecordSize(MAX_LINE_LENGTH)
+				.build();
+
+		try (var reader = CsvReader.builder()
+				.skipEmptyLines(true)
+				.allowExtraFields(true)
+				.allowMissingFields(true)
+				.maxBufferSize(MAX_LINE_LENGTH * 4)
+				.build(handler, new InputStreamReader(withoutBom(file), decoder))) {
+
+			var records = reader.iterator();
+
+			if (!records.hasNext()) {
+				throw new RosterFileException("The file is empty; a roster starts with the header line "
+						+ String.join(",", HEADER) + ".");
+			}
+			checkHeader(records.next());
+
+			long count = 0;
+			while (records.hasNext()) {
+				var record = records.next();
+				if (isBlank(record)) {
+					continue;
+				}
+				count++;
+				read(record, rows, errors);
+			}
+			return count;
+
+		} catch (CsvParseException e) {
+			throw new RosterFileException("The file is not valid CSV: " + e.getMessage(), e);
+		} catch (UncheckedIOException e) {
+			throw unreadable(e.getCause());
+		} catch (IOException e) {
+			throw unreadable(e);
+		}
+	}
+
+	private static RosterFileException unreadable(IOException e) {
+		return e instanceof CharacterCodingException
+				? new RosterFileException("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.", e)
+				: new RosterFileException("The file could not be read.", e);
+	}
+
+	private static void checkHeader(CsvRecord header) {
+
+		var names = header.getFields().stream().map(it -> it.strip().toLowerCase(Locale.ROOT)).toList();
+
+		if (!names.equals(HEADER)) {
+			throw new RosterFileException("The first line must be the header " + String.join(",", HEADER)
+					+ " (found: " + String.join(",", header.getFields()) + ").");
+		}
+	}
+
+	private void read(CsvRecord record, Consumer<RosterRow> rows, Consumer<RowError> errors) {
+
+		var line = record.getStartingLineNumber();
+		var fields = record.getFields();
+		var memberId = fields.isEmpty() ? "" : fields.get(0).strip();
+		var id = MEMBER_ID.matcher(memberId).matches() ? memberId : null;
+
+		if (fields.size() != HEADER.size()) {
+			errors.accept(new RowError(line, "Expected %d fields, found %d.".formatted(HEADER.size(), fields.size()), id));
+			return;
+		}
+		if (memberId.isEmpty()) {
+			errors.accept(new RowError(line, "The member id is missing.", null));
+			return;
+		}
+		if (id == null) {
+			errors.accept(new RowError(line, "The member id has characters other than letters, digits, '.', '_', '/' and '-', or is longer than 64.", null));
+			return;
+		}
+
+		var firstName = fields.get(1).strip();
+		var lastName = fields.get(2).strip();
+		var email = blankToNull(fields.get(4));
+
+		var problem = firstName.isEmpty() ? "The first name is missing."
+				: lastName.isEmpty() ? "The last name is missing."
+				: firstName.length() > MAX_FIELD_LENGTH || lastName.length() > MAX_FIELD_LENGTH ? "A name is longer than 256 characters."
+				: email != null && (email.length() > 254 || !EMAIL.matcher(email).matches()) ? "The email address is not valid."
+				: null;
+
+		if (problem != null) {
+			errors.accept(new RowError(line, problem, id));
+			return;
+		}
+
+		try {
+			var dateOfBirth = date(fields.get(3), "date of birth");
+			var coverageStart = date(fields.get(5), "coverage start");
+			var coverageEnd = fields.get(6).isBlank() ? null : date(fields.get(6), "coverage end");
+
+			if (dateOfBirth.isBefore(EARLIEST_BIRTH) || dateOfBirth.isAfter(today)) {
+				errors.accept(new RowError(line, "The date of birth " + dateOfBirth + " is not plausible.", id));
+			} else if (coverageEnd != null && coverageEnd.isBefore(coverageStart)) {
+				errors.accept(new RowError(line, "Coverage ends (" + coverageEnd + ") before it starts (" + coverageStart + ").", id));
+			} else {
+				rows.accept(new RosterRow(line, memberId, firstName, lastName, dateOfBirth, email, coverageStart, coverageEnd));
+			}
+		} catch (BadDate bad) {
+			errors.accept(new RowError(line, bad.getMessage(), id));
+		}
+	}
+
+	private static LocalDate date(String value, String what) {
+
+		var text = value.strip();
+
+		if (text.isEmpty()) {
+			throw new BadDate("The " + what + " is missing.");
+		}
+		try {
+			return LocalDate.parse(text);
+		} catch (DateTimeParseException e) {
+			throw new BadDate("The " + what + " '" + abbreviated(text) + "' is not a date of the form YYYY-MM-DD.");
+		}
+	}
+
+	private static String abbreviated(String text) {
+		return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+	}
+
+	private static @Nullable String blankToNull(String value) {
+		var stripped = value.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+	private static boolean isBlank(CsvRecord record) {
+		return record.getFields().stream().allMatch(String::isBlank);
+	}
+
+	private static InputStream withoutBom(InputStream file) throws IOException {
+
+		var buffered = new BufferedInputStream(file, 64 * 1024);
+		buffered.mark(3);
+		var bom = buffered.readNBytes(3);
+
+		if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+			buffered.reset();
+		}
+
+		return buffered;
+	}
+
+	private static final class BadDate extends RuntimeException {
+
+		BadDate(String message) {
+			super(message, null, false, false);
+		}
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.eligibility.internal;
+
+import org.jspecify.annotations.NullMarked;

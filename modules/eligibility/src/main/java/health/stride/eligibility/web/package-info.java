@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.eligibility.web;
+
+import org.jspecify.annotations.NullMarked;
