@@ -1,0 +1,5 @@
+package health.stride.eligibility;
+
+public enum SponsorKind {
+	EMPLOYER, HEALTH_PLAN
+}

@@ -1,0 +1,100 @@
+package health.stride.eligibility;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.eligibility.internal.Sponsor;
+import health.stride.eligibility.internal.Sponsors;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+
+/**
+ * The sponsors of the current clinic, and which sponsor each sponsor administrator acts for.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SponsorManagement {
+
+	private final Sponsors sponsors;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	SponsorManagement(Sponsors sponsors, JdbcClient jdbc, Clock clock) {
+		this.sponsors = sponsors;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public SponsorSummary register(SponsorCode code, String name, SponsorKind kind, @Nullable String contactName,
+			@Nullable String contactEmail) {
+
+		if (sponsors.findByCode(code.value()).isPresent()) {
+			throw new DuplicateSponsorCode(code);
+		}
+
+		return sponsors.save(new Sponsor(code, name, kind, contactName, contactEmail, clock.instant())).summary();
+	}
+
+	public Optional<SponsorSummary> find(SponsorCode code) {
+		return sponsors.findByCode(code.value()).map(Sponsor::summary);
+	}
+
+	public List<SponsorSummary> all() {
+		return sponsors.findAllByOrderByName().stream().map(Sponsor::summary).toList();
+	}
+
+	/** Lets a sponsor administrator (a Keycloak user of this clinic) act for one sponsor. */
+	@Transactional
+	public void appointAdministrator(String username, SponsorCode code) {
+
+		var sponsor = find(code).orElseThrow(() -> new IllegalArgumentException("No sponsor " + code));
+
+		jdbc.sql("""
+				insert into eligibility.sponsor_admin (tenant_id, username, sponsor_id)
+				values (current_setting('stride.tenant_id', true), ?, ?)
+				on conflict (tenant_id, username) do update set sponsor_id = excluded.sponsor_id""")
+				.params(username, sponsor.id().id())
+				.update();
+	}
+
+	/** The sponsor a sponsor administrator acts for, if they have been appointed. */
+	public Optional<SponsorSummary> sponsorOf(String username) {
+		return jdbc.sql("select s.code from eligibility.sponsor_admin a join eligibility.sponsor s "
+				+ "on s.tenant_id = a.tenant_id and s.id = a.sponsor_id where a.username = ?")
+				.param(username)
+				.query(String.class)
+				.optional()
+				.flatMap(code -> find(new SponsorCode(code)));
+	}
+
+	/**
+	 * The sponsor with this code, if the user may manage it: any sponsor of their clinic for a
+	 * clinic administrator, their own sponsor for a sponsor administrator. Anything else looks
+	 * exactly like a sponsor that does not exist.
+	 */
+	public Optional<SponsorSummary> managedBy(StrideUser user, SponsorCode code) {
+
+		if (user.has(Role.CLINIC_ADMIN)) {
+			return find(code);
+		}
+		if (user.has(Role.SPONSOR_ADMIN)) {
+			return sponsorOf(user.username()).filter(it -> it.code().equals(code));
+		}
+		return Optional.empty();
+	}
+
+	/** A sponsor code that the clinic already uses. */
+	public static class DuplicateSponsorCode extends RuntimeException {
+
+		DuplicateSponsorCode(SponsorCode code) {
+			super("This clinic already has a sponsor with the code " + code + ".");
+		}
+	}
+}
