@@ -46,6 +46,10 @@ public class SponsorManagement {
 		return sponsors.findByCode(code.value()).map(Sponsor::summary);
 	}
 
+	public Optional<SponsorSummary> find(SponsorId id) {
+		return sponsors.findById(id.id()).map(Sponsor::summary);
+	}
+
 	public List<SponsorSummary> all() {
 		return sponsors.findAllByOrderByName().stream().map(Sponsor::summary).toList();
 	}

@@ -1,0 +1,123 @@
+package health.stride.app;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.hamcrest.Matchers.*;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import health.stride.app.security.Tokens;
+import health.stride.eligibility.SponsorCode;
+import health.stride.eligibility.SponsorKind;
+import health.stride.eligibility.SponsorManagement;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class RosterApiTests {
+
+	static final String ROSTER = """
+			member_id,first_name,last_name,date_of_birth,email,coverage_start,coverage_end
+			A1,Maya,Okafor,1985-03-14,,2026-01-01,
+			A2,=HYPERLINK("http://evil.example"),Brandt,1979-13-02,,2025-06-01,
+			""";
+
+	@Autowired MockMvc mvc;
+	@Autowired ClinicRegistry clinics;
+	@Autowired SponsorManagement sponsors;
+
+	String north, lake;
+
+	@BeforeEach
+	void clinicsWithSponsors() {
+
+		north = clinics.register(TenantId.of("north-" + UUID.randomUUID()), "North").tenant().value();
+		lake = clinics.register(TenantId.of("lake-" + UUID.randomUUID()), "Lake").tenant().value();
+
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			sponsors.register(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, null, null);
+			sponsors.register(SponsorCode.of("GLOBEX"), "Globex", SponsorKind.EMPLOYER, null, null);
+			sponsors.appointAdministrator("sponsor.acme", SponsorCode.of("ACME"));
+		});
+	}
+
+	@Test
+	void importsARosterUploadedByTheSponsorsAdministratorAndReportsTheOutcome() throws Exception {
+
+		var accepted = mvc.perform(multipart("/api/sponsors/acme/rosters").file(roster())
+				.with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isAccepted())
+				.andReturn().getResponse().getContentAsString();
+		String importId = JsonPath.read(accepted, "$.importId");
+
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc
+				.perform(get("/api/roster-imports/" + importId)
+						.with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(jsonPath("$.status").value("COMPLETED")));
+
+		mvc.perform(get("/api/roster-imports/" + importId).with(Tokens.bearer("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(jsonPath("$.sponsorCode").value("ACME"))
+				.andExpect(jsonPath("$.rowsRead").value(2))
+				.andExpect(jsonPath("$.added").value(1))
+				.andExpect(jsonPath("$.rejected").value(1))
+				.andExpect(jsonPath("$.errors[0].line").value(3))
+				.andExpect(jsonPath("$.percentDone").value(100));
+
+		var report = mvc.perform(get("/api/roster-imports/" + importId + "/errors")
+				.with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().contentTypeCompatibleWith("text/csv"))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(report).startsWith("\"line\",\"problem\"").contains("\"3\",\"The date of birth");
+	}
+
+	@Test
+	void hidesOtherSponsorsAndOtherClinicsAsNotFound() throws Exception {
+
+		mvc.perform(multipart("/api/sponsors/GLOBEX/rosters").file(roster())
+				.with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isNotFound());
+
+		mvc.perform(multipart("/api/sponsors/ACME/rosters").file(roster())
+				.with(Tokens.bearer("admin.lee", List.of(lake), "clinic-admin")))
+				.andExpect(status().isNotFound());
+
+		var accepted = mvc.perform(multipart("/api/sponsors/ACME/rosters").file(roster())
+				.with(Tokens.bearer("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		String importId = JsonPath.read(accepted, "$.importId");
+
+		mvc.perform(get("/api/roster-imports/" + importId).with(Tokens.bearer("admin.lee", List.of(lake), "clinic-admin")))
+				.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesAnUploadWithoutAFile() throws Exception {
+		mvc.perform(multipart("/api/sponsors/ACME/rosters").with(Tokens.bearer("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail").value(containsString("multipart field 'file'")));
+	}
+
+	static MockMultipartFile roster() {
+		return new MockMultipartFile("file", "roster.csv", "text/csv", ROSTER.getBytes(StandardCharsets.UTF_8));
+	}
+}
