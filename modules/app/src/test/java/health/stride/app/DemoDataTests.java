@@ -2,6 +2,9 @@ package health.stride.app;
 
 import static org.assertj.core.api.Assertions.*;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -9,6 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianSummary;
+import health.stride.eligibility.RosterImportReport;
+import health.stride.eligibility.RosterImports;
+import health.stride.eligibility.SponsorCode;
+import health.stride.eligibility.SponsorManagement;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -18,11 +25,13 @@ class DemoDataTests {
 
 	@Autowired ClinicRegistry clinics;
 	@Autowired ClinicianManagement clinicians;
+	@Autowired SponsorManagement sponsors;
+	@Autowired RosterImports rosters;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
-		var demoData = new DemoData(clinics, clinicians);
+		var demoData = new DemoData(clinics, clinicians, sponsors, rosters);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -38,5 +47,18 @@ class DemoDataTests {
 		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), clinicians::all))
 				.extracting(ClinicianSummary::username)
 				.containsExactly("pt.jordan");
+
+		var acme = CurrentTenant.callAs(TenantId.of("northside"), () -> sponsors.sponsorOf("sponsor.acme")).orElseThrow();
+		assertThat(acme.code()).isEqualTo(SponsorCode.of("ACME"));
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> rosters.latest(acme.id(), 5))).hasSize(1);
+
+		var imported = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+				() -> CurrentTenant.callAs(TenantId.of("northside"), () -> rosters.latest(acme.id(), 1)).get(0),
+				report -> report.status().finished());
+		assertThat(imported.status()).isEqualTo(RosterImportReport.Status.COMPLETED);
+		assertThat(imported.added()).isEqualTo(320);
+		assertThat(imported.rejected()).isZero();
+		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> sponsors.sponsorOf("sponsor.bluecross")))
+				.map(it -> it.name()).hasValue("Cascade Health Plan");
 	}
 }

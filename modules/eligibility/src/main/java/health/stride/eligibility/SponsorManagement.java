@@ -1,6 +1,7 @@
 package health.stride.eligibility;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,27 @@ public class SponsorManagement {
 		}
 
 		return sponsors.save(new Sponsor(code, name, kind, contactName, contactEmail, clock.instant())).summary();
+	}
+
+	/** Changes how a sponsor is described, and whether its members may still check coverage and sign up. */
+	@Transactional
+	public SponsorSummary describe(SponsorCode code, String name, SponsorKind kind, @Nullable String contactName,
+			@Nullable String contactEmail, boolean active) {
+
+		var sponsor = sponsors.findByCode(code.value()).orElseThrow(() -> new IllegalArgumentException("No sponsor " + code));
+		sponsor.describe(name, kind, contactName, contactEmail);
+		sponsor.activate(active);
+
+		return sponsors.save(sponsor).summary();
+	}
+
+	/** The members whose coverage includes the given day. */
+	public long coveredMembers(SponsorId sponsor, LocalDate day) {
+		return jdbc.sql("""
+				select count(*) from eligibility.member
+				where sponsor_id = ? and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""")
+				.params(sponsor.id(), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
+				.query(Long.class).single();
 	}
 
 	public Optional<SponsorSummary> find(SponsorCode code) {

@@ -1,11 +1,17 @@
 package health.stride.app.web;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import health.stride.careteams.ClinicianManagement;
+import health.stride.eligibility.RosterImports;
+import health.stride.eligibility.SmallCounts;
+import health.stride.eligibility.SponsorManagement;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -20,10 +26,15 @@ class RoleHomeController {
 
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
+	private final SponsorManagement sponsors;
+	private final RosterImports imports;
 
-	RoleHomeController(ClinicRegistry clinics, ClinicianManagement clinicians) {
+	RoleHomeController(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors,
+			RosterImports imports) {
 		this.clinics = clinics;
 		this.clinicians = clinicians;
+		this.sponsors = sponsors;
+		this.imports = imports;
 	}
 
 	@GetMapping("/")
@@ -45,7 +56,17 @@ class RoleHomeController {
 	@GetMapping("/sponsor")
 	@PreAuthorize("hasRole('SPONSOR_ADMIN')")
 	String sponsor(Model model) {
+
+		var sponsor = sponsors.sponsorOf(CurrentUser.require().username());
+
 		model.addAttribute("clinic", currentClinicName());
+		model.addAttribute("sponsor", sponsor.orElse(null));
+		sponsor.ifPresent(it -> {
+			model.addAttribute("covered",
+					SmallCounts.shown(sponsors.coveredMembers(it.id(), LocalDate.now(ZoneOffset.UTC))));
+			model.addAttribute("imports", imports.latest(it.id(), 5));
+		});
+
 		return "app/sponsor";
 	}
 
