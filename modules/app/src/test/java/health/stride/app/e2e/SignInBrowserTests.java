@@ -86,9 +86,9 @@ class SignInBrowserTests extends EndToEndTestSupport {
 		for (var home : new Home[] { new Home("pt.alex", "/caseload", "Caseload"),
 				new Home("pt.sam", "/caseload", "Caseload"), new Home("coach.rio", "/caseload", "Caseload"),
 				new Home("admin.nora", "/admin", "Northside Physio"), new Home("patient.maya", "/portal", "Hello"),
-				new Home("patient.leo", "/portal", "Hello"), new Home("sponsor.acme", "/sponsor", "Enrollment"),
+				new Home("patient.leo", "/portal", "Hello"), new Home("sponsor.acme", "/sponsor", "Acme Logistics"),
 				new Home("pt.jordan", "/caseload", "Caseload"), new Home("admin.lee", "/admin", "Lakeside Therapy"),
-				new Home("patient.ivy", "/portal", "Hello"), new Home("sponsor.bluecross", "/sponsor", "Enrollment"),
+				new Home("patient.ivy", "/portal", "Hello"), new Home("sponsor.bluecross", "/sponsor", "Cascade Health Plan"),
 				new Home("root.ops", "/platform", "Clinics") }) {
 
 			browser.manage().deleteAllCookies();
