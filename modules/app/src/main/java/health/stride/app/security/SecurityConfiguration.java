@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,7 +62,10 @@ class SecurityConfiguration {
 
 	/** Pages and resources anyone may see without signing in. */
 	static final String[] PUBLIC_PAGES = { "/", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
-			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info" };
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/c/**" };
+
+	/** The API's doors for people who have no account yet. */
+	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
 
 	@Bean
 	@Order(1)
@@ -75,7 +79,9 @@ class SecurityConfiguration {
 		authentication.setPrincipalClaimName("preferred_username");
 
 		return http.securityMatcher("/api/**")
-				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.POST, PUBLIC_API).permitAll()
+						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication))
 						.authenticationEntryPoint((request, response, failure) -> problems.write(response,

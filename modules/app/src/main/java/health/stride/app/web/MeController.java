@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianSummary;
+import health.stride.patients.PatientDirectory;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
@@ -18,9 +19,11 @@ import health.stride.platform.tenancy.TenantId;
 class MeController {
 
 	private final ClinicianManagement clinicians;
+	private final PatientDirectory patients;
 
-	MeController(ClinicianManagement clinicians) {
+	MeController(ClinicianManagement clinicians, PatientDirectory patients) {
 		this.clinicians = clinicians;
+		this.patients = patients;
 	}
 
 	record Me(String username, @Nullable String clinic, List<String> roles, @Nullable String patientId,
@@ -35,7 +38,11 @@ class MeController {
 				? clinicians.findByUsername(user.username()).map(ClinicianSummary::id).map(Object::toString).orElse(null)
 				: null;
 
+		var patient = user.clinic().isPresent() && user.has(Role.PATIENT)
+				? patients.findByUsername(user.username()).map(it -> it.id().toString()).orElse(null)
+				: null;
+
 		return new Me(user.username(), user.clinic().map(TenantId::value).orElse(null),
-				user.roles().stream().sorted().map(Role::realmRole).toList(), null, clinician);
+				user.roles().stream().sorted().map(Role::realmRole).toList(), patient, clinician);
 	}
 }

@@ -47,6 +47,17 @@ final class KeycloakAdmin {
 		check(mapped.statusCode(), 204, mapped.body());
 	}
 
+	/** How many users of realm stride have exactly this username. */
+	static int usersNamed(String username) throws IOException, InterruptedException {
+
+		var response = HTTP.send(authorized(adminToken(), TestKeycloak.server().url()
+				+ "/admin/realms/stride/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+				.GET().build(), BodyHandlers.ofString());
+		check(response.statusCode(), 200, response.body());
+
+		return JSON.readTree(response.body()).size();
+	}
+
 	private static String adminToken() throws IOException, InterruptedException {
 
 		var form = "grant_type=password&client_id=admin-cli&username=admin&password="

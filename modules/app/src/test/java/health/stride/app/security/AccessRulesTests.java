@@ -40,7 +40,8 @@ import health.stride.platform.tenancy.TenantId;
 @AutoConfigureMockMvc
 class AccessRulesTests {
 
-	record Rule(HttpMethod method, String route, Set<Role> roles) {}
+	/** {@code public} routes are open to everyone, with or without a token. */
+	record Rule(HttpMethod method, String route, Set<Role> roles, boolean open) {}
 
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;
@@ -86,17 +87,23 @@ class AccessRulesTests {
 
 			var path = rule.route().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 
-			assertThat(mvc.perform(request(rule.method(), path)).andReturn().getResponse().getStatus())
-					.as("%s %s without a token", rule.method(), rule.route()).isEqualTo(401);
+			var anonymous = mvc.perform(request(rule.method(), path).contentType("application/json").content("{}")
+					.with(this::fromOwnAddress)).andReturn().getResponse().getStatus();
+			if (rule.open()) {
+				assertThat(anonymous).as("%s %s without a token", rule.method(), rule.route()).isNotIn(401, 403);
+			} else {
+				assertThat(anonymous).as("%s %s without a token", rule.method(), rule.route()).isEqualTo(401);
+			}
 
 			for (var role : Role.values()) {
 
 				var organizations = role == Role.PLATFORM_ADMIN ? List.<String> of() : List.of("northside");
-				var status = mvc.perform(request(rule.method(), path)
+				var status = mvc.perform(request(rule.method(), path).contentType("application/json").content("{}")
+						.with(this::fromOwnAddress)
 						.with(Tokens.bearer("user." + role.realmRole(), organizations, role.realmRole())))
 						.andReturn().getResponse().getStatus();
 
-				if (rule.roles().contains(role)) {
+				if (rule.open() || rule.roles().contains(role)) {
 					assertThat(status).as("%s %s as %s", rule.method(), rule.route(), role).isNotIn(401, 403);
 				} else {
 					assertThat(status).as("%s %s as %s", rule.method(), rule.route(), role).isEqualTo(403);
@@ -114,14 +121,24 @@ class AccessRulesTests {
 
 		for (var line : lines) {
 			var cells = line.split(",", 3);
-			var roles = Arrays.stream(cells[2].trim().split("\\s+"))
+			var open = cells[2].trim().equals("public");
+			var roles = open ? Set.<Role> of() : Arrays.stream(cells[2].trim().split("\\s+"))
 					.map(name -> Role.ofRealmRole(name).orElseThrow(() -> new IllegalArgumentException(name)))
 					.collect(Collectors.toSet());
-			rules.add(new Rule(HttpMethod.valueOf(cells[0].trim()), cells[1].trim(), roles));
+			rules.add(new Rule(HttpMethod.valueOf(cells[0].trim()), cells[1].trim(), roles, open));
 		}
 
 		return rules;
 	}
+
+	/** Each call from an address of its own, so rate limits of public routes do not interfere. */
+	private org.springframework.mock.web.MockHttpServletRequest fromOwnAddress(
+			org.springframework.mock.web.MockHttpServletRequest request) {
+		request.setRemoteAddr("127.9." + (calls / 250 % 250) + "." + (calls++ % 250));
+		return request;
+	}
+
+	private int calls;
 
 	private static boolean hasAccessRule(HandlerMethod method) {
 		return AnnotatedElementUtils.hasAnnotation(method.getMethod(), PreAuthorize.class)

@@ -1,0 +1,156 @@
+package health.stride.app.security;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import health.stride.platform.identity.Accounts;
+import health.stride.platform.tenancy.TenantId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creates patients' accounts through Keycloak's admin API as the service account
+ * {@code stride-provisioner}: the user with their password, the {@code patient} role, and
+ * membership of the clinic's organization. If a later step fails, the user is removed again.
+ */
+@Component
+class KeycloakAccounts implements Accounts {
+
+	private static final Logger LOG = LoggerFactory.getLogger(KeycloakAccounts.class);
+
+	private final KeycloakProperties keycloak;
+	private final RestClient http = RestClient.create();
+
+	KeycloakAccounts(KeycloakProperties keycloak) {
+		this.keycloak = keycloak;
+	}
+
+	@Override
+	public AccountId createPatient(TenantId clinic, NewAccount account) {
+
+		var token = serviceToken();
+		var user = createUser(token, account);
+
+		try {
+			var role = http.get().uri(keycloak.admin("/roles/patient")).headers(h -> h.setBearerAuth(token))
+					.retrieve().body(JsonNode.class);
+			http.post().uri(keycloak.admin("/users/" + user.value() + "/role-mappings/realm"))
+					.headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+					.body(List.of(role)).retrieve().toBodilessEntity();
+
+			var organization = organizationOf(token, clinic);
+			http.post().uri(keycloak.admin("/organizations/" + organization + "/members"))
+					.headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+					.body("\"" + user.value() + "\"").retrieve().toBodilessEntity();
+
+			return user;
+
+		} catch (RuntimeException e) {
+			LOG.warn("Could not finish a new Keycloak account; removing it again: {}", e.toString());
+			delete(user);
+			throw e instanceof AccountsUnavailable unavailable ? unavailable
+					: new AccountsUnavailable("Could not finish the account in Keycloak", e);
+		}
+	}
+
+	@Override
+	public void delete(AccountId account) {
+		try {
+			http.delete().uri(keycloak.admin("/users/" + account.value())).headers(h -> h.setBearerAuth(serviceToken()))
+					.retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			LOG.error("Could not remove the unfinished Keycloak account {}", account.value(), e);
+		}
+	}
+
+	private AccountId createUser(String token, NewAccount account) {
+
+		var user = Map.of("username", account.username(), "email", account.email(), "firstName", account.firstName(),
+				"lastName", account.lastName(), "enabled", true, "credentials",
+				List.of(Map.of("type", "password", "value", account.password(), "temporary", false)));
+
+		try {
+			var created = http.post().uri(keycloak.admin("/users")).headers(h -> h.setBearerAuth(token))
+					.contentType(MediaType.APPLICATION_JSON).body(user).retrieve().toBodilessEntity();
+			var location = created.getHeaders().getLocation();
+			if (location == null) {
+				throw new AccountsUnavailable("Keycloak created no user", null);
+			}
+			return new AccountId(lastSegment(location));
+
+		} catch (HttpClientErrorException e) {
+			throw rejection(e);
+		} catch (RestClientException e) {
+			LOG.warn("Keycloak could not create a user: {}", e.toString());
+			throw new AccountsUnavailable("Keycloak could not create the user", e);
+		}
+	}
+
+	private RuntimeException rejection(HttpClientErrorException e) {
+
+		var body = e.getResponseBodyAsString();
+
+		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(409))) {
+			return body.contains("email") ? new AccountConflict("email", "An account with this email address exists already.")
+					: new AccountConflict("username", "This username is taken. Please choose another one.");
+		}
+		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(400)) && body.toLowerCase().contains("password")) {
+			return new AccountRejected("Choose a password of at least 8 characters that is not your username.");
+		}
+		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(400))) {
+			return new AccountRejected("Keycloak did not accept these details. Please check them.");
+		}
+		return new AccountsUnavailable("Keycloak refused to create the user: " + e.getStatusCode(), e);
+	}
+
+	private String organizationOf(String token, TenantId clinic) {
+
+		// Keycloak searches organizations by name or domain, not by alias: page through and match the alias
+		var found = http.get().uri(keycloak.admin("/organizations?first=0&max=10000&briefRepresentation=true"))
+				.headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+
+		if (found != null) {
+			for (var organization : found) {
+				if (clinic.value().equals(organization.path("alias").asString())) {
+					return organization.path("id").asString();
+				}
+			}
+		}
+		throw new AccountsUnavailable("The clinic " + clinic + " has no organization in Keycloak", null);
+	}
+
+	private String serviceToken() {
+
+		var form = new LinkedMultiValueMap<String, String>();
+		form.add("grant_type", "client_credentials");
+		form.add("client_id", keycloak.provisionerId());
+		form.add("client_secret", keycloak.provisionerSecret());
+
+		try {
+			var response = http.post().uri(keycloak.endpoint("token")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.body(form).retrieve().body(JsonNode.class);
+			if (response == null || response.path("access_token").isMissingNode()) {
+				throw new AccountsUnavailable("Keycloak gave the provisioner no token", null);
+			}
+			return response.path("access_token").asString();
+		} catch (RestClientException e) {
+			LOG.warn("The provisioner could not get a token from Keycloak: {}", e.toString());
+			throw new AccountsUnavailable("Keycloak cannot be reached", e);
+		}
+	}
+
+	private static String lastSegment(URI location) {
+		var path = location.getPath();
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+}

@@ -1,0 +1,140 @@
+package health.stride.eligibility;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.eligibility.CoverageAnswer.Outcome;
+import health.stride.eligibility.internal.Names;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * Checks whether a person is covered by one of the current clinic's sponsors today. Matching
+ * ignores case, accents, spaces, hyphens and apostrophes in names and case in emails; the answer
+ * is the same whichever detail did not match, so the check cannot be used to probe a roster.
+ */
+@Service
+public class CoverageChecks {
+
+	/** How long a successful check may be used to sign up. */
+	public static final Duration VALID_FOR = Duration.ofMinutes(30);
+
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	CoverageChecks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public CoverageAnswer check(CoverageQuestion question) {
+
+		var sponsor = jdbc.sql("""
+				select s.id, s.name,
+				       exists(select 1 from eligibility.roster_import i where i.sponsor_id = s.id and i.status = 'COMPLETED')
+				         as has_roster
+				from eligibility.sponsor s where s.code = ? and s.active""")
+				.param(question.sponsor().value())
+				.query((row, number) -> new Sponsor(row.getObject("id", UUID.class), row.getString("name"),
+						row.getBoolean("has_roster")))
+				.optional();
+
+		if (sponsor.isEmpty()) {
+			return CoverageAnswer.notEligible();
+		}
+		if (!sponsor.get().hasRoster()) {
+			return CoverageAnswer.tryLater();
+		}
+
+		var member = findMember(sponsor.get().id(), question);
+		if (member.isEmpty()) {
+			return CoverageAnswer.notEligible();
+		}
+
+		var now = clock.instant();
+		var expiresAt = now.plus(VALID_FOR);
+		var checkId = new CoverageCheckId(UUID.randomUUID());
+
+		jdbc.sql("""
+				insert into eligibility.coverage_check (tenant_id, id, sponsor_id, member_ref, created_at, expires_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)""")
+				.params(checkId.id(), sponsor.get().id(), member.get(), java.sql.Timestamp.from(now),
+						java.sql.Timestamp.from(expiresAt))
+				.update();
+
+		events.publishEvent(new CoverageConfirmed(CurrentTenant.require(), new SponsorId(sponsor.get().id()), checkId));
+
+		return new CoverageAnswer(Outcome.ELIGIBLE, sponsor.get().name(), checkId, expiresAt);
+	}
+
+	/**
+	 * Uses up a successful check, if it is still valid, and tells which sponsor and member it found.
+	 * A check can be redeemed once.
+	 */
+	@Transactional
+	public Optional<RedeemedCheck> redeem(CoverageCheckId id) {
+		return jdbc.sql("""
+				update eligibility.coverage_check set used_at = ?
+				where id = ? and used_at is null and expires_at > ?
+				returning sponsor_id, member_ref""")
+				.params(java.sql.Timestamp.from(clock.instant()), id.id(), java.sql.Timestamp.from(clock.instant()))
+				.query((row, number) -> new RedeemedCheck(id, new SponsorId(row.getObject("sponsor_id", UUID.class)),
+						row.getObject("member_ref", UUID.class)))
+				.optional();
+	}
+
+	/** Whether a check could still be redeemed (unused and not expired). */
+	@Transactional(readOnly = true)
+	public boolean isRedeemable(CoverageCheckId id) {
+		return jdbc.sql("select count(*) from eligibility.coverage_check where id = ? and used_at is null and expires_at > ?")
+				.params(id.id(), java.sql.Timestamp.from(clock.instant()))
+				.query(Integer.class).single() > 0;
+	}
+
+	/** A used-up check, naming the roster member it found (eligibility's own record id). */
+	public record RedeemedCheck(CoverageCheckId check, SponsorId sponsor, UUID member) {}
+
+	private Optional<UUID> findMember(UUID sponsor, CoverageQuestion question) {
+
+		var today = java.sql.Date.valueOf(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+		var lastName = Names.key(question.lastName());
+		var dateOfBirth = java.sql.Date.valueOf(question.dateOfBirth());
+
+		if (question.memberId() != null && !question.memberId().isBlank()) {
+			return jdbc.sql("""
+					select id from eligibility.member
+					where sponsor_id = ? and member_id = ? and last_name_key = ? and date_of_birth = ?
+					  and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""")
+					.params(sponsor, question.memberId().strip(), lastName, dateOfBirth, today, today)
+					.query(UUID.class).optional();
+		}
+
+		var email = Names.emailKey(question.email());
+		if (email == null || email.isBlank()) {
+			return Optional.empty();
+		}
+
+		var matches = jdbc.sql("""
+				select id from eligibility.member
+				where sponsor_id = ? and last_name_key = ? and date_of_birth = ? and first_name_key = ? and email_key = ?
+				  and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""")
+				.params(sponsor, lastName, dateOfBirth, Names.key(question.firstName()), email, today, today)
+				.query(UUID.class).list();
+
+		// two members with the same name, birth date and email cannot be told apart: ask for the member id
+		return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
+	private record Sponsor(UUID id, String name, boolean hasRoster) {}
+}

@@ -1,0 +1,133 @@
+package health.stride.eligibility.web;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import health.stride.eligibility.CoverageCheckId;
+import health.stride.eligibility.CoverageChecks;
+import health.stride.eligibility.Signups;
+import health.stride.eligibility.Signups.SignupDetails;
+import health.stride.eligibility.UsStates;
+import health.stride.platform.identity.Accounts.AccountConflict;
+import health.stride.platform.identity.Accounts.AccountRejected;
+import health.stride.platform.identity.Accounts.AccountsUnavailable;
+import health.stride.platform.tenancy.Clinic;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/** After a successful coverage check, the member creates their account. */
+@Controller
+class SignupController {
+
+	private final Signups signups;
+	private final CoverageChecks checks;
+	private final ClinicRegistry clinics;
+
+	SignupController(Signups signups, CoverageChecks checks, ClinicRegistry clinics) {
+		this.signups = signups;
+		this.checks = checks;
+		this.clinics = clinics;
+	}
+
+	@ModelAttribute("states")
+	java.util.List<String> states() {
+		return UsStates.CODES;
+	}
+
+	@ModelAttribute("timeZones")
+	java.util.List<String> timeZones() {
+		return UsStates.TIME_ZONES;
+	}
+
+	@GetMapping("/c/{clinic}/signup")
+	@PreAuthorize("permitAll()")
+	String form(@PathVariable String clinic, HttpSession session, Model model, RedirectAttributes redirect) {
+
+		var registered = clinic(clinic);
+
+		if (!hasValidCheck(registered, session)) {
+			redirect.addFlashAttribute("flash", "Please check your coverage first; a check is valid for 30 minutes.");
+			return "redirect:/c/" + registered.tenant() + "/check-coverage";
+		}
+
+		model.addAttribute("clinic", registered);
+		model.addAttribute("form", SignupForm.empty());
+		return "eligibility/signup";
+	}
+
+	@PostMapping("/c/{clinic}/signup")
+	@PreAuthorize("permitAll()")
+	String signUp(@PathVariable String clinic, @Valid @ModelAttribute("form") SignupForm form, BindingResult errors,
+			HttpSession session, Model model, RedirectAttributes redirect) {
+
+		var registered = clinic(clinic);
+		model.addAttribute("clinic", registered);
+
+		if (!(session.getAttribute(CoverageCheckController.CHECK) instanceof CoverageCheckId check)) {
+			redirect.addFlashAttribute("flash", "Please check your coverage first; a check is valid for 30 minutes.");
+			return "redirect:/c/" + registered.tenant() + "/check-coverage";
+		}
+		if (form.state() != null && !form.state().isBlank() && !UsStates.isState(form.state())) {
+			errors.rejectValue("state", "state", "Choose the state you live in.");
+		}
+		if (form.timeZone() != null && !form.timeZone().isBlank() && !UsStates.TIME_ZONES.contains(form.timeZone())) {
+			errors.rejectValue("timeZone", "timeZone", "Choose your time zone.");
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("form", form.withoutPassword());
+			return "eligibility/signup";
+		}
+
+		try {
+			CurrentTenant.runAs(registered.tenant(), () -> signups.signUp(check, new SignupDetails(form.username(),
+					form.email(), form.password(), form.state(), form.timeZone())));
+		} catch (AccountConflict conflict) {
+			errors.rejectValue(conflict.field(), "conflict", conflict.getMessage());
+		} catch (AccountRejected rejected) {
+			errors.rejectValue("password", "rejected", rejected.getMessage());
+		} catch (AccountsUnavailable unavailable) {
+			errors.reject("unavailable", "We couldn't create your account just now. Nothing was saved; please try again in a moment.");
+		} catch (Signups.CheckNotValid | Signups.AlreadyEnrolled refused) {
+			session.removeAttribute(CoverageCheckController.CHECK);
+			redirect.addFlashAttribute("flash", refused.getMessage());
+			return "redirect:/c/" + registered.tenant() + "/check-coverage";
+		}
+
+		if (errors.hasErrors()) {
+			model.addAttribute("form", form.withoutPassword());
+			return "eligibility/signup";
+		}
+
+		session.removeAttribute(CoverageCheckController.CHECK);
+		return "redirect:/c/" + registered.tenant() + "/welcome";
+	}
+
+	@GetMapping("/c/{clinic}/welcome")
+	@PreAuthorize("permitAll()")
+	String welcome(@PathVariable String clinic, Model model) {
+		model.addAttribute("clinic", clinic(clinic));
+		return "eligibility/welcome";
+	}
+
+	private boolean hasValidCheck(Clinic clinic, HttpSession session) {
+		return session.getAttribute(CoverageCheckController.CHECK) instanceof CoverageCheckId check
+				&& CurrentTenant.callAs(clinic.tenant(), () -> checks.isRedeemable(check));
+	}
+
+	private Clinic clinic(String alias) {
+		return CoverageForm.clinic(alias, clinics).flatMap(clinics::find)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such clinic"));
+	}
+}

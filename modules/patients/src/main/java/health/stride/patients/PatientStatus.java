@@ -1,0 +1,5 @@
+package health.stride.patients;
+
+public enum PatientStatus {
+	ONBOARDING, ACTIVE, PAUSED, DISCHARGED
+}

@@ -1,0 +1,76 @@
+package health.stride.patients.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.TenantId;
+import org.jspecify.annotations.Nullable;
+
+import health.stride.eligibility.Enrollment;
+import health.stride.patients.PatientId;
+import health.stride.patients.PatientStatus;
+import health.stride.patients.PatientSummary;
+
+/** A person receiving care from one clinic. */
+@Entity
+@Table(schema = "patients", name = "patient")
+public class Patient {
+
+	private @TenantId @Column(name = "tenant_id") String tenant;
+	private @Id UUID id;
+	@Column(name = "account_id")
+	private String accountId;
+	private String username;
+	@Column(name = "first_name")
+	private String firstName;
+	@Column(name = "last_name")
+	private String lastName;
+	@Column(name = "date_of_birth")
+	private LocalDate dateOfBirth;
+	private String email;
+	private String state;
+	@Column(name = "time_zone")
+	private String timeZone;
+	@Column(name = "enrollment_id")
+	private @Nullable UUID enrollmentId;
+	private @Enumerated(EnumType.STRING) PatientStatus status;
+	@Column(name = "created_at")
+	private Instant createdAt;
+	private @Version @Nullable Long version;
+
+	/** Opens the record of a member who signed up, under the id the signup chose. */
+	public static Patient enrolled(Enrollment enrollment, Instant now) {
+
+		var patient = new Patient();
+		patient.id = enrollment.patientId();
+		patient.accountId = enrollment.accountId();
+		patient.username = enrollment.username();
+		patient.firstName = enrollment.firstName();
+		patient.lastName = enrollment.lastName();
+		patient.dateOfBirth = enrollment.dateOfBirth();
+		patient.email = enrollment.email();
+		patient.state = enrollment.state();
+		patient.timeZone = enrollment.timeZone();
+		patient.enrollmentId = enrollment.id().id();
+		patient.status = PatientStatus.ONBOARDING;
+		patient.createdAt = now;
+
+		return patient;
+	}
+
+	@SuppressWarnings("NullAway.Init")
+	protected Patient() {}
+
+	public PatientSummary summary() {
+		return new PatientSummary(new PatientId(id), username, firstName, lastName, dateOfBirth, state, timeZone, status);
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.patients.internal;
+
+import org.jspecify.annotations.NullMarked;

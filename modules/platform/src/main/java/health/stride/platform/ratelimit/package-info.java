@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.platform.ratelimit;
+
+import org.jspecify.annotations.NullMarked;
