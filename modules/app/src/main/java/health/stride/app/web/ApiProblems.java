@@ -13,8 +13,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem details for the JSON API, with the fields that were wrong listed in
- * {@code errors} so a client can show each message beside its field.
+ * RFC 9457 problem details for the JSON API (its {@code @RestController}s), with the fields that
+ * were wrong listed in {@code errors} so a client can show each message beside its field. Pages
+ * are left to the friendly error page.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
