@@ -110,6 +110,25 @@ class RosterApiTests {
 	}
 
 	@Test
+	void reportsEnrollmentAsCountsOnly() throws Exception {
+
+		mvc.perform(get("/api/sponsors/ACME/enrollment").with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.eligible").value(0))
+				.andExpect(jsonPath("$.enrolled").value(0))
+				.andExpect(jsonPath("$.byMonth.length()").value(12))
+				.andExpect(jsonPath("$..firstName").isEmpty())
+				.andExpect(jsonPath("$..lastName").isEmpty());
+
+		mvc.perform(get("/api/sponsors/GLOBEX/enrollment").with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isNotFound());
+
+		mvc.perform(get("/sponsors/ACME/enrollment.csv").with(Tokens.browser("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(startsWith("measure,period,members")));
+	}
+
+	@Test
 	void refusesAnUploadWithoutAFile() throws Exception {
 		mvc.perform(multipart("/api/sponsors/ACME/rosters").with(Tokens.bearer("admin.nora", List.of(north), "clinic-admin")))
 				.andExpect(status().isBadRequest())

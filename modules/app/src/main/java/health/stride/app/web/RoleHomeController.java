@@ -1,8 +1,5 @@
 package health.stride.app.web;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import health.stride.careteams.ClinicianManagement;
 import health.stride.eligibility.RosterImports;
-import health.stride.eligibility.SmallCounts;
+import health.stride.eligibility.EnrollmentChart;
+import health.stride.eligibility.EnrollmentReports;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
@@ -28,9 +26,11 @@ class RoleHomeController {
 	private final ClinicianManagement clinicians;
 	private final SponsorManagement sponsors;
 	private final RosterImports imports;
+	private final EnrollmentReports enrollment;
 
 	RoleHomeController(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors,
-			RosterImports imports) {
+			RosterImports imports, EnrollmentReports enrollment) {
+		this.enrollment = enrollment;
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.sponsors = sponsors;
@@ -62,8 +62,9 @@ class RoleHomeController {
 		model.addAttribute("clinic", currentClinicName());
 		model.addAttribute("sponsor", sponsor.orElse(null));
 		sponsor.ifPresent(it -> {
-			model.addAttribute("covered",
-					SmallCounts.shown(sponsors.coveredMembers(it.id(), LocalDate.now(ZoneOffset.UTC))));
+			var report = enrollment.of(it.id());
+			model.addAttribute("report", report);
+			model.addAttribute("chart", EnrollmentChart.of(report));
 			model.addAttribute("imports", imports.latest(it.id(), 5));
 		});
 
