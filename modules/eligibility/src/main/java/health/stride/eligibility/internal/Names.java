@@ -18,8 +18,34 @@ public final class Names {
 	private Names() {}
 
 	public static String key(String name) {
+
+		var fast = asciiKey(name);
+		if (fast != null) {
+			return fast;
+		}
+
 		var decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
 		return SEPARATORS.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
+	}
+
+	/** The common case, plain ASCII, without normalising or regular expressions; null otherwise. */
+	private static @Nullable String asciiKey(String name) {
+
+		var key = new StringBuilder(name.length());
+
+		for (int i = 0; i < name.length(); i++) {
+			var c = name.charAt(i);
+			if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+				key.append(c);
+			} else if (c >= 'A' && c <= 'Z') {
+				key.append((char) (c + ('a' - 'A')));
+			} else if (c == ' ' || c == '-' || c == '\'' || c == '.' || c == '`' || c == '\t') {
+				continue;
+			} else {
+				return null;
+			}
+		}
+		return key.toString();
 	}
 
 	public static @Nullable String emailKey(@Nullable String email) {
