@@ -21,16 +21,37 @@ final class DemoRoster {
 
 	private DemoRoster() {}
 
+	record Member(String memberId, String firstName, String lastName, LocalDate dateOfBirth, String email,
+			LocalDate coverageStart, String coverageEnd) {}
+
 	static String of(SponsorCode sponsor, int size, long seed) {
 
-		var random = new Random(seed);
 		var csv = new StringBuilder("member_id,first_name,last_name,date_of_birth,email,coverage_start,coverage_end\n");
 
+		for (var member : members(sponsor, size, seed)) {
+			csv.append("%s,\"%s\",\"%s\",%s,%s,%s,%s%n".formatted(member.memberId(), member.firstName(),
+					member.lastName(), member.dateOfBirth(), member.email(), member.coverageStart(), member.coverageEnd()));
+		}
+
+		return csv.toString();
+	}
+
+	/** The same members every time for the same seed; the demo patients are the first lines. */
+	static List<Member> members(SponsorCode sponsor, int size, long seed) {
+
+		var random = new Random(seed);
+		var members = new java.util.ArrayList<Member>();
+
 		if (sponsor.value().equals("ACME")) {
-			csv.append("ACME-000001,Maya,Okafor,1986-04-12,patient.maya@northside.example,2025-01-01,\n");
-			csv.append("ACME-000002,Leo,Fischer,1979-09-30,patient.leo@northside.example,2025-01-01,\n");
+			members.add(new Member("ACME-000001", "Maya", "Okafor", LocalDate.of(1986, 4, 12),
+					"patient.maya@northside.example", LocalDate.of(2025, 1, 1), ""));
+			members.add(new Member("ACME-000002", "Leo", "Fischer", LocalDate.of(1979, 9, 30),
+					"patient.leo@northside.example", LocalDate.of(2025, 1, 1), ""));
 		} else {
-			csv.append(sponsor.value()).append("-000001,Ivy,Chen,1991-02-17,patient.ivy@lakeside.example,2025-03-01,\n");
+			members.add(new Member(sponsor.value() + "-000001", "Ivy", "Chen", LocalDate.of(1991, 2, 17),
+					"patient.ivy@lakeside.example", LocalDate.of(2025, 3, 1), ""));
+			members.add(new Member(sponsor.value() + "-000002", "Omar", "Haddad", LocalDate.of(1968, 7, 3), "",
+					LocalDate.of(2025, 3, 1), ""));
 		}
 
 		for (int i = 3; i <= size; i++) {
@@ -42,10 +63,9 @@ final class DemoRoster {
 			var email = random.nextInt(4) == 0 ? ""
 					: (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "") + i + "@members.example";
 
-			csv.append("%s-%06d,\"%s\",\"%s\",%s,%s,%s,%s%n".formatted(sponsor.value(), i, first, last, born, email, start,
-					end));
+			members.add(new Member("%s-%06d".formatted(sponsor.value(), i), first, last, born, email, start, end));
 		}
 
-		return csv.toString();
+		return members;
 	}
 }
