@@ -2,13 +2,9 @@ package health.stride.eligibility;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,13 +54,11 @@ class CoverageCheckTests {
 
 		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
 
-		CurrentTenant.runAs(clinic, () -> {
-			var acme = sponsors.register(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, null, null);
+		var acme = CurrentTenant.callAs(clinic, () -> {
 			sponsors.register(SponsorCode.of("EMPTY"), "No Roster Yet", SponsorKind.HEALTH_PLAN, null, null);
-			var id = rosters.submit(acme, "r.csv", new ByteArrayInputStream(ROSTER.getBytes(StandardCharsets.UTF_8)), "t");
-			Awaitility.await().atMost(Duration.ofSeconds(20))
-					.until(() -> CurrentTenant.callAs(clinic, () -> rosters.report(id)).orElseThrow().status().finished());
+			return sponsors.register(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, null, null);
 		});
+		RosterFixtures.importRoster(rosters, clinic, acme, ROSTER);
 	}
 
 	@ParameterizedTest(name = "{0}")

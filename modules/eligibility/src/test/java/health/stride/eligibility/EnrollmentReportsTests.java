@@ -2,9 +2,6 @@ package health.stride.eligibility;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -13,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,14 +50,11 @@ class EnrollmentReportsTests {
 
 		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
 		var roster = IntStream.range(0, 30).mapToObj(i -> "M" + i + ",F" + i + ",L" + i + ",1980-01-01,,2025-01-01,")
-				.collect(Collectors.joining("\n", "member_id,first_name,last_name,date_of_birth,email,coverage_start,coverage_end\n", "\n"));
+				.collect(Collectors.joining("\n", RosterFixtures.HEADER, "\n"));
 
-		CurrentTenant.runAs(clinic, () -> {
-			acme = sponsors.register(SponsorCode.of("ACME"), "Acme", SponsorKind.EMPLOYER, null, null);
-			var id = rosters.submit(acme, "r.csv", new ByteArrayInputStream(roster.getBytes(StandardCharsets.UTF_8)), "t");
-			Awaitility.await().atMost(Duration.ofSeconds(20))
-					.until(() -> CurrentTenant.callAs(clinic, () -> rosters.report(id)).orElseThrow().status().finished());
-		});
+		acme = CurrentTenant.callAs(clinic,
+				() -> sponsors.register(SponsorCode.of("ACME"), "Acme", SponsorKind.EMPLOYER, null, null));
+		RosterFixtures.importRoster(rosters, clinic, acme, roster);
 	}
 
 	@Test

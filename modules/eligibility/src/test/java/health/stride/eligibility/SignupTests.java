@@ -2,12 +2,8 @@ package health.stride.eligibility;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +46,9 @@ class SignupTests {
 
 		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
 
-		CurrentTenant.runAs(clinic, () -> {
-			var acme = sponsors.register(SponsorCode.of("ACME"), "Acme", SponsorKind.EMPLOYER, null, null);
-			var id = rosters.submit(acme, "r.csv", new ByteArrayInputStream(CoverageCheckTests.ROSTER
-					.getBytes(StandardCharsets.UTF_8)), "t");
-			Awaitility.await().atMost(Duration.ofSeconds(20))
-					.until(() -> CurrentTenant.callAs(clinic, () -> rosters.report(id)).orElseThrow().status().finished());
-		});
+		var acme = CurrentTenant.callAs(clinic,
+				() -> sponsors.register(SponsorCode.of("ACME"), "Acme", SponsorKind.EMPLOYER, null, null));
+		RosterFixtures.importRoster(rosters, clinic, acme, CoverageCheckTests.ROSTER);
 	}
 
 	@AfterEach
