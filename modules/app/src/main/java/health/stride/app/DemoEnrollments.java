@@ -3,7 +3,6 @@ package health.stride.app;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import health.stride.eligibility.EnrollmentReports;
 import health.stride.eligibility.RosterImports;
 import health.stride.eligibility.Signups;
 import health.stride.eligibility.Signups.SignupDetails;
+import health.stride.eligibility.SponsorId;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -68,7 +68,7 @@ class DemoEnrollments {
 		})));
 	}
 
-	private void enroll(DemoData.DemoSponsor demo) throws RuntimeException {
+	private void enroll(DemoData.DemoSponsor demo) {
 
 		var sponsor = sponsors.find(demo.code()).orElseThrow();
 		var report = reports.of(sponsor.id());
@@ -103,12 +103,12 @@ class DemoEnrollments {
 		LOG.info("Signed up demo members of {} (password stride-demo)", demo.code());
 	}
 
-	private void awaitRoster(health.stride.eligibility.SponsorId sponsor) {
+	private void awaitRoster(SponsorId sponsor) {
 
 		var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 
 		while (System.nanoTime() < deadline) {
-			List<health.stride.eligibility.RosterImportReport> latest = rosters.latest(sponsor, 1);
+			var latest = rosters.latest(sponsor, 1);
 			if (!latest.isEmpty() && latest.get(0).status().finished()) {
 				return;
 			}

@@ -25,10 +25,12 @@ public class EnrollmentReports {
 	public static final int MONTHS = 12;
 
 	private final JdbcClient jdbc;
+	private final SponsorManagement sponsors;
 	private final Clock clock;
 
-	EnrollmentReports(JdbcClient jdbc, Clock clock) {
+	EnrollmentReports(JdbcClient jdbc, SponsorManagement sponsors, Clock clock) {
 		this.jdbc = jdbc;
+		this.sponsors = sponsors;
 		this.clock = clock;
 	}
 
@@ -39,10 +41,7 @@ public class EnrollmentReports {
 		var first = YearMonth.from(today).minusMonths(MONTHS - 1);
 		var since = java.sql.Date.valueOf(first.atDay(1));
 
-		var eligible = count("""
-				select count(*) from eligibility.member
-				where sponsor_id = ? and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""",
-				sponsor.id(), java.sql.Date.valueOf(today), java.sql.Date.valueOf(today));
+		var eligible = sponsors.coveredMembers(sponsor, today);
 		var enrolled = count("select count(*) from eligibility.enrollment where sponsor_id = ?", sponsor.id());
 		var activeLast30Days = count("""
 				select count(distinct a.member_ref) from eligibility.activity a

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import health.stride.eligibility.CoverageAnswer;
 import health.stride.eligibility.CoverageChecks;
 import health.stride.eligibility.CoverageQuestion;
-import health.stride.eligibility.SponsorCode;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -68,7 +67,7 @@ class CoverageApiController {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such clinic."));
 		}
-		if (!limits.allow(http.getRemoteAddr(), clinic.get(), sponsor.orElse(SponsorCode.of("XX")))) {
+		if (!limits.allow(http.getRemoteAddr(), clinic.get(), sponsor)) {
 			return tooManyRequests();
 		}
 		if (sponsor.isEmpty()) {

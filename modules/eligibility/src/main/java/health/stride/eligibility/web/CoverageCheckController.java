@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import health.stride.eligibility.CoverageAnswer;
 import health.stride.eligibility.CoverageChecks;
 import health.stride.eligibility.CoverageQuestion;
+import health.stride.platform.tenancy.Clinic;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -67,8 +68,7 @@ class CoverageCheckController {
 
 		var sponsor = CoverageForm.sponsorCode(form.sponsorCode());
 
-		if (!limits.allow(request.getRemoteAddr(), registered.tenant(), sponsor.orElse(null) == null
-				? health.stride.eligibility.SponsorCode.of("XX") : sponsor.get())) {
+		if (!limits.allow(request.getRemoteAddr(), registered.tenant(), sponsor)) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", String.valueOf(limits.secondsUntilReset()));
 			model.addAttribute("tooMany", true);
@@ -87,7 +87,7 @@ class CoverageCheckController {
 		return "eligibility/check-coverage";
 	}
 
-	private health.stride.platform.tenancy.Clinic clinicOrNotFound(String alias) {
+	private Clinic clinicOrNotFound(String alias) {
 		return CoverageForm.clinic(alias, clinics).flatMap(clinics::find)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such clinic"));
 	}

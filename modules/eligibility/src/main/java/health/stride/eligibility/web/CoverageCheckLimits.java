@@ -2,6 +2,7 @@ package health.stride.eligibility.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,13 @@ class CoverageCheckLimits {
 		this.sponsors = new RateLimiter(PER_SPONSOR, WINDOW, clock);
 	}
 
-	/** Counts an attempt; false when the address or the sponsor has used up its allowance. */
-	boolean allow(String clientAddress, TenantId clinic, SponsorCode sponsor) {
-		return addresses.tryAcquire(clientAddress) & sponsors.tryAcquire(clinic + "/" + sponsor);
+	/**
+	 * Counts an attempt; false when the address or the sponsor has used up its allowance. Both are
+	 * counted either way (hence {@code &}); codes that are no sponsor's share one allowance.
+	 */
+	boolean allow(String clientAddress, TenantId clinic, Optional<SponsorCode> sponsor) {
+		return addresses.tryAcquire(clientAddress)
+				& sponsors.tryAcquire(clinic + "/" + sponsor.map(SponsorCode::value).orElse("-"));
 	}
 
 	long secondsUntilReset() {

@@ -22,6 +22,7 @@ import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorKind;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.eligibility.SponsorManagement.DuplicateSponsorCode;
+import health.stride.eligibility.SponsorSummary;
 
 /** Clinic administrators keep the list of their clinic's sponsors. */
 @Controller
@@ -79,12 +80,8 @@ class SponsorAdminController {
 
 		var sponsor = RosterAccess.managedSponsor(sponsors, code);
 
-		model.addAttribute("sponsor", sponsor);
 		model.addAttribute("form", SponsorForm.of(sponsor));
-		model.addAttribute("covered", sponsors.coveredMembers(sponsor.id(), LocalDate.now(ZoneOffset.UTC)));
-		model.addAttribute("imports", imports.latest(sponsor.id(), 10));
-
-		return "eligibility/sponsor";
+		return sponsorPage(sponsor, model);
 	}
 
 	@PostMapping("/admin/sponsors/{code}")
@@ -96,15 +93,21 @@ class SponsorAdminController {
 
 		if (errors.hasFieldErrors("name") || errors.hasFieldErrors("kind") || errors.hasFieldErrors("contactName")
 				|| errors.hasFieldErrors("contactEmail")) {
-			model.addAttribute("sponsor", sponsor);
-			model.addAttribute("covered", sponsors.coveredMembers(sponsor.id(), LocalDate.now(ZoneOffset.UTC)));
-			model.addAttribute("imports", imports.latest(sponsor.id(), 10));
-			return "eligibility/sponsor";
+			return sponsorPage(sponsor, model);
 		}
 
 		sponsors.describe(sponsor.code(), form.name(), form.kind(), form.contactName(), form.contactEmail(), form.isActive());
 		redirect.addFlashAttribute("flash", "Changes to " + form.name() + " were saved.");
 
 		return "redirect:/admin/sponsors/" + sponsor.code();
+	}
+
+	private String sponsorPage(SponsorSummary sponsor, Model model) {
+
+		model.addAttribute("sponsor", sponsor);
+		model.addAttribute("covered", sponsors.coveredMembers(sponsor.id(), LocalDate.now(ZoneOffset.UTC)));
+		model.addAttribute("imports", imports.latest(sponsor.id(), 10));
+
+		return "eligibility/sponsor";
 	}
 }

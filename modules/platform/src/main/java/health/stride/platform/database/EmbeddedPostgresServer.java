@@ -77,10 +77,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		return "jdbc:postgresql://localhost:%d/%s".formatted(postgres.getPort(), DATABASE);
 	}
 
-	int port() {
-		return postgres.getPort();
-	}
-
 	static EmbeddedPostgresServer start(EmbeddedPostgresProperties properties) {
 
 		try {
