@@ -2,7 +2,10 @@ package health.stride.patients;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,19 +13,42 @@ import health.stride.eligibility.EnrollmentId;
 import health.stride.eligibility.Signups;
 import health.stride.patients.internal.Patient;
 import health.stride.patients.internal.Patients;
+import health.stride.patients.internal.StatusChanges;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.CurrentTenant;
 
-/** The patients of the current clinic. */
+/**
+ * The patients of the current clinic. {@link #open} is how people read a record: it lets in the
+ * patient themself, their care team and the clinic's administrators, and writes every attempt to
+ * the audit trail. The other queries are for the system's own use and for pages that already
+ * checked who is asking.
+ */
 @Service
 @Transactional(readOnly = true)
 public class PatientDirectory {
 
 	private final Patients patients;
 	private final Signups signups;
+	private final CareTeams careTeams;
+	private final StatusChanges statuses;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 	private final Clock clock;
 
-	PatientDirectory(Patients patients, Signups signups, Clock clock) {
+	PatientDirectory(Patients patients, Signups signups, CareTeams careTeams, StatusChanges statuses, JdbcClient jdbc,
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
 		this.patients = patients;
 		this.signups = signups;
+		this.careTeams = careTeams;
+		this.statuses = statuses;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -34,6 +60,31 @@ public class PatientDirectory {
 		return patients.findByUsername(username).map(Patient::summary);
 	}
 
+	/**
+	 * The record, if this user may read it: the patient themself, a member of their care team or an
+	 * administrator of the clinic. Anyone else learns nothing, not even that the patient exists.
+	 * Every attempt is audited.
+	 */
+	public Optional<PatientRecord> open(PatientId id, StrideUser reader) {
+
+		var patient = patients.findById(id.id());
+		var careTeam = patient.flatMap(it -> careTeams.of(id));
+		var allowed = patient.isPresent() && (reader.has(Role.CLINIC_ADMIN)
+				|| reader.has(Role.PATIENT) && patient.get().username().equals(reader.username())
+				|| reader.hasAny(Role.THERAPIST, Role.COACH) && careTeam.filter(it -> it.includes(reader.username())).isPresent());
+
+		audit.record(reader, CurrentTenant.get().orElse(null), allowed ? AuditAction.READ : AuditAction.ACCESS_DENIED,
+				allowed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, patient.isPresent() ? id.id() : null, "patient");
+
+		return allowed ? patient.map(it -> it.record(careTeam.orElse(null), intakeCompleted(id), openRedFlags(id)))
+				: Optional.empty();
+	}
+
+	/** The record of the signed-in patient, read by themself (audited like any read). */
+	public Optional<PatientRecord> mine(StrideUser patient) {
+		return patients.findByUsername(patient.username()).flatMap(it -> open(new PatientId(it.id()), patient));
+	}
+
 	/** Opens the record of a member who signed up; does nothing if it is open already. */
 	@Transactional
 	public void openRecordFor(EnrollmentId enrollment) {
@@ -43,6 +94,48 @@ public class PatientDirectory {
 
 		if (!patients.existsById(signup.patientId())) {
 			patients.save(Patient.enrolled(signup, clock.instant()));
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, signup.patientId(), "patient");
+			events.publishEvent(new PatientEnrolled(CurrentTenant.require(), new PatientId(signup.patientId()),
+					signup.sponsor().id()));
 		}
+	}
+
+	/** Opens the record of a patient the clinic registers itself, e.g. one referred by a doctor. */
+	@Transactional
+	public PatientId register(NewPatient details) {
+
+		var id = UUID.randomUUID();
+		patients.save(Patient.registered(id, details, clock.instant()));
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id, "patient");
+		events.publishEvent(new PatientEnrolled(CurrentTenant.require(), new PatientId(id), null));
+		return new PatientId(id);
+	}
+
+	/**
+	 * Moves a patient to another status, with the reason kept in the history.
+	 *
+	 * @return false if the patient already had that status
+	 * @throws IllegalArgumentException if the current clinic has no such patient
+	 */
+	@Transactional
+	public boolean changeStatus(PatientId id, PatientStatus status, String reason) {
+
+		var patient = patients.findById(id.id())
+				.orElseThrow(() -> new IllegalArgumentException("No patient " + id + " in this clinic"));
+		var changed = statuses.change(patient, status, reason);
+		if (changed) {
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-status");
+		}
+		return changed;
+	}
+
+	private boolean intakeCompleted(PatientId id) {
+		return jdbc.sql("select exists (select 1 from patients.intake where patient_id = ? and completed_at is not null)")
+				.param(id.id()).query(Boolean.class).single();
+	}
+
+	private int openRedFlags(PatientId id) {
+		return jdbc.sql("select count(*) from patients.red_flag_report where patient_id = ? and cleared_at is null")
+				.param(id.id()).query(Integer.class).single();
 	}
 }

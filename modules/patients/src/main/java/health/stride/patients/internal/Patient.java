@@ -16,6 +16,9 @@ import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
 import health.stride.eligibility.Enrollment;
+import health.stride.patients.CareTeam;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.PatientSummary;
@@ -42,7 +45,12 @@ public class Patient {
 	private String timeZone;
 	@Column(name = "enrollment_id")
 	private @Nullable UUID enrollmentId;
+	private @Nullable String phone;
+	@Column(name = "sponsor_id")
+	private @Nullable UUID sponsorId;
 	private @Enumerated(EnumType.STRING) PatientStatus status;
+	@Column(name = "status_changed_at")
+	private Instant statusChangedAt;
 	@Column(name = "created_at")
 	private Instant createdAt;
 	private @Version @Nullable Long version;
@@ -61,10 +69,69 @@ public class Patient {
 		patient.state = enrollment.state();
 		patient.timeZone = enrollment.timeZone();
 		patient.enrollmentId = enrollment.id().id();
+		patient.sponsorId = enrollment.sponsor().id();
 		patient.status = PatientStatus.ONBOARDING;
 		patient.createdAt = now;
+		patient.statusChangedAt = now;
 
 		return patient;
+	}
+
+	/** Opens the record of a patient the clinic registered itself (no sponsor signup). */
+	public static Patient registered(UUID id, NewPatient details, Instant now) {
+
+		var patient = new Patient();
+		patient.id = id;
+		patient.accountId = details.accountId();
+		patient.username = details.username();
+		patient.firstName = details.firstName();
+		patient.lastName = details.lastName();
+		patient.dateOfBirth = details.dateOfBirth();
+		patient.email = details.email();
+		patient.phone = details.phone();
+		patient.state = details.state();
+		patient.timeZone = details.timeZone();
+		patient.status = PatientStatus.ONBOARDING;
+		patient.createdAt = now;
+		patient.statusChangedAt = now;
+
+		return patient;
+	}
+
+	/** Moves the record to a new status; false if it already had it. */
+	public boolean changeStatus(PatientStatus next, Instant now) {
+
+		if (status == next) {
+			return false;
+		}
+		status = next;
+		statusChangedAt = now;
+		return true;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public String username() {
+		return username;
+	}
+
+	public String state() {
+		return state;
+	}
+
+	public PatientStatus status() {
+		return status;
+	}
+
+	public @Nullable UUID sponsorId() {
+		return sponsorId;
+	}
+
+	public PatientRecord record(@Nullable CareTeam careTeam, boolean intakeCompleted, int openRedFlags) {
+		return new PatientRecord(new PatientId(id), username, firstName, lastName, dateOfBirth, email, phone, state,
+				timeZone, status, statusChangedAt, sponsorId, careTeam, intakeCompleted, openRedFlags);
 	}
 
 	@SuppressWarnings("NullAway.Init")

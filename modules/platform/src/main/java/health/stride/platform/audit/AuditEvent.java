@@ -12,8 +12,9 @@ import health.stride.platform.tenancy.TenantId;
  *
  * @param tenant the clinic, or none for what happened outside any clinic
  * @param actorId the Keycloak user id (token subject), or {@code system}
+ * @param actorUsername the username of whoever acted, none for the system
  * @param resource what was touched, by kind and id (e.g. {@code clinician}), never by content
  */
 public record AuditEvent(UUID id, @Nullable TenantId tenant, Instant occurredAt, String actorId,
-		@Nullable String actorRole, AuditAction action, AuditOutcome outcome, @Nullable UUID patientId,
-		@Nullable String resource, @Nullable String requestId) {}
+		@Nullable String actorUsername, @Nullable String actorRole, AuditAction action, AuditOutcome outcome,
+		@Nullable UUID patientId, @Nullable String resource, @Nullable String requestId) {}

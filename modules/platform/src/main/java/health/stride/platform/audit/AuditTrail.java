@@ -53,6 +53,7 @@ public class AuditTrail {
 			@Nullable UUID patientId, @Nullable String resource) {
 
 		var entry = new AuditEvent(UUID.randomUUID(), clinic, clock.instant(), actor == null ? SYSTEM : actor.id(),
+				actor == null ? null : actor.username(),
 				actor == null ? null : actor.primaryRole().map(Role::realmRole).orElse(null), action, outcome, patientId,
 				resource, MDC.get(REQUEST_ID));
 
@@ -65,26 +66,38 @@ public class AuditTrail {
 
 	/** The current clinic's most recent entries, newest first. */
 	public List<AuditEvent> latest(int limit) {
-		return ownTransaction.execute(status -> jdbc.sql("""
-				select id, tenant_id, occurred_at, actor_id, actor_role, action, outcome, patient_id, resource, request_id
-				from platform.audit_event order by occurred_at desc limit ?""")
-				.param(limit)
-				.query((row, number) -> new AuditEvent(row.getObject("id", UUID.class),
-						TenantId.of(row.getString("tenant_id")), row.getTimestamp("occurred_at").toInstant(),
-						row.getString("actor_id"), row.getString("actor_role"),
-						AuditAction.valueOf(row.getString("action")), AuditOutcome.valueOf(row.getString("outcome")),
-						row.getObject("patient_id", UUID.class), row.getString("resource"), row.getString("request_id")))
-				.list());
+		return ownTransaction.execute(status -> jdbc.sql(SELECT + " order by occurred_at desc limit ?")
+				.param(limit).query((row, number) -> entry(row)).list());
+	}
+
+	/** The current clinic's most recent entries about one patient, newest first. */
+	public List<AuditEvent> aboutPatient(UUID patientId, int limit) {
+		return ownTransaction.execute(status -> jdbc.sql(SELECT + " where patient_id = ? order by occurred_at desc limit ?")
+				.params(patientId, limit).query((row, number) -> entry(row)).list());
+	}
+
+	private static final String SELECT = """
+			select id, tenant_id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
+			       request_id
+			from platform.audit_event""";
+
+	private static AuditEvent entry(java.sql.ResultSet row) throws java.sql.SQLException {
+		return new AuditEvent(row.getObject("id", UUID.class), TenantId.of(row.getString("tenant_id")),
+				row.getTimestamp("occurred_at").toInstant(), row.getString("actor_id"), row.getString("actor_username"),
+				row.getString("actor_role"), AuditAction.valueOf(row.getString("action")),
+				AuditOutcome.valueOf(row.getString("outcome")), row.getObject("patient_id", UUID.class),
+				row.getString("resource"), row.getString("request_id"));
 	}
 
 	private void insert(AuditEvent entry) {
 		jdbc.sql("""
 				insert into platform.audit_event
-				  (tenant_id, id, occurred_at, actor_id, actor_role, action, outcome, patient_id, resource, request_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  (tenant_id, id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
+				   request_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(Optional.ofNullable(entry.tenant()).map(TenantId::value).orElseThrow(), entry.id(),
-						java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorRole(),
-						entry.action().name(), entry.outcome().name(), entry.patientId(), entry.resource(),
+						java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorUsername(),
+						entry.actorRole(), entry.action().name(), entry.outcome().name(), entry.patientId(), entry.resource(),
 						entry.requestId())
 				.update();
 	}
@@ -92,9 +105,10 @@ public class AuditTrail {
 	private void insertOutsideClinic(AuditEvent entry) {
 		jdbc.sql("""
 				insert into platform.platform_audit_event
-				  (id, occurred_at, actor_id, actor_role, action, outcome, resource, request_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(entry.id(), java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorRole(),
+				  (id, occurred_at, actor_id, actor_username, actor_role, action, outcome, resource, request_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(entry.id(), java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorUsername(),
+						entry.actorRole(),
 						entry.action().name(), entry.outcome().name(), entry.resource(), entry.requestId())
 				.update();
 	}

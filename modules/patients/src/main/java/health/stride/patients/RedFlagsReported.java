@@ -1,0 +1,13 @@
+package health.stride.patients;
+
+import java.util.UUID;
+
+import health.stride.platform.tenancy.TenantId;
+
+/**
+ * A patient answered "yes" to a red-flag symptom, at intake or later. Their exercise plan pauses and
+ * they go to the top of their care team's queue until a clinician clears the report.
+ *
+ * @param emergency at least one symptom calls for an emergency department now
+ */
+public record RedFlagsReported(TenantId tenant, PatientId patient, UUID report, boolean emergency) {}
