@@ -2,9 +2,11 @@ package health.stride.app;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,6 +20,19 @@ import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorKind;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.careteams.ClinicianRole;
+import health.stride.patients.Aggravator;
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
+import health.stride.patients.ConsentDocument;
+import health.stride.patients.Consents;
+import health.stride.patients.Diagnosis;
+import health.stride.patients.IntakeAnswers;
+import health.stride.patients.Intakes;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PsfsItem;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -37,7 +52,15 @@ class DemoData implements ApplicationRunner {
 	record DemoSponsor(SponsorCode code, String name, SponsorKind kind, String contact, String contactEmail,
 			String administrator, int members, long seed) {}
 
-	record DemoClinic(TenantId id, String name, List<DemoClinician> clinicians, DemoSponsor sponsor) {}
+	/**
+	 * A demo patient with the Keycloak account id the realm file gives them, and the usernames of
+	 * their care team (none: still waiting for one).
+	 */
+	record DemoPatient(String accountId, String username, String firstName, String lastName, LocalDate dateOfBirth,
+			String state, String timeZone, @Nullable String therapist, @Nullable String coach, boolean intakeDone) {}
+
+	record DemoClinic(TenantId id, String name, List<DemoClinician> clinicians, DemoSponsor sponsor,
+			List<DemoPatient> patients) {}
 
 	static final List<DemoClinic> CLINICS = List.of(
 			new DemoClinic(TenantId.of("northside"), "Northside Physio", List.of(
@@ -45,22 +68,37 @@ class DemoData implements ApplicationRunner {
 					new DemoClinician("pt.sam", "Sam Patel, PT", ClinicianRole.THERAPIST, Set.of("CA")),
 					new DemoClinician("coach.rio", "Rio Santos", ClinicianRole.COACH, Set.of())),
 					new DemoSponsor(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, "Priya Shah",
-							"benefits@acme-logistics.example", "sponsor.acme", 320, 7)),
+							"benefits@acme-logistics.example", "sponsor.acme", 320, 7),
+					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a01", "patient.maya", "Maya", "Okafor",
+							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true),
+							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a02", "patient.leo", "Leo", "Fischer",
+									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
 					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST, Set.of("WA"))),
 					new DemoSponsor(SponsorCode.of("CASCADE"), "Cascade Health Plan", SponsorKind.HEALTH_PLAN, "Tom Becker",
-							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11)));
+							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11),
+					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a03", "patient.ivy", "Ivy", "Chen",
+							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, false))));
 
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
 	private final SponsorManagement sponsors;
 	private final RosterImports rosters;
+	private final PatientDirectory patients;
+	private final CareTeams careTeams;
+	private final Consents consents;
+	private final Intakes intakes;
 
-	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters) {
+	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
+			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes) {
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.sponsors = sponsors;
 		this.rosters = rosters;
+		this.patients = patients;
+		this.careTeams = careTeams;
+		this.consents = consents;
+		this.intakes = intakes;
 	}
 
 	@Override
@@ -78,8 +116,37 @@ class DemoData implements ApplicationRunner {
 						.filter(it -> clinicians.findByUsername(it.username()).isEmpty())
 						.forEach(it -> clinicians.add(it.username(), it.displayName(), it.role(), it.licensedStates()));
 				seed(clinic.sponsor());
+				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
+						.forEach(this::seed);
 			});
 		}
+	}
+
+	/** A patient record, and for some the consents, a finished intake and a care team. */
+	private void seed(DemoPatient demo) {
+
+		var patient = patients.register(new NewPatient(demo.accountId(), demo.username(), demo.firstName(),
+				demo.lastName(), demo.dateOfBirth(), demo.username() + "@example.org", null, demo.state(),
+				demo.timeZone()));
+
+		if (demo.intakeDone()) {
+			for (var document : ConsentDocument.values()) {
+				consents.accept(patient, document, consents.currentVersion(document));
+			}
+			intakes.submit(patient, new IntakeAnswers(Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), 5,
+					PainDuration.SUBACUTE, Set.of(Aggravator.SITTING, Aggravator.BENDING_FORWARD), Set.of(Diagnosis.SCIATICA),
+					"Sit through a school concert and carry the shopping again",
+					List.of(new PsfsItem("Sitting for an hour", 3), new PsfsItem("Carrying shopping bags", 4)), Set.of()));
+		}
+		if (demo.therapist() != null) {
+			careTeams.assign(patient, member(demo.therapist()), demo.coach() == null ? null : member(demo.coach()));
+		}
+		LOG.info("Registered demo patient {}", patient);
+	}
+
+	private CareTeam.Member member(String username) {
+		var clinician = clinicians.findByUsername(username).orElseThrow();
+		return new CareTeam.Member(clinician.id().id(), clinician.username(), clinician.displayName());
 	}
 
 	/** The sponsor, its administrator and, the first time, a roster of made-up members. */

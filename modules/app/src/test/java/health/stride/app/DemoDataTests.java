@@ -16,6 +16,11 @@ import health.stride.eligibility.RosterImportReport;
 import health.stride.eligibility.RosterImports;
 import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorManagement;
+import health.stride.patients.CareTeams;
+import health.stride.patients.Consents;
+import health.stride.patients.Intakes;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientStatus;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -27,11 +32,15 @@ class DemoDataTests {
 	@Autowired ClinicianManagement clinicians;
 	@Autowired SponsorManagement sponsors;
 	@Autowired RosterImports rosters;
+	@Autowired PatientDirectory patients;
+	@Autowired CareTeams careTeams;
+	@Autowired Consents consents;
+	@Autowired Intakes intakes;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
-		var demoData = new DemoData(clinics, clinicians, sponsors, rosters);
+		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -60,5 +69,17 @@ class DemoDataTests {
 		assertThat(imported.rejected()).isZero();
 		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> sponsors.sponsorOf("sponsor.bluecross")))
 				.map(it -> it.name()).hasValue("Cascade Health Plan");
+
+		var maya = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.maya")).orElseThrow();
+		assertThat(maya.state()).isEqualTo("WA");
+		assertThat(maya.status()).isEqualTo(PatientStatus.ACTIVE);
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> careTeams.of(maya.id()))).hasValueSatisfying(
+				team -> assertThat(team.coach().username()).isEqualTo("coach.rio"));
+		var leo = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.leo")).orElseThrow();
+		assertThat(leo.status()).isEqualTo(PatientStatus.ONBOARDING);
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> consents.outstanding(leo.id()))).hasSize(2);
+		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> patients.findByUsername("patient.ivy")))
+				.hasValueSatisfying(it -> assertThat(it.state()).isEqualTo("WA"));
+		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> patients.findByUsername("patient.maya"))).isEmpty();
 	}
 }

@@ -11,6 +11,11 @@ public enum ConsentDocument {
 		this.title = title;
 	}
 
+	/** The document by its name, as the API writes it. */
+	public static java.util.Optional<ConsentDocument> parse(String name) {
+		return java.util.Arrays.stream(values()).filter(it -> it.name().equals(name.strip())).findFirst();
+	}
+
 	public String title() {
 		return title;
 	}

@@ -46,13 +46,6 @@ class RoleHomeController {
 				.orElse("app/landing");
 	}
 
-	@GetMapping("/portal")
-	@PreAuthorize("hasRole('PATIENT')")
-	String portal(Model model) {
-		model.addAttribute("clinic", currentClinicName());
-		return "app/portal";
-	}
-
 	@GetMapping("/sponsor")
 	@PreAuthorize("hasRole('SPONSOR_ADMIN')")
 	String sponsor(Model model) {

@@ -1,0 +1,120 @@
+package health.stride.app.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import health.stride.careteams.ClinicianManagement;
+import health.stride.careteams.ClinicianSummary;
+import health.stride.patients.Consents;
+import health.stride.patients.Intakes;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientRecord;
+import health.stride.patients.RedFlags;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * The patient's home: the one next step (agree and do the intake, wait for a care team, or follow
+ * the plan), the care team by name, open warning signs, and who has opened the record.
+ */
+@Controller
+@PreAuthorize("hasRole('PATIENT')")
+class PortalController {
+
+	/** What the patient should do next, in the order onboarding goes. */
+	enum NextStep {
+		CONSENT, INTAKE, URGENT, WAIT_FOR_CARE_TEAM, PLAN
+	}
+
+	private final PatientDirectory directory;
+	private final Consents consents;
+	private final Intakes intakes;
+	private final RedFlags redFlags;
+	private final ClinicianManagement clinicians;
+	private final ClinicRegistry clinics;
+	private final AuditTrail audit;
+
+	PortalController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags,
+			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit) {
+		this.directory = directory;
+		this.consents = consents;
+		this.intakes = intakes;
+		this.redFlags = redFlags;
+		this.clinicians = clinicians;
+		this.clinics = clinics;
+		this.audit = audit;
+	}
+
+	@GetMapping("/portal")
+	String portal(Model model) {
+
+		var record = mine();
+		var next = !consents.outstanding(record.id()).isEmpty() ? NextStep.CONSENT
+				: !intakes.draft(record.id()).completed() ? NextStep.INTAKE
+				: !redFlags.open(record.id()).isEmpty() ? NextStep.URGENT
+				: record.careTeam() == null ? NextStep.WAIT_FOR_CARE_TEAM
+				: NextStep.PLAN;
+
+		model.addAttribute("clinic", clinicName());
+		model.addAttribute("patient", record);
+		model.addAttribute("next", next.name());
+		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
+		return "app/portal";
+	}
+
+	/** One line of "who viewed my record": when, who (by name where the clinic knows them) and as what. */
+	record Viewing(String when, String who, String as) {}
+
+	@GetMapping("/portal/access-log")
+	String accessLog(Model model) {
+
+		var record = mine();
+		var me = CurrentUser.require().username();
+		var zone = ZoneId.of(record.timeZone());
+		var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.US);
+
+		model.addAttribute("viewings", audit.aboutPatient(record.id().id(), 200).stream()
+				.filter(it -> it.action() == AuditAction.READ && it.outcome() == AuditOutcome.SUCCESS)
+				.filter(it -> it.actorUsername() != null && !it.actorUsername().equals(me))
+				.map(it -> new Viewing(format.format(it.occurredAt().atZone(zone)), nameOf(it.actorUsername()),
+						Role.ofRealmRole(String.valueOf(it.actorRole())).map(PortalController::describe).orElse("Staff")))
+				.toList());
+		return "app/access-log";
+	}
+
+	private String nameOf(String username) {
+		return clinicians.findByUsername(username).map(ClinicianSummary::displayName).orElse(username);
+	}
+
+	private static String describe(Role role) {
+		return switch (role) {
+			case THERAPIST -> "Physical therapist";
+			case COACH -> "Health coach";
+			case CLINIC_ADMIN -> "Clinic administrator";
+			default -> "Staff";
+		};
+	}
+
+	private PatientRecord mine() {
+		return directory.mine(CurrentUser.require()).orElseThrow(
+				() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no patient record for this account."));
+	}
+
+	private String clinicName() {
+		return CurrentTenant.get().flatMap(clinics::find).map(it -> it.name()).orElse("your clinic");
+	}
+}

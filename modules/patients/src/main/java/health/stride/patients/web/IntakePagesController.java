@@ -1,0 +1,254 @@
+package health.stride.patients.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import health.stride.patients.Aggravator;
+import health.stride.patients.ConsentDocument;
+import health.stride.patients.Consents;
+import health.stride.patients.Diagnosis;
+import health.stride.patients.FieldErrors;
+import health.stride.patients.IntakeDraft;
+import health.stride.patients.IntakeInput;
+import health.stride.patients.IntakeStep;
+import health.stride.patients.Intakes;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
+import health.stride.platform.security.CurrentUser;
+
+/**
+ * The patient's onboarding pages: the consents, the intake one step per page (each saved, so the
+ * patient can leave and come back), reporting a new symptom, and the urgent-care guidance a
+ * red-flag answer leads to.
+ */
+@Controller
+@PreAuthorize("hasRole('PATIENT')")
+class IntakePagesController {
+
+	static final List<String> STEP_TITLES = List.of("Where it hurts", "How long, and what makes it worse",
+			"Diagnoses and goals", "Activities that are hard", "Warning signs");
+
+	private final PatientDirectory directory;
+	private final Consents consents;
+	private final Intakes intakes;
+	private final RedFlags redFlags;
+
+	IntakePagesController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags) {
+		this.directory = directory;
+		this.consents = consents;
+		this.intakes = intakes;
+		this.redFlags = redFlags;
+	}
+
+	@GetMapping("/portal/consents")
+	String consents(Model model) {
+		var patient = me();
+		model.addAttribute("documents", consents.outstanding(patient));
+		model.addAttribute("versions", Map.of(ConsentDocument.TELEHEALTH, consents.currentVersion(ConsentDocument.TELEHEALTH),
+				ConsentDocument.PRIVACY, consents.currentVersion(ConsentDocument.PRIVACY)));
+		return "patients/consents";
+	}
+
+	@PostMapping("/portal/consents")
+	String consent(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+
+		var patient = me();
+		var outstanding = consents.outstanding(patient);
+		var missing = outstanding.stream().filter(it -> !"yes".equals(form.getFirst("agree-" + it.name()))).toList();
+
+		if (!missing.isEmpty()) {
+			model.addAttribute("documents", outstanding);
+			model.addAttribute("versions", Map.of(ConsentDocument.TELEHEALTH, consents.currentVersion(ConsentDocument.TELEHEALTH),
+					ConsentDocument.PRIVACY, consents.currentVersion(ConsentDocument.PRIVACY)));
+			model.addAttribute("missing", missing);
+			return "patients/consents";
+		}
+		try {
+			for (var document : outstanding) {
+				consents.accept(patient, document, Optional.ofNullable(form.getFirst("version-" + document.name())).orElse(""));
+			}
+		} catch (Consents.OutdatedVersion outdated) {
+			redirect.addFlashAttribute("flash", outdated.getMessage());
+			return "redirect:/portal/consents";
+		}
+		return "redirect:/portal/intake";
+	}
+
+	@GetMapping("/portal/intake")
+	String intake(@RequestParam(required = false) @Nullable Integer step, Model model) {
+
+		var patient = me();
+		if (!consents.outstanding(patient).isEmpty()) {
+			return "redirect:/portal/consents";
+		}
+		var draft = intakes.draft(patient);
+		if (draft.completed()) {
+			return "redirect:/portal";
+		}
+		var shown = step == null || step < IntakeStep.FIRST || step > draft.nextStep() ? draft.nextStep() : step;
+		return page(model, shown, formOf(draft), Map.of());
+	}
+
+	@PostMapping("/portal/intake/{step}")
+	String saveStep(@PathVariable int step, @RequestParam MultiValueMap<String, String> form, Model model) {
+
+		var patient = me();
+		var errors = new FieldErrors();
+		var parsed = parse(step, form, errors);
+
+		if (parsed == null) {
+			return page(model, Math.clamp(step, IntakeStep.FIRST, IntakeStep.LAST), form, errors.asMap());
+		}
+		try {
+			var draft = intakes.save(patient, parsed);
+			if (!draft.completed()) {
+				return "redirect:/portal/intake?step=" + draft.nextStep();
+			}
+			return draft.redFlags().isEmpty() ? "redirect:/portal" : "redirect:/portal/urgent";
+		} catch (Consents.Required required) {
+			return "redirect:/portal/consents";
+		} catch (Intakes.AlreadyCompleted completed) {
+			return "redirect:/portal";
+		} catch (Intakes.StepNotReached notReached) {
+			return "redirect:/portal/intake";
+		}
+	}
+
+	@GetMapping("/portal/symptoms/new")
+	String newSymptom(Model model) {
+		model.addAttribute("flags", RedFlag.values());
+		return "patients/report-symptom";
+	}
+
+	@PostMapping("/portal/symptoms")
+	String reportSymptom(@RequestParam(name = "symptom", required = false) @Nullable List<String> symptoms, Model model) {
+
+		var answers = new HashMap<String, @Nullable Boolean>();
+		(symptoms == null ? List.<String>of() : symptoms).forEach(it -> answers.put(it, true));
+		var errors = new FieldErrors();
+		var screen = IntakeInput.screen(answers, false, errors);
+
+		if (screen == null || screen.yes().isEmpty()) {
+			model.addAttribute("flags", RedFlag.values());
+			model.addAttribute("error", "Tick at least one symptom, or go back if none of them is new.");
+			return "patients/report-symptom";
+		}
+		redFlags.report(me(), screen.yes(), RedFlags.Source.REPORT);
+		return "redirect:/portal/urgent";
+	}
+
+	@GetMapping("/portal/urgent")
+	String urgent(Model model) {
+		var open = redFlags.open(me());
+		var symptoms = open.stream().flatMap(it -> it.symptoms().stream()).distinct().sorted().toList();
+		model.addAttribute("emergency", symptoms.stream().filter(it -> it.urgency() == RedFlag.Urgency.EMERGENCY).toList());
+		model.addAttribute("sameDay", symptoms.stream().filter(it -> it.urgency() == RedFlag.Urgency.SAME_DAY).toList());
+		return "patients/urgent";
+	}
+
+	private String page(Model model, int step, MultiValueMap<String, String> form, Map<String, String> errors) {
+		model.addAttribute("step", step);
+		model.addAttribute("steps", STEP_TITLES);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("regions", PainRegion.values());
+		model.addAttribute("durations", PainDuration.values());
+		model.addAttribute("aggravators", Aggravator.values());
+		model.addAttribute("diagnoses", Diagnosis.values());
+		model.addAttribute("flags", RedFlag.values());
+		model.addAttribute("psfsLines", java.util.stream.IntStream.range(0, IntakeInput.MAX_PSFS).boxed().toList());
+		return "patients/intake";
+	}
+
+	private static @Nullable IntakeStep parse(int step, MultiValueMap<String, String> form, FieldErrors errors) {
+		return switch (step) {
+			case 1 -> IntakeInput.whereItHurts(form.get("painRegions"), number(form.getFirst("painNow")), errors);
+			case 2 -> IntakeInput.course(form.getFirst("painDuration"), form.get("worseWith"), errors);
+			case 3 -> IntakeInput.history(form.get("diagnoses"), form.getFirst("goals"), errors);
+			case 4 -> {
+				var lines = new ArrayList<IntakeInput.Psfs>();
+				for (int i = 0; i < IntakeInput.MAX_PSFS; i++) {
+					lines.add(new IntakeInput.Psfs(form.getFirst("activity" + i), number(form.getFirst("score" + i))));
+				}
+				yield IntakeInput.function(lines, errors);
+			}
+			case 5 -> {
+				var answers = new HashMap<String, @Nullable Boolean>();
+				for (var flag : RedFlag.values()) {
+					var answer = form.getFirst("flag-" + flag.code());
+					answers.put(flag.code(), answer == null ? null : "yes".equals(answer));
+				}
+				yield IntakeInput.screen(answers, true, errors);
+			}
+			default -> {
+				errors.reject("step", "There is no such step.");
+				yield null;
+			}
+		};
+	}
+
+	/** The saved answers in the shape of the form, so a page shows what the patient entered before. */
+	private static MultiValueMap<String, String> formOf(IntakeDraft draft) {
+
+		var form = new LinkedMultiValueMap<String, String>();
+		draft.painRegions().forEach(it -> form.add("painRegions", it.code()));
+		if (draft.painNow() != null) {
+			form.add("painNow", draft.painNow().toString());
+		}
+		if (draft.painDuration() != null) {
+			form.add("painDuration", draft.painDuration().code());
+		}
+		draft.worseWith().forEach(it -> form.add("worseWith", it.code()));
+		draft.diagnoses().forEach(it -> form.add("diagnoses", it.code()));
+		if (draft.goals() != null) {
+			form.add("goals", draft.goals());
+		}
+		for (int i = 0; i < draft.psfs().size(); i++) {
+			form.add("activity" + i, draft.psfs().get(i).activity());
+			form.add("score" + i, Integer.toString(draft.psfs().get(i).score()));
+		}
+		if (draft.nextStep() > IntakeStep.LAST) {
+			for (var flag : RedFlag.values()) {
+				form.add("flag-" + flag.code(), draft.redFlags().contains(flag) ? "yes" : "no");
+			}
+		}
+		return form;
+	}
+
+	private static @Nullable Integer number(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text.strip());
+		} catch (NumberFormatException e) {
+			return -1; // reported as out of range
+		}
+	}
+
+	private PatientId me() {
+		return directory.findByUsername(CurrentUser.require().username())
+				.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+						org.springframework.http.HttpStatus.NOT_FOUND, "There is no patient record for this account."))
+				.id();
+	}
+}

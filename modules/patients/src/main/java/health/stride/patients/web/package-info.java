@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.patients.web;
+
+import org.jspecify.annotations.NullMarked;
