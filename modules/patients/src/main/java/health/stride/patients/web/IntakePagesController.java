@@ -59,13 +59,18 @@ class IntakePagesController {
 		this.redFlags = redFlags;
 	}
 
+	/** A document to agree to, in the version shown. */
+	record Outstanding(ConsentDocument document, String version) {}
+
 	@GetMapping("/portal/consents")
 	String consents(Model model) {
-		var patient = me();
-		model.addAttribute("documents", consents.outstanding(patient));
-		model.addAttribute("versions", Map.of(ConsentDocument.TELEHEALTH, consents.currentVersion(ConsentDocument.TELEHEALTH),
-				ConsentDocument.PRIVACY, consents.currentVersion(ConsentDocument.PRIVACY)));
+		model.addAttribute("documents", outstanding(me()));
 		return "patients/consents";
+	}
+
+	private List<Outstanding> outstanding(PatientId patient) {
+		return consents.outstanding(patient).stream()
+				.map(it -> new Outstanding(it, consents.currentVersion(it))).toList();
 	}
 
 	@PostMapping("/portal/consents")
@@ -76,9 +81,7 @@ class IntakePagesController {
 		var missing = outstanding.stream().filter(it -> !"yes".equals(form.getFirst("agree-" + it.name()))).toList();
 
 		if (!missing.isEmpty()) {
-			model.addAttribute("documents", outstanding);
-			model.addAttribute("versions", Map.of(ConsentDocument.TELEHEALTH, consents.currentVersion(ConsentDocument.TELEHEALTH),
-					ConsentDocument.PRIVACY, consents.currentVersion(ConsentDocument.PRIVACY)));
+			model.addAttribute("documents", outstanding(patient));
 			model.addAttribute("missing", missing);
 			return "patients/consents";
 		}

@@ -1,0 +1,144 @@
+package health.stride.app.e2e;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A demo patient on a phone-sized screen agrees to the consents, fills in the five intake steps and
+ * is told to wait for their care team; then reports a new symptom and is sent to an emergency
+ * department. Every page on the way passes axe-core's WCAG 2.1 AA rules.
+ */
+class IntakeBrowserTests extends EndToEndTestSupport {
+
+	WebDriver browser;
+	WebDriverWait waiting;
+	final List<String> violations = new ArrayList<>();
+	int pagesChecked;
+
+	@BeforeEach
+	void openPhoneSizedBrowser() throws Exception {
+		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
+		browser = Browsers.chromium();
+		browser.manage().window().setSize(new Dimension(390, 844));
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aPatientConsentsCompletesTheIntakeAndLaterReportsAnEmergencySymptom() {
+
+		browser.get(appUrl() + "/oauth2/authorization/keycloak");
+		signInAtKeycloak("patient.leo");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		check("portal before consents");
+
+		browser.findElement(By.linkText("Read and agree")).click();
+		check("consents");
+		submit();
+		waiting.until(ExpectedConditions.numberOfElementsToBe(By.className("field-error"), 2));
+		check("consents with errors");
+		browser.findElement(By.name("agree-TELEHEALTH")).click();
+		browser.findElement(By.name("agree-PRIVACY")).click();
+		submit();
+
+		waiting.until(ExpectedConditions.urlContains("/portal/intake"));
+		assertThat(browser.findElement(By.className("lead")).getText()).isEqualTo("Step 1 of 5: Where it hurts");
+		check("intake step 1");
+		submit();
+		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("painNow-error")));
+		assertThat(browser.findElements(By.className("field-error"))).extracting(it -> it.getText())
+				.contains("Choose at least one place where it hurts.", "Rate your pain right now from 0 to 10.");
+		check("intake step 1 with errors");
+		browser.findElement(By.cssSelector("input[name=painRegions][value=low-back]")).click();
+		browser.findElement(By.cssSelector("input[name=painRegions][value=right-leg]")).click();
+		browser.findElement(By.cssSelector("input[name=painNow][value='6']")).click();
+		submit();
+
+		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 2 of 5: How long, and what makes it worse"));
+		check("intake step 2");
+		browser.findElement(By.cssSelector("input[name=painDuration][value=SUBACUTE]")).click();
+		browser.findElement(By.cssSelector("input[name=worseWith][value=sitting]")).click();
+		submit();
+
+		// leaving mid-way and coming back resumes at the step reached
+		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 3 of 5: Diagnoses and goals"));
+		browser.get(appUrl() + "/portal");
+		assertThat(browser.findElement(By.className("next-step")).getText()).contains("You are on step 3 of 5");
+		browser.findElement(By.linkText("Continue my intake")).click();
+		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 3 of 5: Diagnoses and goals"));
+		check("intake step 3");
+		browser.findElement(By.cssSelector("input[name=diagnoses][value=sciatica]")).click();
+		browser.findElement(By.id("goals")).sendKeys("Play a full round of golf again");
+		submit();
+
+		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 4 of 5: Activities that are hard"));
+		check("intake step 4");
+		browser.findElement(By.id("activity0")).sendKeys("Swinging a golf club");
+		browser.findElement(By.id("score0")).sendKeys("3");
+		submit();
+
+		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 5 of 5: Warning signs"));
+		check("intake step 5");
+		browser.findElements(By.cssSelector("input[type=radio][value=no]")).forEach(it -> it.click());
+		submit();
+
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		assertThat(browser.findElement(By.className("next-step")).getText()).contains("Waiting for your care team");
+		check("portal waiting for a care team");
+
+		browser.findElement(By.linkText("Report a new symptom")).click();
+		check("report a symptom");
+		browser.findElement(By.cssSelector("input[name=symptom][value=bowelBladder]")).click();
+		submit();
+
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/urgent"));
+		assertThat(browser.findElement(By.className("urgent")).getText()).contains("Go to an emergency department now")
+				.contains("New loss of control of your bladder or bowels");
+		check("urgent guidance");
+
+		browser.get(appUrl() + "/portal/access-log");
+		check("who viewed my record");
+
+		assertThat(pagesChecked).isEqualTo(13);
+		assertThat(violations).as("axe-core WCAG 2.1 AA violations").isEmpty();
+	}
+
+	private void check(String page) {
+		pagesChecked++;
+		Accessibility.violations(browser).forEach(it -> violations.add(page + " — " + it));
+	}
+
+	private void submit() {
+		browser.findElement(By.cssSelector("main button[type=submit]")).click();
+	}
+
+	private void signInAtKeycloak(String username) {
+
+		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+		browser.findElement(By.id("username")).sendKeys(username);
+		if (browser.findElements(By.id("password")).isEmpty()) {
+			browser.findElement(By.id("kc-login")).click();
+			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+		}
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.id("kc-login")).click();
+	}
+}
