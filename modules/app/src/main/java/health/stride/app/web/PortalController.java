@@ -62,14 +62,19 @@ class PortalController {
 	@GetMapping("/portal")
 	String portal(Model model) {
 
-		var record = mine();
+		model.addAttribute("clinic", clinicName());
+		var found = directory.mine(CurrentUser.require());
+		if (found.isEmpty()) {
+			// the record is opened from the signup event, just after the account: a moment can pass in between
+			return "app/portal-pending";
+		}
+		var record = found.get();
 		var next = !consents.outstanding(record.id()).isEmpty() ? NextStep.CONSENT
 				: !intakes.draft(record.id()).completed() ? NextStep.INTAKE
 				: !redFlags.open(record.id()).isEmpty() ? NextStep.URGENT
 				: record.careTeam() == null ? NextStep.WAIT_FOR_CARE_TEAM
 				: NextStep.PLAN;
 
-		model.addAttribute("clinic", clinicName());
 		model.addAttribute("patient", record);
 		model.addAttribute("next", next.name());
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
