@@ -1,9 +1,33 @@
 package health.stride;
 
+import java.util.UUID;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
-/** Boots the care teams module on its own (with the shared platform) for its module tests. */
+import health.stride.platform.identity.Accounts;
+import health.stride.platform.tenancy.TenantId;
+
+/**
+ * Boots the care teams module with the modules above it (and the shared platform) for its module
+ * tests. Accounts are handed out without a Keycloak; the end-to-end tests use the real one.
+ */
 @SpringBootApplication
 @Modulithic(sharedModules = "platform")
-class CareteamsTestApplication {}
+class CareteamsTestApplication {
+
+	@Bean
+	Accounts accounts() {
+		return new Accounts() {
+
+			@Override
+			public AccountId createPatient(TenantId clinic, NewAccount account) {
+				return new AccountId(UUID.randomUUID().toString());
+			}
+
+			@Override
+			public void delete(AccountId account) {}
+		};
+	}
+}

@@ -20,6 +20,8 @@ import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorKind;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.careteams.ClinicianRole;
+import health.stride.careteams.License;
+import health.stride.careteams.LicenseKind;
 import health.stride.patients.Aggravator;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
@@ -47,7 +49,7 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-	record DemoClinician(String username, String displayName, ClinicianRole role, Set<String> licensedStates) {}
+	record DemoClinician(String username, String displayName, ClinicianRole role, List<License> licenses) {}
 
 	record DemoSponsor(SponsorCode code, String name, SponsorKind kind, String contact, String contactEmail,
 			String administrator, int members, long seed) {}
@@ -62,11 +64,17 @@ class DemoData implements ApplicationRunner {
 	record DemoClinic(TenantId id, String name, List<DemoClinician> clinicians, DemoSponsor sponsor,
 			List<DemoPatient> patients) {}
 
+	/** Demo licenses stay valid: they expire at the end of next year, whenever the demo runs. */
+	static final LocalDate LICENSES_EXPIRE = LocalDate.now().plusYears(1).withMonth(12).withDayOfMonth(31);
+
 	static final List<DemoClinic> CLINICS = List.of(
 			new DemoClinic(TenantId.of("northside"), "Northside Physio", List.of(
-					new DemoClinician("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, Set.of("WA", "OR")),
-					new DemoClinician("pt.sam", "Sam Patel, PT", ClinicianRole.THERAPIST, Set.of("CA")),
-					new DemoClinician("coach.rio", "Rio Santos", ClinicianRole.COACH, Set.of())),
+					new DemoClinician("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, List.of(
+							new License("WA", LicenseKind.LICENSE, "PT 60012345", LICENSES_EXPIRE),
+							new License("OR", LicenseKind.COMPACT_PRIVILEGE, "PTC-OR-20417", LICENSES_EXPIRE))),
+					new DemoClinician("pt.sam", "Sam Patel, PT", ClinicianRole.THERAPIST,
+							List.of(new License("CA", LicenseKind.LICENSE, "PT 48213", LICENSES_EXPIRE))),
+					new DemoClinician("coach.rio", "Rio Santos", ClinicianRole.COACH, List.of())),
 					new DemoSponsor(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, "Priya Shah",
 							"benefits@acme-logistics.example", "sponsor.acme", 320, 7),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a01", "patient.maya", "Maya", "Okafor",
@@ -74,7 +82,8 @@ class DemoData implements ApplicationRunner {
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a02", "patient.leo", "Leo", "Fischer",
 									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
-					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST, Set.of("WA"))),
+					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST,
+							List.of(new License("WA", LicenseKind.LICENSE, "PT 60098765", LICENSES_EXPIRE)))),
 					new DemoSponsor(SponsorCode.of("CASCADE"), "Cascade Health Plan", SponsorKind.HEALTH_PLAN, "Tom Becker",
 							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a03", "patient.ivy", "Ivy", "Chen",
@@ -114,7 +123,7 @@ class DemoData implements ApplicationRunner {
 			CurrentTenant.runAs(clinic.id(), () -> {
 				clinic.clinicians().stream()
 						.filter(it -> clinicians.findByUsername(it.username()).isEmpty())
-						.forEach(it -> clinicians.add(it.username(), it.displayName(), it.role(), it.licensedStates()));
+						.forEach(it -> clinicians.add(it.username(), it.displayName(), it.role(), it.licenses()));
 				seed(clinic.sponsor());
 				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
 						.forEach(this::seed);

@@ -25,7 +25,7 @@ import health.stride.platform.tenancy.TenantId;
  * The database's own guard, seen with plain JDBC as the application role: row-level security
  * keeps clinics apart even for code that bypasses Hibernate.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 class ClinicianRowLevelSecurityTests {
 
 	private static final String INSUFFICIENT_PRIVILEGE = "42501";
@@ -50,10 +50,10 @@ class ClinicianRowLevelSecurityTests {
 		clinicB = clinics.register(TenantId.of("b-" + UUID.randomUUID()), "Clinic B").tenant();
 
 		CurrentTenant.runAs(clinicA, () -> {
-			clinicians.add("pt.one", "One", ClinicianRole.THERAPIST, List.of("WA"));
-			clinicians.add("pt.two", "Two", ClinicianRole.THERAPIST, List.of("OR"));
+			clinicians.add("pt.one", "One", ClinicianRole.THERAPIST, Licenses.valid("WA"));
+			clinicians.add("pt.two", "Two", ClinicianRole.THERAPIST, Licenses.valid("OR"));
 		});
-		CurrentTenant.runAs(clinicB, () -> clinicians.add("pt.three", "Three", ClinicianRole.THERAPIST, List.of("CA")));
+		CurrentTenant.runAs(clinicB, () -> clinicians.add("pt.three", "Three", ClinicianRole.THERAPIST, Licenses.valid("CA")));
 	}
 
 	@Test

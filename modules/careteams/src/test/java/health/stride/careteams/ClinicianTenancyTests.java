@@ -17,7 +17,7 @@ import health.stride.platform.tenancy.TenantId;
 /**
  * Hibernate's view of tenancy: what one clinic saves, another clinic's session cannot see.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 class ClinicianTenancyTests {
 
 	private final ClinicianManagement clinicians;
@@ -40,7 +40,7 @@ class ClinicianTenancyTests {
 	void findsAClinicianOnlyInTheClinicThatSavedIt() {
 
 		var id = CurrentTenant.callAs(clinicA,
-				() -> clinicians.add("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, List.of("wa", "OR")));
+				() -> clinicians.add("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, Licenses.valid("wa", "OR")));
 
 		assertThat(CurrentTenant.callAs(clinicA, () -> clinicians.find(id)))
 				.hasValueSatisfying(it -> assertThat(it.licensedStates()).containsExactly("OR", "WA"));
@@ -53,9 +53,9 @@ class ClinicianTenancyTests {
 	void letsTwoClinicsUseTheSameUsername() {
 
 		var inA = CurrentTenant.callAs(clinicA,
-				() -> clinicians.add("coach.rio", "Rio Tanaka", ClinicianRole.COACH, List.of()));
+				() -> clinicians.add("coach.rio", "Rio Tanaka", ClinicianRole.COACH, Licenses.valid()));
 		var inB = CurrentTenant.callAs(clinicB,
-				() -> clinicians.add("coach.rio", "Rio Silva", ClinicianRole.COACH, List.of()));
+				() -> clinicians.add("coach.rio", "Rio Silva", ClinicianRole.COACH, Licenses.valid()));
 
 		assertThat(CurrentTenant.callAs(clinicA, clinicians::all)).extracting(ClinicianSummary::id).containsExactly(inA);
 		assertThat(CurrentTenant.callAs(clinicB, clinicians::all)).extracting(ClinicianSummary::id).containsExactly(inB);
@@ -65,7 +65,7 @@ class ClinicianTenancyTests {
 	void seesNoClinicianWithoutATenant() {
 
 		CurrentTenant.runAs(clinicA, () -> clinicians.add("pt.sam", "Sam Okafor, PT", ClinicianRole.THERAPIST,
-				List.of("CA")));
+				Licenses.valid("CA")));
 
 		assertThat(clinicians.findByUsername("pt.sam")).isEmpty();
 		assertThat(clinicians.all()).isEmpty();
@@ -75,13 +75,13 @@ class ClinicianTenancyTests {
 	void refusesToSaveAClinicianWithoutATenant() {
 
 		assertThatExceptionOfType(DataAccessException.class)
-				.isThrownBy(() -> clinicians.add("pt.nobody", "Nobody", ClinicianRole.THERAPIST, List.of()));
+				.isThrownBy(() -> clinicians.add("pt.nobody", "Nobody", ClinicianRole.THERAPIST, Licenses.valid()));
 	}
 
 	@Test
 	void rejectsALicenseStateThatIsNotAStateCode() {
 
 		assertThatIllegalArgumentException().isThrownBy(() -> CurrentTenant.runAs(clinicA,
-				() -> clinicians.add("pt.x", "X", ClinicianRole.THERAPIST, List.of("Washington"))));
+				() -> clinicians.add("pt.x", "X", ClinicianRole.THERAPIST, Licenses.valid("Washington"))));
 	}
 }

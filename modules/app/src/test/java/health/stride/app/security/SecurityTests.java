@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import health.stride.careteams.ClinicianId;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
+import health.stride.careteams.License;
+import health.stride.careteams.LicenseKind;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -42,7 +45,9 @@ class SecurityTests {
 		lake = clinics.register(TenantId.of("lake-" + UUID.randomUUID()), "Lake Clinic").tenant().value();
 
 		northTherapist = CurrentTenant.callAs(TenantId.of(north),
-				() -> clinicians.add("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, List.of("WA", "OR")));
+				() -> clinicians.add("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, List.of(
+						new License("WA", LicenseKind.LICENSE, "PT 1", LocalDate.now().plusYears(1)),
+						new License("OR", LicenseKind.LICENSE, "PT 2", LocalDate.now().plusYears(1)))));
 	}
 
 	@Test

@@ -1,13 +1,10 @@
 package health.stride.careteams.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,15 +14,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
-import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import health.stride.careteams.ClinicianId;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.ClinicianSummary;
+import health.stride.careteams.License;
 
 /**
  * A therapist or coach working for one clinic.
@@ -34,23 +30,23 @@ import health.stride.careteams.ClinicianSummary;
 @Table(schema = "careteams", name = "clinician")
 public class Clinician {
 
-	private static final Pattern US_STATE = Pattern.compile("[A-Z]{2}");
-
 	private @TenantId @Column(name = "tenant_id") String tenant;
 	private @Id UUID id;
 	private String username;
 	@Column(name = "display_name")
 	private String displayName;
 	private @Enumerated(EnumType.STRING) ClinicianRole role;
-	@JdbcTypeCode(SqlTypes.ARRAY)
-	@Column(name = "licensed_states")
-	private List<String> licensedStates;
+	private int capacity;
+	private boolean active;
+	@Column(name = "last_assigned_at")
+	private @Nullable Instant lastAssignedAt;
 	@Column(name = "created_at")
 	private Instant createdAt;
 	private @Version @Nullable Long version;
 
-	public Clinician(String username, String displayName, ClinicianRole role, Collection<String> licensedStates,
-			Instant createdAt) {
+	public static final int DEFAULT_CAPACITY = 300;
+
+	public Clinician(String username, String displayName, ClinicianRole role, Instant createdAt) {
 
 		Assert.hasText(username, "A clinician needs a username");
 		Assert.hasText(displayName, "A clinician needs a name");
@@ -59,7 +55,8 @@ public class Clinician {
 		this.username = username;
 		this.displayName = displayName.strip();
 		this.role = role;
-		this.licensedStates = normalized(licensedStates);
+		this.capacity = DEFAULT_CAPACITY;
+		this.active = true;
 		this.createdAt = createdAt;
 	}
 
@@ -70,20 +67,43 @@ public class Clinician {
 		return new ClinicianId(id);
 	}
 
-	public ClinicianSummary summary() {
-		return new ClinicianSummary(id(), username, displayName, role, new TreeSet<>(licensedStates));
+	public String username() {
+		return username;
 	}
 
-	private static List<String> normalized(Collection<String> states) {
+	public String displayName() {
+		return displayName;
+	}
 
-		var result = new TreeSet<String>();
+	public ClinicianRole role() {
+		return role;
+	}
 
-		for (var state : states) {
-			var code = state.strip().toUpperCase(Locale.ROOT);
-			Assert.isTrue(US_STATE.matcher(code).matches(), "A license state is a two-letter US state code");
-			result.add(code);
-		}
+	public boolean active() {
+		return active;
+	}
 
-		return new ArrayList<>(result);
+	public void rename(String name) {
+		Assert.hasText(name, "A clinician needs a name");
+		this.displayName = name.strip();
+	}
+
+	public void capacity(int patients) {
+		Assert.isTrue(patients >= 0 && patients <= 2000, "A capacity is between 0 and 2000 patients");
+		this.capacity = patients;
+	}
+
+	public void deactivate() {
+		this.active = false;
+	}
+
+	public void assigned(Instant at) {
+		this.lastAssignedAt = at;
+	}
+
+	public ClinicianSummary summary(List<License> licenses, LocalDate today) {
+		return new ClinicianSummary(id(), username, displayName, role,
+				new TreeSet<>(licenses.stream().filter(it -> it.validOn(today)).map(License::state).toList()), licenses,
+				capacity, active);
 	}
 }

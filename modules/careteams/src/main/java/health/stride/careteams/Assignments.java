@@ -1,0 +1,229 @@
+package health.stride.careteams;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.careteams.internal.CaseloadRecords;
+import health.stride.careteams.internal.Clinicians;
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+
+/**
+ * Who cares for a patient. A therapist may treat a patient only with a license or compact
+ * privilege for the patient's state that has not expired; among those with room in their
+ * capacity, the one with the fewest active patients is chosen. Coaches take new patients in turn.
+ * The decision is recorded in the patients module, which owns the care team of record.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Assignments {
+
+	/** Statuses in which a patient counts against a clinician's capacity. */
+	static final String ACTIVE_STATUSES = "('ONBOARDING', 'ACTIVE', 'PAUSED')";
+
+	private final JdbcClient jdbc;
+	private final Clinicians clinicians;
+	private final CareTeams careTeams;
+	private final PatientDirectory patients;
+	private final CaseloadRecords caseload;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	Assignments(JdbcClient jdbc, Clinicians clinicians, CareTeams careTeams, PatientDirectory patients,
+			CaseloadRecords caseload, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.clinicians = clinicians;
+		this.careTeams = careTeams;
+		this.patients = patients;
+		this.caseload = caseload;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A patient who finished their intake and has no therapist yet, and why. */
+	public record Awaiting(PatientId patient, String displayName, String state, String reason, Instant since) {}
+
+	/** The therapist chosen is not licensed for the patient's state (or not a therapist, or gone). */
+	public static final class NotAllowed extends RuntimeException {
+		NotAllowed(String message) {
+			super(message);
+		}
+	}
+
+	/**
+	 * Gives a patient who has no care team yet a therapist and a coach; a patient who has one keeps
+	 * it. Without a suitable therapist the patient waits in the clinic's assignment queue.
+	 *
+	 * @return whether a care team was assigned now
+	 */
+	@Transactional
+	public boolean assignNew(PatientId patient) {
+
+		if (careTeams.of(patient).isPresent()) {
+			return false;
+		}
+		var state = patients.find(patient).orElseThrow().state();
+		var therapist = therapistFor(state);
+
+		if (therapist.isEmpty()) {
+			var reason = licensedIn(state) == 0 ? "No active therapist is licensed in " + state + "."
+					: "Every therapist licensed in " + state + " is at capacity.";
+			jdbc.sql("""
+					insert into careteams.awaiting_assignment (tenant_id, patient_id, reason, since)
+					values (current_setting('stride.tenant_id', true), ?, ?, ?)
+					on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
+					.params(patient.id(), reason, java.sql.Timestamp.from(clock.instant())).update();
+			return false;
+		}
+
+		record(patient, therapist.get(), nextCoach().orElse(null));
+		return true;
+	}
+
+	/**
+	 * A clinic administrator's choice of therapist (and coach, if any) for a patient.
+	 *
+	 * @throws NotAllowed if the therapist may not treat patients of the patient's state
+	 */
+	@Transactional
+	public void assign(PatientId patient, ClinicianId therapist, @Nullable ClinicianId coach) {
+
+		var state = patients.find(patient).orElseThrow(() -> new NotAllowed("No such patient.")).state();
+		var chosen = clinicians.findById(therapist.id()).filter(it -> it.active() && it.role() == ClinicianRole.THERAPIST)
+				.orElseThrow(() -> new NotAllowed("Choose an active therapist of the clinic."));
+		if (!isLicensed(therapist.id(), state)) {
+			throw new NotAllowed(chosen.displayName() + " holds no valid license or compact privilege for " + state + ".");
+		}
+		var chosenCoach = coach == null ? null
+				: clinicians.findById(coach.id()).filter(it -> it.active() && it.role() == ClinicianRole.COACH)
+						.orElseThrow(() -> new NotAllowed("Choose an active coach of the clinic."));
+
+		record(patient, member(chosen), chosenCoach == null ? null : member(chosenCoach));
+	}
+
+	/** The clinic's patients waiting for a therapist, longest waiting first. */
+	public List<Awaiting> awaiting() {
+		return jdbc.sql("""
+				select a.patient_id, coalesce(e.display_name, 'Patient'), coalesce(e.state, ''), a.reason, a.since
+				from careteams.awaiting_assignment a
+				left join careteams.caseload_entry e on e.patient_id = a.patient_id
+				order by a.since""")
+				.query((row, number) -> new Awaiting(new PatientId(row.getObject(1, UUID.class)), row.getString(2),
+						row.getString(3), row.getString(4), row.getTimestamp(5).toInstant()))
+				.list();
+	}
+
+	/**
+	 * Marks a clinician as no longer working for the clinic; each of their patients gets another
+	 * therapist or coach where one is available, or waits in the assignment queue.
+	 */
+	@Transactional
+	public void deactivate(ClinicianId clinician) {
+
+		var leaving = clinicians.findById(clinician.id()).orElseThrow(() -> new NotAllowed("No such clinician."));
+		leaving.deactivate();
+		clinicians.saveAndFlush(leaving);
+
+		for (var patient : careTeams.patientsOf(leaving.username())) {
+			var team = careTeams.of(patient).orElseThrow();
+			if (team.therapist().username().equals(leaving.username())) {
+				var state = patients.find(patient).orElseThrow().state();
+				var therapist = therapistFor(state);
+				var coach = team.coach() == null || team.coach().username().equals(leaving.username()) ? nextCoach().orElse(null)
+						: team.coach();
+				if (therapist.isPresent()) {
+					record(patient, therapist.get(), coach);
+				} else {
+					jdbc.sql("""
+							insert into careteams.awaiting_assignment (tenant_id, patient_id, reason, since)
+							values (current_setting('stride.tenant_id', true), ?, ?, ?)
+							on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
+							.params(patient.id(), team.therapist().displayName() + " left the clinic and no other therapist"
+									+ " licensed in " + state + " has room.", java.sql.Timestamp.from(clock.instant()))
+							.update();
+				}
+			} else {
+				record(patient, team.therapist(), nextCoach().orElse(null));
+			}
+		}
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinician");
+	}
+
+	private void record(PatientId patient, CareTeam.Member therapist, CareTeam.@Nullable Member coach) {
+
+		careTeams.assign(patient, therapist, coach);
+		jdbc.sql("delete from careteams.awaiting_assignment where patient_id = ?").param(patient.id()).update();
+		if (coach != null) {
+			jdbc.sql("update careteams.clinician set last_assigned_at = ? where id = ?")
+					.params(java.sql.Timestamp.from(clock.instant()), coach.clinicianId()).update();
+		}
+		caseload.refresh(patient, null);
+	}
+
+	/** The licensed therapist with room and the fewest active patients; locked until the assignment commits. */
+	private Optional<CareTeam.Member> therapistFor(String state) {
+		return jdbc.sql("""
+				select c.id, c.username, c.display_name
+				from careteams.clinician c
+				join careteams.license l on l.clinician_id = c.id and l.state = ? and l.expires_on >= ?
+				cross join lateral (select count(*) as patients from careteams.caseload_entry e
+				                    where e.therapist_username = c.username and e.status in %s) load
+				where c.role = 'THERAPIST' and c.active and load.patients < c.capacity
+				order by load.patients, c.username
+				limit 1
+				for update of c""".formatted(ACTIVE_STATUSES))
+				.params(state, java.sql.Date.valueOf(today()))
+				.query((row, number) -> new CareTeam.Member(row.getObject(1, UUID.class), row.getString(2),
+						row.getString(3)))
+				.optional();
+	}
+
+	/** The active coach whose turn it is: the one given a patient longest ago (or never). */
+	private Optional<CareTeam.Member> nextCoach() {
+		return jdbc.sql("""
+				select id, username, display_name from careteams.clinician
+				where role = 'COACH' and active
+				order by last_assigned_at nulls first, username
+				limit 1
+				for update""")
+				.query((row, number) -> new CareTeam.Member(row.getObject(1, UUID.class), row.getString(2),
+						row.getString(3)))
+				.optional();
+	}
+
+	private int licensedIn(String state) {
+		return jdbc.sql("""
+				select count(*) from careteams.clinician c
+				join careteams.license l on l.clinician_id = c.id and l.state = ? and l.expires_on >= ?
+				where c.role = 'THERAPIST' and c.active""")
+				.params(state, java.sql.Date.valueOf(today())).query(Integer.class).single();
+	}
+
+	private boolean isLicensed(UUID therapist, String state) {
+		return jdbc.sql("select exists (select 1 from careteams.license where clinician_id = ? and state = ? and expires_on >= ?)")
+				.params(therapist, state, java.sql.Date.valueOf(today())).query(Boolean.class).single();
+	}
+
+	private static CareTeam.Member member(health.stride.careteams.internal.Clinician clinician) {
+		return new CareTeam.Member(clinician.id().id(), clinician.username(), clinician.displayName());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+	}
+}

@@ -1,0 +1,138 @@
+package health.stride.careteams;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.patients.PatientId;
+import health.stride.patients.PatientStatus;
+
+/**
+ * A clinician's caseload: the patients whose care team they are on, most urgent first. Read from
+ * the care teams module's own read model, so it costs the same however large the clinic is.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Caseloads {
+
+	static final Duration RECENT = Duration.ofDays(7);
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Caseloads(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public record Entry(PatientId patient, String displayName, String state, PatientStatus status, int priority,
+			List<CaseloadReason> reasons, Instant lastActivityAt, int unreadMessages) {
+
+		@Override
+		public String toString() {
+			return "Entry[patient=" + patient + ", priority=" + priority + "]";
+		}
+	}
+
+	public record Page(List<Entry> content, long totalElements) {}
+
+	/** What to show: optionally only patients with one reason, in one status, or whose name matches. */
+	public record Filter(@Nullable CaseloadReason reason, @Nullable PatientStatus status, @Nullable String name) {
+
+		public static Filter none() {
+			return new Filter(null, null, null);
+		}
+	}
+
+	/** One page of the clinician's caseload, most urgent first, then by latest activity. */
+	public Page of(String username, Filter filter, int page, int size) {
+
+		var recent = java.sql.Timestamp.from(clock.instant().minus(RECENT));
+		var where = new ArrayList<String>();
+		var params = new ArrayList<Object>(List.of(recent, recent, recent, username, username));
+
+		if (filter.reason() != null) {
+			where.add(switch (filter.reason()) {
+				case RED_FLAG -> "red_flag";
+				case PAIN_FLARE -> "pain_flare";
+				case UNANSWERED_MESSAGE -> "unanswered";
+				case NEEDS_PLAN -> "needs_plan";
+				case INACTIVE -> "inactive";
+				case READY_TO_PROGRESS -> "ready_to_progress";
+			});
+		}
+		if (filter.status() != null) {
+			where.add("status = ?");
+			params.add(filter.status().name());
+		}
+		if (filter.name() != null && !filter.name().isBlank()) {
+			where.add("display_name ilike ? escape '\\'");
+			params.add("%" + filter.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		params.add(size);
+		params.add((long) page * size);
+
+		var rows = jdbc.sql("""
+				with entries as (
+				  select patient_id, display_name, state, status, unanswered_messages, last_activity_at,
+				         open_red_flags > 0 as red_flag,
+				         coalesce(last_pain_flare_at > ?, false) as pain_flare,
+				         unanswered_messages > 0 as unanswered,
+				         intake_completed_at is not null and plan_assigned_at is null and status <> 'DISCHARGED'
+				           as needs_plan,
+				         coalesce(greatest(last_session_at, plan_assigned_at) <= ?, false) and status = 'ACTIVE'
+				           as inactive,
+				         ready_to_progress and coalesce(last_pain_flare_at <= ?, true) as ready_to_progress
+				  from careteams.caseload_entry
+				  where therapist_username = ? or coach_username = ?
+				)
+				select *, count(*) over () as total,
+				       case when red_flag then 1 when pain_flare then 2 when unanswered then 3 when needs_plan then 4
+				            when inactive then 5 when ready_to_progress then 6 else 7 end as priority
+				from entries
+				%s
+				order by priority, last_activity_at desc, patient_id
+				limit ? offset ?""".formatted(where.isEmpty() ? "" : "where " + String.join(" and ", where)))
+				.params(params)
+				.query((row, number) -> {
+					var reasons = new ArrayList<CaseloadReason>();
+					if (row.getBoolean("red_flag")) reasons.add(CaseloadReason.RED_FLAG);
+					if (row.getBoolean("pain_flare")) reasons.add(CaseloadReason.PAIN_FLARE);
+					if (row.getBoolean("unanswered")) reasons.add(CaseloadReason.UNANSWERED_MESSAGE);
+					if (row.getBoolean("needs_plan")) reasons.add(CaseloadReason.NEEDS_PLAN);
+					if (row.getBoolean("inactive")) reasons.add(CaseloadReason.INACTIVE);
+					if (row.getBoolean("ready_to_progress")) reasons.add(CaseloadReason.READY_TO_PROGRESS);
+					return new Row(row.getLong("total"), new Entry(new PatientId(row.getObject("patient_id", UUID.class)),
+							row.getString("display_name"), row.getString("state"),
+							PatientStatus.valueOf(row.getString("status")), row.getInt("priority"), List.copyOf(reasons),
+							row.getTimestamp("last_activity_at").toInstant(), row.getInt("unanswered_messages")));
+				})
+				.list();
+
+		var total = rows.isEmpty() ? page == 0 ? 0 : count(username, filter) : rows.get(0).total();
+		return new Page(rows.stream().map(Row::entry).toList(), total);
+	}
+
+	/** How many patients of the caseload have each reason, for the filter buttons. */
+	public java.util.Map<CaseloadReason, Integer> counts(String username) {
+		var counts = new java.util.EnumMap<CaseloadReason, Integer>(CaseloadReason.class);
+		for (var reason : CaseloadReason.values()) {
+			counts.put(reason, (int) of(username, new Filter(reason, null, null), 0, 1).totalElements());
+		}
+		return counts;
+	}
+
+	private long count(String username, Filter filter) {
+		return of(username, filter, 0, 1).totalElements();
+	}
+
+	private record Row(long total, Entry entry) {}
+}
