@@ -1,0 +1,184 @@
+package health.stride.careteams;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import health.stride.careteams.internal.CaseloadRecords;
+import health.stride.patients.PatientStatus;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
+import health.stride.patients.RedFlagsReported;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+/** The order of a caseload, one case per reason, and how the read model follows the patients' events. */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+class CaseloadTests {
+
+	private final ClinicRegistry clinics;
+	private final ClinicianManagement clinicians;
+	private final Caseloads caseloads;
+	private final CaseloadRecords records;
+	private final RedFlags redFlags;
+	private final CareTeamFixtures fixtures;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+
+	private TenantId clinic;
+
+	CaseloadTests(ClinicRegistry clinics, ClinicianManagement clinicians, Caseloads caseloads, CaseloadRecords records,
+			RedFlags redFlags, CareTeamFixtures fixtures, JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.clinics = clinics;
+		this.clinicians = clinicians;
+		this.caseloads = caseloads;
+		this.records = records;
+		this.redFlags = redFlags;
+		this.fixtures = fixtures;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	@BeforeEach
+	void aClinic() {
+		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
+	}
+
+	@Test
+	void ordersTheCaseloadByReasonThenByLatestActivity() {
+
+		var now = Instant.now();
+		var days = (java.util.function.IntFunction<Instant>) n -> now.minus(Duration.ofDays(n));
+
+		// name, red flags, last flare, unanswered, intake done, plan assigned, last session, ready, last activity
+		entry("Routine Rita", 0, null, 0, days.apply(30), days.apply(20), days.apply(1), false, days.apply(1));
+		entry("Progress Pat", 0, null, 0, days.apply(30), days.apply(20), days.apply(1), true, days.apply(1));
+		entry("Inactive Ian", 0, null, 0, days.apply(30), days.apply(20), days.apply(9), false, days.apply(9));
+		entry("Planless Paula", 0, null, 0, days.apply(2), null, null, false, days.apply(2));
+		entry("Message Mo", 0, null, 2, days.apply(30), days.apply(20), days.apply(1), false, days.apply(1));
+		entry("Flare Flo", 0, days.apply(3), 0, days.apply(30), days.apply(20), days.apply(3), true, days.apply(3));
+		entry("Old Flare Olga", 0, days.apply(12), 0, days.apply(30), days.apply(20), days.apply(2), false, days.apply(3));
+		entry("Red Flag Rob", 1, days.apply(2), 1, days.apply(30), null, null, false, days.apply(5));
+		entry("Another Red Ann", 2, null, 0, days.apply(30), null, null, false, days.apply(4));
+
+		var page = call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25));
+
+		assertThat(page.totalElements()).isEqualTo(9);
+		assertThat(page.content()).extracting(Caseloads.Entry::displayName).containsExactly("Another Red Ann",
+				"Red Flag Rob", "Flare Flo", "Message Mo", "Planless Paula", "Inactive Ian", "Progress Pat",
+				"Routine Rita", "Old Flare Olga");
+		assertThat(page.content()).extracting(Caseloads.Entry::priority).containsExactly(1, 1, 2, 3, 4, 5, 6, 7, 7);
+		assertThat(page.content().get(1).reasons()).containsExactly(CaseloadReason.RED_FLAG, CaseloadReason.PAIN_FLARE,
+				CaseloadReason.UNANSWERED_MESSAGE, CaseloadReason.NEEDS_PLAN);
+		assertThat(page.content().get(2).reasons()).as("a recent flare holds back progression")
+				.containsExactly(CaseloadReason.PAIN_FLARE);
+		assertThat(page.content().get(8).reasons()).isEmpty();
+	}
+
+	@Test
+	void filtersByReasonStatusAndNameAndPages() {
+
+		for (int i = 0; i < 30; i++) {
+			entry("Patient " + i, i % 3 == 0 ? 1 : 0, null, 0, Instant.now(), Instant.now(), Instant.now(), false,
+					Instant.now().minusSeconds(i));
+		}
+
+		var redFlags = call(() -> caseloads.of("pt.alex", new Caseloads.Filter(CaseloadReason.RED_FLAG, null, null), 0, 4));
+		assertThat(redFlags.totalElements()).isEqualTo(10);
+		assertThat(redFlags.content()).hasSize(4).allSatisfy(it -> assertThat(it.reasons()).contains(CaseloadReason.RED_FLAG));
+
+		var secondPage = call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 1, 25));
+		assertThat(secondPage.totalElements()).isEqualTo(30);
+		assertThat(secondPage.content()).hasSize(5);
+		assertThat(call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 5, 25))).satisfies(it -> {
+			assertThat(it.content()).isEmpty();
+			assertThat(it.totalElements()).isEqualTo(30);
+		});
+
+		assertThat(call(() -> caseloads.of("pt.alex", new Caseloads.Filter(null, null, "tient 2"), 0, 25)).content())
+				.extracting(Caseloads.Entry::displayName).containsExactlyInAnyOrder("Patient 2", "Patient 20",
+						"Patient 21", "Patient 22", "Patient 23", "Patient 24", "Patient 25", "Patient 26", "Patient 27",
+						"Patient 28", "Patient 29");
+		assertThat(call(() -> caseloads.of("pt.alex", new Caseloads.Filter(null, null, "100%_"), 0, 25)).content()).isEmpty();
+		assertThat(call(() -> caseloads.of("pt.alex", new Caseloads.Filter(null, PatientStatus.PAUSED, null), 0, 25))
+				.totalElements()).isZero();
+		assertThat(call(() -> caseloads.of("pt.sam", Caseloads.Filter.none(), 0, 25)).totalElements()).isZero();
+	}
+
+	@Test
+	void aRedFlagPutsThePatientFirstOnTheirTherapistsCaseloadOnceHoweverOftenItArrives(Scenario scenario) {
+
+		CurrentTenant.runAs(clinic, () -> {
+			clinicians.add("pt.alex", "Alex, PT", ClinicianRole.THERAPIST, Licenses.valid("WA"));
+		});
+		var calm = call(() -> fixtures.patient("Calm", "WA"));
+		var maya = call(() -> fixtures.patient("Maya", "WA"));
+		CurrentTenant.runAs(clinic, () -> {
+			fixtures.completeIntake(calm);
+			fixtures.completeIntake(maya);
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).totalElements() == 2);
+
+		CurrentTenant.runAs(clinic, () -> scenario
+				.stimulate(() -> redFlags.report(maya, Set.of(RedFlag.SADDLE_NUMBNESS), RedFlags.Source.REPORT))
+				.andWaitForStateChange(() -> call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25))
+						.content().get(0).displayName(), name -> name.startsWith("Maya"))
+				.andVerify(name -> assertThat(name).isEqualTo("Maya Tester")));
+
+		// the same report delivered again changes nothing
+		CurrentTenant.runAs(clinic, () -> records.refresh(maya, null));
+		var first = call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0);
+		assertThat(first.reasons()).containsExactly(CaseloadReason.RED_FLAG, CaseloadReason.NEEDS_PLAN);
+		Integer open = call(() -> transaction.execute(status -> jdbc
+				.sql("select open_red_flags from careteams.caseload_entry where patient_id = ?").param(maya.id())
+				.query(Integer.class).single()));
+		assertThat(open).isOne();
+	}
+
+	@Test
+	void anotherClinicsCaseloadEntriesAreInvisible() {
+
+		entry("Mine", 0, null, 0, Instant.now(), null, null, false, Instant.now());
+		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
+
+		assertThat(CurrentTenant.callAs(other, () -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25))
+				.totalElements()).isZero();
+	}
+
+	private void entry(String name, int redFlags, Instant lastFlare, int unanswered, Instant intakeDone,
+			Instant planAssigned, Instant lastSession, boolean ready, Instant lastActivity) {
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into careteams.caseload_entry (tenant_id, patient_id, display_name, state, status,
+				    therapist_username, intake_completed_at, open_red_flags, last_pain_flare_at, unanswered_messages,
+				    plan_assigned_at, last_session_at, ready_to_progress, last_activity_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, 'WA', 'ACTIVE', 'pt.alex', ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(UUID.randomUUID(), name, ts(intakeDone), redFlags, ts(lastFlare), unanswered, ts(planAssigned),
+						ts(lastSession), ready, ts(lastActivity))
+				.update()));
+	}
+
+	private static java.sql.Timestamp ts(Instant instant) {
+		return instant == null ? null : java.sql.Timestamp.from(instant);
+	}
+
+	private <T> T call(java.util.function.Supplier<T> work) {
+		return CurrentTenant.callAs(clinic, work);
+	}
+
+}
