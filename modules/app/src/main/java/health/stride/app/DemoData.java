@@ -35,6 +35,7 @@ import health.stride.patients.PainDuration;
 import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PsfsItem;
+import health.stride.patients.RedFlag;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -59,7 +60,8 @@ class DemoData implements ApplicationRunner {
 	 * their care team (none: still waiting for one).
 	 */
 	record DemoPatient(String accountId, String username, String firstName, String lastName, LocalDate dateOfBirth,
-			String state, String timeZone, @Nullable String therapist, @Nullable String coach, boolean intakeDone) {}
+			String state, String timeZone, @Nullable String therapist, @Nullable String coach, boolean intakeDone,
+			Set<RedFlag> redFlags) {}
 
 	record DemoClinic(TenantId id, String name, List<DemoClinician> clinicians, DemoSponsor sponsor,
 			List<DemoPatient> patients) {}
@@ -78,16 +80,21 @@ class DemoData implements ApplicationRunner {
 					new DemoSponsor(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, "Priya Shah",
 							"benefits@acme-logistics.example", "sponsor.acme", 320, 7),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a01", "patient.maya", "Maya", "Okafor",
-							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true),
+							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true, Set.of()),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a02", "patient.leo", "Leo", "Fischer",
-									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false))),
+									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false, Set.of()),
+							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a04", "patient.noah", "Noah", "Brooks",
+									LocalDate.of(1968, 11, 20), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true,
+									Set.of(RedFlag.SADDLE_NUMBNESS)),
+							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a05", "patient.grace", "Grace", "Liu",
+									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, true, Set.of()))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
 					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST,
 							List.of(new License("WA", LicenseKind.LICENSE, "PT 60098765", LICENSES_EXPIRE)))),
 					new DemoSponsor(SponsorCode.of("CASCADE"), "Cascade Health Plan", SponsorKind.HEALTH_PLAN, "Tom Becker",
 							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a03", "patient.ivy", "Ivy", "Chen",
-							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, false))));
+							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, false, Set.of()))));
 
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
@@ -138,6 +145,10 @@ class DemoData implements ApplicationRunner {
 				demo.lastName(), demo.dateOfBirth(), demo.username() + "@example.org", null, demo.state(),
 				demo.timeZone()));
 
+		// the care team first, so finishing the intake finds one and assigns none of its own
+		if (demo.therapist() != null) {
+			careTeams.assign(patient, member(demo.therapist()), demo.coach() == null ? null : member(demo.coach()));
+		}
 		if (demo.intakeDone()) {
 			for (var document : ConsentDocument.values()) {
 				consents.accept(patient, document, consents.currentVersion(document));
@@ -145,10 +156,8 @@ class DemoData implements ApplicationRunner {
 			intakes.submit(patient, new IntakeAnswers(Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), 5,
 					PainDuration.SUBACUTE, Set.of(Aggravator.SITTING, Aggravator.BENDING_FORWARD), Set.of(Diagnosis.SCIATICA),
 					"Sit through a school concert and carry the shopping again",
-					List.of(new PsfsItem("Sitting for an hour", 3), new PsfsItem("Carrying shopping bags", 4)), Set.of()));
-		}
-		if (demo.therapist() != null) {
-			careTeams.assign(patient, member(demo.therapist()), demo.coach() == null ? null : member(demo.coach()));
+					List.of(new PsfsItem("Sitting for an hour", 3), new PsfsItem("Carrying shopping bags", 4)),
+					demo.redFlags()));
 		}
 		LOG.info("Registered demo patient {}", patient);
 	}

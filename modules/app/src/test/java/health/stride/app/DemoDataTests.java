@@ -21,6 +21,7 @@ import health.stride.patients.Consents;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientStatus;
+import health.stride.patients.RedFlags;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -36,6 +37,7 @@ class DemoDataTests {
 	@Autowired CareTeams careTeams;
 	@Autowired Consents consents;
 	@Autowired Intakes intakes;
+	@Autowired RedFlags redFlags;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
@@ -75,6 +77,8 @@ class DemoDataTests {
 		assertThat(maya.status()).isEqualTo(PatientStatus.ACTIVE);
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> careTeams.of(maya.id()))).hasValueSatisfying(
 				team -> assertThat(team.coach().username()).isEqualTo("coach.rio"));
+		var noah = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.noah")).orElseThrow();
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> redFlags.open(noah.id()))).hasSize(1);
 		var leo = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.leo")).orElseThrow();
 		assertThat(leo.status()).isEqualTo(PatientStatus.ONBOARDING);
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> consents.outstanding(leo.id()))).hasSize(2);

@@ -1,9 +1,12 @@
 package health.stride.patients;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,6 +130,23 @@ public class PatientDirectory {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-status");
 		}
 		return changed;
+	}
+
+	/** One change of a patient's status: from what, to what, why, by whom and when. */
+	public record StatusChange(@Nullable PatientStatus from, PatientStatus to, String reason, String changedBy,
+			Instant changedAt) {}
+
+	/** The patient's status changes, oldest first. */
+	public List<StatusChange> statusHistory(PatientId id) {
+		return jdbc.sql("""
+				select from_status, to_status, reason, changed_by, changed_at from patients.status_change
+				where patient_id = ? order by changed_at, id""")
+				.param(id.id())
+				.query((row, number) -> new StatusChange(
+						row.getString(1) == null ? null : PatientStatus.valueOf(row.getString(1)),
+						PatientStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+						row.getTimestamp(5).toInstant()))
+				.list();
 	}
 
 	private boolean intakeCompleted(PatientId id) {

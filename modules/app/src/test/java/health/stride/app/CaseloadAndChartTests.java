@@ -1,0 +1,176 @@
+package health.stride.app;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.hamcrest.Matchers.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import health.stride.app.security.Tokens;
+import health.stride.careteams.ClinicianManagement;
+import health.stride.careteams.ClinicianRole;
+import health.stride.careteams.License;
+import health.stride.careteams.LicenseKind;
+import health.stride.patients.CareTeams;
+import health.stride.patients.ConsentDocument;
+import health.stride.patients.Consents;
+import health.stride.patients.IntakeInput;
+import health.stride.patients.Intakes;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.patients.PatientStatus;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+/** The caseload over the API and the patient chart, for the care team only. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CaseloadAndChartTests {
+
+	@Autowired MockMvc mvc;
+	@Autowired ClinicRegistry clinics;
+	@Autowired ClinicianManagement clinicians;
+	@Autowired PatientDirectory patients;
+	@Autowired Consents consents;
+	@Autowired Intakes intakes;
+	@Autowired CareTeams careTeams;
+	@Autowired RedFlags redFlags;
+	@Autowired AuditTrail audit;
+
+	String north, lake;
+	PatientId noah, grace;
+
+	@BeforeEach
+	void aTherapistWithTwoPatients() {
+
+		north = clinics.register(TenantId.of("north-" + UUID.randomUUID()), "North").tenant().value();
+		lake = clinics.register(TenantId.of("lake-" + UUID.randomUUID()), "Lake").tenant().value();
+
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			clinicians.add("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST,
+					List.of(new License("WA", LicenseKind.LICENSE, "PT 1", LocalDate.now().plusYears(1))));
+			grace = intakeDone("Grace", "Liu");
+			noah = intakeDone("Noah", "Brooks", RedFlag.SADDLE_NUMBNESS);
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> CurrentTenant.callAs(TenantId.of(north),
+				() -> careTeams.patientsOf("pt.alex")).size() == 2);
+	}
+
+	@Test
+	void listsTheTherapistsPatientsWithTheRedFlagFirst() throws Exception {
+
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc
+				.perform(get("/api/caseload").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totalElements").value(2))
+				.andExpect(jsonPath("$.content[0].patientId").value(noah.toString()))
+				.andExpect(jsonPath("$.content[0].displayName").value("Noah Brooks"))
+				.andExpect(jsonPath("$.content[0].priority").value(1))
+				.andExpect(jsonPath("$.content[0].reasons", contains("red-flag", "needs-plan")))
+				.andExpect(jsonPath("$.content[1].reasons", contains("needs-plan"))));
+
+		mvc.perform(get("/api/caseload?reason=red-flag&size=1").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(jsonPath("$.content.length()").value(1));
+		mvc.perform(get("/api/caseload?reason=urgent").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(get("/api/caseload?size=500").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get("/api/caseload").with(Tokens.bearer("pt.alex", List.of(lake), "therapist")))
+				.andExpect(jsonPath("$.totalElements").value(0));
+
+		mvc.perform(get("/caseload").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Noah Brooks")))
+				.andExpect(content().string(containsString("Red flag (1)")));
+	}
+
+	@Test
+	void theChartOpensForTheCareTeamAndAdminsAndIsA404ForOthers() throws Exception {
+
+		mvc.perform(get("/patients/" + noah).with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Noah Brooks")))
+				.andExpect(content().string(containsString("Open red flag: emergency symptoms")))
+				.andExpect(content().string(containsString("Clear this red flag")));
+		mvc.perform(get("/patients/" + noah).with(Tokens.browser("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("Clear this red flag"))));
+
+		mvc.perform(get("/patients/" + noah).with(Tokens.browser("pt.sam", List.of(north), "therapist")))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/patients/" + noah).with(Tokens.browser("admin.lee", List.of(lake), "clinic-admin")))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/patients/" + noah).with(Tokens.browser("patient.noah", List.of(north), "patient")))
+				.andExpect(status().isForbidden());
+
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> audit.aboutPatient(noah.id(), 50)))
+				.filteredOn(it -> "patient".equals(it.resource()))
+				.extracting(it -> it.actorUsername() + " " + it.action())
+				.contains("pt.alex READ", "admin.nora READ", "pt.sam ACCESS_DENIED");
+	}
+
+	@Test
+	void theTherapistClearsARedFlagWithANoteAndChangesTheStatus() throws Exception {
+
+		var report = CurrentTenant.callAs(TenantId.of(north), () -> redFlags.open(noah)).get(0).id();
+		var clearance = "/patients/" + noah + "/red-flags/" + report + "/clearance";
+
+		mvc.perform(post(clearance).param("note", " ").with(csrf())
+				.with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(redirectedUrl("/patients/" + noah))
+				.andExpect(flash().attribute("flash", startsWith("Write a note")));
+		mvc.perform(post(clearance).param("note", "x").with(csrf())
+				.with(Tokens.browser("coach.rio", List.of(north), "coach")))
+				.andExpect(status().isForbidden());
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> redFlags.open(noah))).hasSize(1);
+
+		mvc.perform(post(clearance).param("note", "Seen in the emergency department; cauda equina ruled out.").with(csrf())
+				.with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(flash().attribute("flash", "Red flag cleared."));
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> redFlags.open(noah))).isEmpty();
+
+		mvc.perform(post("/patients/" + noah + "/status").param("status", "PAUSED").param("reason", "Travelling for a month")
+				.with(csrf()).with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(flash().attribute("flash", "Status changed to paused."));
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> patients.find(noah)).orElseThrow().status())
+				.isEqualTo(PatientStatus.PAUSED);
+		mvc.perform(get("/patients/" + noah).with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(content().string(containsString("Travelling for a month")))
+				.andExpect(content().string(containsString("Red flag cleared by pt.alex")));
+	}
+
+	private PatientId intakeDone(String first, String last, RedFlag... yes) {
+
+		var id = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient." + first.toLowerCase(), first,
+				last, LocalDate.of(1970, 1, 1), first.toLowerCase() + "@example.org", null, "WA", "America/Los_Angeles"));
+		for (var document : ConsentDocument.values()) {
+			consents.accept(id, document, consents.currentVersion(document));
+		}
+		var answers = new HashMap<String, Boolean>();
+		for (var flag : RedFlag.values()) {
+			answers.put(flag.code(), List.of(yes).contains(flag));
+		}
+		intakes.submit(id, IntakeInput.answers(List.of("low-back"), 4, "ACUTE", List.of(), List.of(), "Run again",
+				List.of(new IntakeInput.Psfs("Running", 2)), answers));
+		return id;
+	}
+}

@@ -1,0 +1,157 @@
+package health.stride.careteams.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import health.stride.eligibility.SponsorId;
+import health.stride.eligibility.SponsorManagement;
+import health.stride.eligibility.SponsorSummary;
+import health.stride.patients.Intakes;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.patients.PatientRecord;
+import health.stride.patients.PatientStatus;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
+
+/**
+ * The patient chart: who the patient is, what needs attention (open red flags first), the intake,
+ * and what happened so far. Opens for the patient's care team and the clinic's administrators;
+ * for anyone else the patient does not exist. Every opening is audited by the patients module.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('THERAPIST', 'COACH', 'CLINIC_ADMIN')")
+class ChartController {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US);
+
+	private final PatientDirectory directory;
+	private final Intakes intakes;
+	private final RedFlags redFlags;
+	private final SponsorManagement sponsors;
+
+	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors) {
+		this.directory = directory;
+		this.intakes = intakes;
+		this.redFlags = redFlags;
+		this.sponsors = sponsors;
+	}
+
+	/** One line of the chart's timeline, newest first. */
+	record Moment(Instant at, String when, String what, @Nullable String detail) {}
+
+	/** A red-flag report as the chart shows it. */
+	record Flag(UUID id, String reported, String source, List<String> symptoms, boolean emergency, boolean open,
+			@Nullable String cleared) {}
+
+	@GetMapping("/patients/{patientId}")
+	String chart(@PathVariable UUID patientId, Model model) {
+
+		var record = open(patientId);
+		var id = record.id();
+		var zone = ZoneId.of(record.timeZone());
+		var draft = intakes.draft(id);
+		var reports = redFlags.of(id);
+
+		var timeline = new ArrayList<Moment>();
+		if (draft.completedAt() != null) {
+			timeline.add(moment(draft.completedAt(), zone, "Intake completed",
+					draft.painNow() == null ? null : "Pain " + draft.painNow() + "/10"));
+		}
+		for (var report : reports) {
+			timeline.add(moment(report.reportedAt(), zone, "Red flag reported" + (report.emergency() ? " (emergency)" : ""),
+					String.join("; ", report.symptoms().stream().sorted().map(RedFlag::question).toList())));
+			if (report.clearedAt() != null) {
+				timeline.add(moment(report.clearedAt(), zone, "Red flag cleared by " + report.clearedBy(), report.clearNote()));
+			}
+		}
+		for (var change : directory.statusHistory(id)) {
+			timeline.add(moment(change.changedAt(), zone, "Status: " + label(change.to()), change.reason()));
+		}
+		timeline.sort(Comparator.comparing(Moment::at).reversed());
+
+		model.addAttribute("patient", record);
+		model.addAttribute("age", Period.between(record.dateOfBirth(), LocalDate.now(zone)).getYears());
+		model.addAttribute("sponsor", record.sponsorId() == null ? null
+				: sponsors.find(new SponsorId(record.sponsorId())).map(SponsorSummary::name).orElse(null));
+		model.addAttribute("draft", draft);
+		model.addAttribute("flags", reports.stream().map(it -> new Flag(it.id(), WHEN.format(it.reportedAt().atZone(zone)),
+				it.source() == RedFlags.Source.INTAKE ? "at intake" : "reported by the patient",
+				it.symptoms().stream().sorted().map(RedFlag::question).toList(), it.emergency(), it.open(),
+				it.clearedAt() == null ? null : "Cleared by " + it.clearedBy() + ": " + it.clearNote())).toList());
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("statuses", List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED));
+		model.addAttribute("mayClear", CurrentUser.require().has(Role.THERAPIST));
+		return "careteams/chart";
+	}
+
+	@PostMapping("/patients/{patientId}/red-flags/{reportId}/clearance")
+	@PreAuthorize("hasRole('THERAPIST')")
+	String clear(@PathVariable UUID patientId, @PathVariable UUID reportId, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes redirect) {
+
+		var record = open(patientId);
+		if (note.isBlank() || note.strip().length() > RedFlags.MAX_NOTE) {
+			redirect.addFlashAttribute("flash", "Write a note of what you did (up to " + RedFlags.MAX_NOTE
+					+ " characters) to clear the red flag.");
+		} else if (redFlags.clear(record.id(), reportId, note)) {
+			redirect.addFlashAttribute("flash", "Red flag cleared.");
+		} else {
+			redirect.addFlashAttribute("flash", "That red flag was already cleared.");
+		}
+		return "redirect:/patients/" + patientId;
+	}
+
+	@PostMapping("/patients/{patientId}/status")
+	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
+	String changeStatus(@PathVariable UUID patientId, @RequestParam(defaultValue = "") String status,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+
+		var record = open(patientId);
+		var next = java.util.Arrays.stream(PatientStatus.values()).filter(it -> it.name().equals(status)).findFirst();
+		if (next.isEmpty() || next.get() == PatientStatus.ONBOARDING || reason.isBlank() || reason.length() > 500) {
+			redirect.addFlashAttribute("flash", "Choose active, paused or discharged, and give a reason of up to 500 characters.");
+		} else if (directory.changeStatus(record.id(), next.get(), reason.strip())) {
+			redirect.addFlashAttribute("flash", "Status changed to " + label(next.get()).toLowerCase(Locale.ROOT) + ".");
+		} else {
+			redirect.addFlashAttribute("flash", "The patient is already " + label(next.get()).toLowerCase(Locale.ROOT) + ".");
+		}
+		return "redirect:/patients/" + patientId;
+	}
+
+	private PatientRecord open(UUID patientId) {
+		return directory.open(new PatientId(patientId), CurrentUser.require())
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such patient."));
+	}
+
+	static String label(PatientStatus status) {
+		var name = status.name().toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
+	private static Moment moment(Instant at, ZoneId zone, String what, @Nullable String detail) {
+		return new Moment(at, WHEN.format(at.atZone(zone)), what, detail);
+	}
+}
