@@ -28,6 +28,7 @@ import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorKind;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.platform.identity.Accounts;
+import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -107,12 +108,15 @@ public class RosterImportBenchmark {
 	Accounts accounts() {
 		return new Accounts() {
 			@Override
-			public AccountId createPatient(TenantId clinic, NewAccount account) {
+			public AccountId create(TenantId clinic, NewAccount account, Role role) {
 				throw new UnsupportedOperationException("not used by the benchmark");
 			}
 
 			@Override
 			public void delete(AccountId account) {}
+
+			@Override
+			public void disable(AccountId account) {}
 		};
 	}
 

@@ -1,13 +1,8 @@
 package health.stride;
 
-import java.util.UUID;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
-
-import health.stride.platform.identity.Accounts;
-import health.stride.platform.tenancy.TenantId;
 
 /**
  * Boots the care teams module with the modules above it (and the shared platform) for its module
@@ -18,16 +13,7 @@ import health.stride.platform.tenancy.TenantId;
 class CareteamsTestApplication {
 
 	@Bean
-	Accounts accounts() {
-		return new Accounts() {
-
-			@Override
-			public AccountId createPatient(TenantId clinic, NewAccount account) {
-				return new AccountId(UUID.randomUUID().toString());
-			}
-
-			@Override
-			public void delete(AccountId account) {}
-		};
+	RecordingAccounts accounts() {
+		return new RecordingAccounts();
 	}
 }

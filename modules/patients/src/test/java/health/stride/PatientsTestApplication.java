@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
 import health.stride.platform.identity.Accounts;
+import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -23,12 +24,15 @@ class PatientsTestApplication {
 		return new Accounts() {
 
 			@Override
-			public AccountId createPatient(TenantId clinic, NewAccount account) {
+			public AccountId create(TenantId clinic, NewAccount account, Role role) {
 				return new AccountId(UUID.randomUUID().toString());
 			}
 
 			@Override
 			public void delete(AccountId account) {}
+
+			@Override
+			public void disable(AccountId account) {}
 		};
 	}
 }

@@ -22,6 +22,7 @@ import health.stride.patients.PatientId;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.identity.Accounts;
 
 /**
  * Who cares for a patient. A therapist may treat a patient only with a license or compact
@@ -42,10 +43,12 @@ public class Assignments {
 	private final PatientDirectory patients;
 	private final CaseloadRecords caseload;
 	private final AuditTrail audit;
+	private final Accounts accounts;
 	private final Clock clock;
 
 	Assignments(JdbcClient jdbc, Clinicians clinicians, CareTeams careTeams, PatientDirectory patients,
-			CaseloadRecords caseload, AuditTrail audit, Clock clock) {
+			CaseloadRecords caseload, AuditTrail audit, Accounts accounts, Clock clock) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.clinicians = clinicians;
 		this.careTeams = careTeams;
@@ -88,6 +91,7 @@ public class Assignments {
 					values (current_setting('stride.tenant_id', true), ?, ?, ?)
 					on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
 					.params(patient.id(), reason, java.sql.Timestamp.from(clock.instant())).update();
+			caseload.refresh(patient, null); // the queue shows the patient's name and state from the read model
 			return false;
 		}
 
@@ -116,6 +120,30 @@ public class Assignments {
 		record(patient, member(chosen), chosenCoach == null ? null : member(chosenCoach));
 	}
 
+	/** How many active patients each clinician has, by username. */
+	public java.util.Map<String, Integer> activeLoads() {
+		var loads = new java.util.HashMap<String, Integer>();
+		jdbc.sql("""
+				select username, count(*) from (
+				  select therapist_username as username from careteams.caseload_entry
+				  where therapist_username is not null and status in %1$s
+				  union all
+				  select coach_username from careteams.caseload_entry where coach_username is not null and status in %1$s
+				) load group by username""".formatted(ACTIVE_STATUSES))
+				.query((row, number) -> loads.put(row.getString(1), row.getInt(2))).list();
+		return loads;
+	}
+
+	/** The active therapists who may treat patients of the state today. */
+	public List<ClinicianId> therapistsLicensedIn(String state) {
+		return jdbc.sql("""
+				select c.id from careteams.clinician c
+				join careteams.license l on l.clinician_id = c.id and l.state = ? and l.expires_on >= ?
+				where c.role = 'THERAPIST' and c.active order by c.display_name""")
+				.params(state, java.sql.Date.valueOf(today()))
+				.query((row, number) -> new ClinicianId(row.getObject(1, UUID.class))).list();
+	}
+
 	/** The clinic's patients waiting for a therapist, longest waiting first. */
 	public List<Awaiting> awaiting() {
 		return jdbc.sql("""
@@ -138,6 +166,9 @@ public class Assignments {
 		var leaving = clinicians.findById(clinician.id()).orElseThrow(() -> new NotAllowed("No such clinician."));
 		leaving.deactivate();
 		clinicians.saveAndFlush(leaving);
+		if (leaving.accountId() != null) {
+			accounts.disable(new Accounts.AccountId(leaving.accountId()));
+		}
 
 		for (var patient : careTeams.patientsOf(leaving.username())) {
 			var team = careTeams.of(patient).orElseThrow();

@@ -1,5 +1,6 @@
 package health.stride.careteams;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,10 +11,19 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.careteams.internal.Clinician;
 import health.stride.careteams.internal.Clinicians;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.identity.Accounts;
+import health.stride.platform.security.Role;
+import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * The therapists and coaches of the current clinic, with their licenses and how many patients
@@ -23,14 +33,71 @@ import health.stride.careteams.internal.Clinicians;
 @Transactional(readOnly = true)
 public class ClinicianManagement {
 
-	private final Clinicians clinicians;
-	private final JdbcClient jdbc;
-	private final Clock clock;
+	private static final String PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-	ClinicianManagement(Clinicians clinicians, JdbcClient jdbc, Clock clock) {
+	private final Clinicians clinicians;
+	private final Accounts accounts;
+	private final AuditTrail audit;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	ClinicianManagement(Clinicians clinicians, Accounts accounts, AuditTrail audit, JdbcClient jdbc,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.clinicians = clinicians;
+		this.accounts = accounts;
+		this.audit = audit;
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+	}
+
+	/** A clinician invited, and the one-time password to hand them (they choose their own at first sign-in). */
+	public record Invited(ClinicianId id, String temporaryPassword) {
+
+		@Override
+		public String toString() {
+			return "Invited[id=" + id + "]";
+		}
+	}
+
+	/**
+	 * Creates the clinician's Keycloak account in the clinic's organization with their role, then
+	 * the clinician. If the clinician cannot be stored, the account is removed again.
+	 *
+	 * @throws Accounts.AccountConflict if the username or email is taken
+	 * @throws Accounts.AccountsUnavailable if Keycloak cannot be reached
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Invited invite(NewClinician clinician) {
+
+		var password = temporaryPassword();
+		var account = accounts.create(CurrentTenant.require(), new Accounts.NewAccount(clinician.username(),
+				clinician.email(), password, clinician.firstName(), clinician.lastName(), true),
+				clinician.role() == ClinicianRole.THERAPIST ? Role.THERAPIST : Role.COACH);
+		try {
+			var id = transaction.execute(status -> {
+				var added = add(clinician.username(), clinician.displayName(), clinician.role(), clinician.licenses());
+				var saved = clinicians.findById(added.id()).orElseThrow();
+				saved.account(account.value());
+				saved.capacity(clinician.capacity());
+				return added;
+			});
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinician");
+			return new Invited(java.util.Objects.requireNonNull(id), password);
+		} catch (RuntimeException e) {
+			accounts.delete(account);
+			throw e;
+		}
+	}
+
+	private String temporaryPassword() {
+		var password = new StringBuilder();
+		for (int i = 0; i < 14; i++) {
+			password.append(PASSWORD_LETTERS.charAt(random.nextInt(PASSWORD_LETTERS.length())));
+		}
+		return password.toString();
 	}
 
 	@Transactional

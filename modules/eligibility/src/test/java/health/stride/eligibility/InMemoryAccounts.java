@@ -5,16 +5,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import health.stride.platform.identity.Accounts;
+import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
 
 /** Accounts kept in memory for module tests, able to fail like Keycloak does. */
 public class InMemoryAccounts implements Accounts {
 
 	private final Map<String, NewAccount> accounts = new ConcurrentHashMap<>();
+	private final java.util.Set<String> disabled = ConcurrentHashMap.newKeySet();
 	private volatile boolean unavailable;
 
 	@Override
-	public AccountId createPatient(TenantId clinic, NewAccount account) {
+	public AccountId create(TenantId clinic, NewAccount account, Role role) {
 
 		if (unavailable) {
 			throw new AccountsUnavailable("Keycloak is down (test)", null);
@@ -31,6 +33,11 @@ public class InMemoryAccounts implements Accounts {
 	@Override
 	public void delete(AccountId account) {
 		accounts.remove(account.value());
+	}
+
+	@Override
+	public void disable(AccountId account) {
+		disabled.add(account.value());
 	}
 
 	public boolean exists(String username) {

@@ -15,6 +15,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import health.stride.platform.identity.Accounts;
+import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
 import tools.jackson.databind.JsonNode;
 
@@ -36,17 +37,17 @@ class KeycloakAccounts implements Accounts {
 	}
 
 	@Override
-	public AccountId createPatient(TenantId clinic, NewAccount account) {
+	public AccountId create(TenantId clinic, NewAccount account, Role role) {
 
 		var token = serviceToken();
 		var user = createUser(token, account);
 
 		try {
-			var role = http.get().uri(keycloak.admin("/roles/patient")).headers(h -> h.setBearerAuth(token))
+			var realmRole = http.get().uri(keycloak.admin("/roles/" + role.realmRole())).headers(h -> h.setBearerAuth(token))
 					.retrieve().body(JsonNode.class);
 			http.post().uri(keycloak.admin("/users/" + user.value() + "/role-mappings/realm"))
 					.headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-					.body(List.of(role)).retrieve().toBodilessEntity();
+					.body(List.of(realmRole)).retrieve().toBodilessEntity();
 
 			var organization = organizationOf(token, clinic);
 			http.post().uri(keycloak.admin("/organizations/" + organization + "/members"))
@@ -73,11 +74,21 @@ class KeycloakAccounts implements Accounts {
 		}
 	}
 
+	@Override
+	public void disable(AccountId account) {
+		try {
+			http.put().uri(keycloak.admin("/users/" + account.value())).headers(h -> h.setBearerAuth(serviceToken()))
+					.contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not disable the account", e);
+		}
+	}
+
 	private AccountId createUser(String token, NewAccount account) {
 
 		var user = Map.of("username", account.username(), "email", account.email(), "firstName", account.firstName(),
 				"lastName", account.lastName(), "enabled", true, "credentials",
-				List.of(Map.of("type", "password", "value", account.password(), "temporary", false)));
+				List.of(Map.of("type", "password", "value", account.password(), "temporary", account.temporaryPassword())));
 
 		try {
 			var created = http.post().uri(keycloak.admin("/users")).headers(h -> h.setBearerAuth(token))

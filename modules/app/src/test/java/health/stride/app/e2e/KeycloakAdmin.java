@@ -58,6 +58,36 @@ final class KeycloakAdmin {
 		return JSON.readTree(response.body()).size();
 	}
 
+	/** What Keycloak knows of a user: enabled, required actions, realm roles and organizations. */
+	record UserState(boolean enabled, List<String> requiredActions, List<String> realmRoles, List<String> organizations) {}
+
+	static UserState userState(String username) throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var base = TestKeycloak.server().url() + "/admin/realms/stride";
+		var found = HTTP.send(authorized(admin, base + "/users?exact=true&username="
+				+ URLEncoder.encode(username, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());
+		check(found.statusCode(), 200, found.body());
+		var user = JSON.readTree(found.body()).get(0);
+		var id = user.get("id").asString();
+
+		var roles = HTTP.send(authorized(admin, base + "/users/" + id + "/role-mappings/realm").GET().build(),
+				BodyHandlers.ofString());
+		check(roles.statusCode(), 200, roles.body());
+		var organizations = HTTP.send(authorized(admin, base + "/organizations/members/" + id + "/organizations").GET()
+				.build(), BodyHandlers.ofString());
+		check(organizations.statusCode(), 200, organizations.body());
+
+		var actions = new java.util.ArrayList<String>();
+		user.path("requiredActions").forEach(it -> actions.add(it.asString()));
+		var realmRoles = new java.util.ArrayList<String>();
+		JSON.readTree(roles.body()).forEach(it -> realmRoles.add(it.get("name").asString()));
+		var aliases = new java.util.ArrayList<String>();
+		JSON.readTree(organizations.body()).forEach(it -> aliases.add(it.get("alias").asString()));
+
+		return new UserState(user.get("enabled").asBoolean(), actions, realmRoles, aliases);
+	}
+
 	private static String adminToken() throws IOException, InterruptedException {
 
 		var form = "grant_type=password&client_id=admin-cli&username=admin&password="

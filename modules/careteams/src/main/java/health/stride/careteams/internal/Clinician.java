@@ -36,6 +36,8 @@ public class Clinician {
 	@Column(name = "display_name")
 	private String displayName;
 	private @Enumerated(EnumType.STRING) ClinicianRole role;
+	@Column(name = "account_id")
+	private @Nullable String accountId;
 	private int capacity;
 	private boolean active;
 	@Column(name = "last_assigned_at")
@@ -95,6 +97,14 @@ public class Clinician {
 
 	public void deactivate() {
 		this.active = false;
+	}
+
+	public void account(String accountId) {
+		this.accountId = accountId;
+	}
+
+	public @Nullable String accountId() {
+		return accountId;
 	}
 
 	public void assigned(Instant at) {

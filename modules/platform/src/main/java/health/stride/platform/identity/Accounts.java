@@ -1,5 +1,6 @@
 package health.stride.platform.identity;
 
+import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -9,20 +10,37 @@ import health.stride.platform.tenancy.TenantId;
 public interface Accounts {
 
 	/**
-	 * Creates an account with the patient role as a member of the clinic's organization.
+	 * Creates an account with the given role as a member of the clinic's organization.
 	 *
 	 * @throws AccountConflict if the username or email is taken
 	 * @throws AccountRejected if the identity provider refuses the details (e.g. a weak password)
 	 * @throws AccountsUnavailable if the identity provider cannot be reached or fails
 	 */
-	AccountId createPatient(TenantId clinic, NewAccount account);
+	AccountId create(TenantId clinic, NewAccount account, Role role);
+
+	/** Creates a patient's account, as {@link #create} does. */
+	default AccountId createPatient(TenantId clinic, NewAccount account) {
+		return create(clinic, account, Role.PATIENT);
+	}
 
 	/** Removes an account again, e.g. when what it was created for could not be completed. */
 	void delete(AccountId account);
 
+	/** Stops the account from signing in, keeping it (and what it did) on record. */
+	void disable(AccountId account);
+
 	record AccountId(String value) {}
 
-	record NewAccount(String username, String email, String password, String firstName, String lastName) {
+	/**
+	 * @param temporaryPassword whether the person must choose a new password at their first sign-in
+	 *        (for accounts someone else set up for them)
+	 */
+	record NewAccount(String username, String email, String password, String firstName, String lastName,
+			boolean temporaryPassword) {
+
+		public NewAccount(String username, String email, String password, String firstName, String lastName) {
+			this(username, email, password, firstName, lastName, false);
+		}
 
 		@Override
 		public String toString() {

@@ -1,0 +1,45 @@
+package health.stride;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import health.stride.platform.identity.Accounts;
+import health.stride.platform.security.Role;
+import health.stride.platform.tenancy.TenantId;
+
+/** Accounts kept in memory for the care teams module's tests: which exist and which are disabled. */
+public class RecordingAccounts implements Accounts {
+
+	private final Set<String> live = ConcurrentHashMap.newKeySet();
+	private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+
+	@Override
+	public AccountId create(TenantId clinic, NewAccount account, Role role) {
+		var id = UUID.randomUUID().toString();
+		live.add(id);
+		return new AccountId(id);
+	}
+
+	@Override
+	public void delete(AccountId account) {
+		live.remove(account.value());
+	}
+
+	@Override
+	public void disable(AccountId account) {
+		disabled.add(account.value());
+	}
+
+	public boolean exists(String account) {
+		return live.contains(account);
+	}
+
+	public boolean isDisabled(String account) {
+		return disabled.contains(account);
+	}
+
+	public int count() {
+		return live.size();
+	}
+}
