@@ -36,6 +36,10 @@ import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplates;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -61,7 +65,7 @@ class DemoData implements ApplicationRunner {
 	 */
 	record DemoPatient(String accountId, String username, String firstName, String lastName, LocalDate dateOfBirth,
 			String state, String timeZone, @Nullable String therapist, @Nullable String coach, boolean intakeDone,
-			Set<RedFlag> redFlags) {}
+			Set<RedFlag> redFlags, @Nullable String planTemplate) {}
 
 	record DemoClinic(TenantId id, String name, List<DemoClinician> clinicians, DemoSponsor sponsor,
 			List<DemoPatient> patients) {}
@@ -80,21 +84,22 @@ class DemoData implements ApplicationRunner {
 					new DemoSponsor(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, "Priya Shah",
 							"benefits@acme-logistics.example", "sponsor.acme", 320, 7),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a01", "patient.maya", "Maya", "Okafor",
-							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true, Set.of()),
+							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true, Set.of(),
+							"sciatica-stretch-strengthen"),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a02", "patient.leo", "Leo", "Fischer",
-									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false, Set.of()),
+									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false, Set.of(), null),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a04", "patient.noah", "Noah", "Brooks",
 									LocalDate.of(1968, 11, 20), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true,
-									Set.of(RedFlag.SADDLE_NUMBNESS)),
+									Set.of(RedFlag.SADDLE_NUMBNESS), null),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a05", "patient.grace", "Grace", "Liu",
-									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, true, Set.of()))),
+									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, true, Set.of(), null))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
 					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST,
 							List.of(new License("WA", LicenseKind.LICENSE, "PT 60098765", LICENSES_EXPIRE)))),
 					new DemoSponsor(SponsorCode.of("CASCADE"), "Cascade Health Plan", SponsorKind.HEALTH_PLAN, "Tom Becker",
 							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a03", "patient.ivy", "Ivy", "Chen",
-							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, false, Set.of()))));
+							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, false, Set.of(), null))));
 
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
@@ -104,9 +109,14 @@ class DemoData implements ApplicationRunner {
 	private final CareTeams careTeams;
 	private final Consents consents;
 	private final Intakes intakes;
+	private final ProgramTemplates templates;
+	private final Plans plans;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
-			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes) {
+			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
+			Plans plans) {
+		this.templates = templates;
+		this.plans = plans;
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.sponsors = sponsors;
@@ -132,6 +142,7 @@ class DemoData implements ApplicationRunner {
 						.filter(it -> clinicians.findByUsername(it.username()).isEmpty())
 						.forEach(it -> clinicians.add(it.username(), it.displayName(), it.role(), it.licenses()));
 				seed(clinic.sponsor());
+				templates.seedDefaults(); // now, rather than waiting for the new clinic's event: the demo plans need them
 				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
 						.forEach(this::seed);
 			});
@@ -158,6 +169,12 @@ class DemoData implements ApplicationRunner {
 					"Sit through a school concert and carry the shopping again",
 					List.of(new PsfsItem("Sitting for an hour", 3), new PsfsItem("Carrying shopping bags", 4)),
 					demo.redFlags()));
+		}
+		if (demo.planTemplate() != null && demo.therapist() != null) {
+			var template = templates.all().stream().filter(it -> demo.planTemplate().equals(it.key())).findFirst()
+					.orElseThrow();
+			plans.assign(patient, template.id(), new StrideUser("demo", demo.therapist(), List.of(CurrentTenant.require()),
+					Set.of(Role.THERAPIST)));
 		}
 		LOG.info("Registered demo patient {}", patient);
 	}

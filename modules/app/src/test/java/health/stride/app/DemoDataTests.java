@@ -22,6 +22,8 @@ import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlags;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplates;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -38,11 +40,13 @@ class DemoDataTests {
 	@Autowired Consents consents;
 	@Autowired Intakes intakes;
 	@Autowired RedFlags redFlags;
+	@Autowired ProgramTemplates templates;
+	@Autowired Plans plans;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
-		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes);
+		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates, plans);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -77,6 +81,8 @@ class DemoDataTests {
 		assertThat(maya.status()).isEqualTo(PatientStatus.ACTIVE);
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> careTeams.of(maya.id()))).hasValueSatisfying(
 				team -> assertThat(team.coach().username()).isEqualTo("coach.rio"));
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> plans.of(maya.id()))).hasValueSatisfying(
+				plan -> assertThat(plan.name()).containsIgnoringCase("sciatica"));
 		var noah = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.noah")).orElseThrow();
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> redFlags.open(noah.id()))).hasSize(1);
 		var leo = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.leo")).orElseThrow();

@@ -19,6 +19,7 @@ import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.RedFlags;
+import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -47,9 +48,11 @@ class PortalController {
 	private final ClinicianManagement clinicians;
 	private final ClinicRegistry clinics;
 	private final AuditTrail audit;
+	private final Plans plans;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags,
-			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit) {
+			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans) {
+		this.plans = plans;
 		this.directory = directory;
 		this.consents = consents;
 		this.intakes = intakes;
@@ -76,6 +79,7 @@ class PortalController {
 				: NextStep.PLAN;
 
 		model.addAttribute("patient", record);
+		model.addAttribute("plan", plans.of(record.id()).orElse(null));
 		model.addAttribute("next", next.name());
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
 		return "app/portal";

@@ -33,6 +33,8 @@ import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplates;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
 
@@ -51,12 +53,17 @@ class ChartController {
 	private final Intakes intakes;
 	private final RedFlags redFlags;
 	private final SponsorManagement sponsors;
+	private final Plans plans;
+	private final ProgramTemplates templates;
 
-	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors) {
+	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
+			Plans plans, ProgramTemplates templates) {
 		this.directory = directory;
 		this.intakes = intakes;
 		this.redFlags = redFlags;
 		this.sponsors = sponsors;
+		this.plans = plans;
+		this.templates = templates;
 	}
 
 	/** One line of the chart's timeline, newest first. */
@@ -87,6 +94,8 @@ class ChartController {
 				timeline.add(moment(report.clearedAt(), zone, "Red flag cleared by " + report.clearedBy(), report.clearNote()));
 			}
 		}
+		plans.of(id).ifPresent(plan -> timeline.add(moment(plan.assignedAt(), zone,
+				"Plan assigned: " + plan.name() + " (version " + plan.version() + ")", "by " + plan.assignedBy())));
 		for (var change : directory.statusHistory(id)) {
 			timeline.add(moment(change.changedAt(), zone, "Status: " + label(change.to()), change.reason()));
 		}
@@ -104,6 +113,10 @@ class ChartController {
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("statuses", List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED));
 		model.addAttribute("mayClear", CurrentUser.require().has(Role.THERAPIST));
+		model.addAttribute("plan", plans.of(id).orElse(null));
+		model.addAttribute("templates", templates.all());
+		model.addAttribute("isTherapist", record.careTeam() != null
+				&& record.careTeam().therapist().username().equals(CurrentUser.require().username()));
 		return "careteams/chart";
 	}
 
@@ -120,6 +133,27 @@ class ChartController {
 			redirect.addFlashAttribute("flash", "Red flag cleared.");
 		} else {
 			redirect.addFlashAttribute("flash", "That red flag was already cleared.");
+		}
+		return "redirect:/patients/" + patientId;
+	}
+
+	@PostMapping("/patients/{patientId}/plan")
+	@PreAuthorize("hasRole('THERAPIST')")
+	String assignPlan(@PathVariable UUID patientId, @RequestParam(required = false) @Nullable UUID template,
+			RedirectAttributes redirect) {
+
+		var record = open(patientId);
+		if (template == null) {
+			redirect.addFlashAttribute("flash", "Choose a template.");
+			return "redirect:/patients/" + patientId;
+		}
+		try {
+			var plan = plans.assign(record.id(), template, CurrentUser.require());
+			redirect.addFlashAttribute("flash", "Plan assigned: " + plan.name() + " (version " + plan.version() + ").");
+		} catch (Plans.NotYourPatient notYours) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such patient.");
+		} catch (IllegalArgumentException noTemplate) {
+			redirect.addFlashAttribute("flash", "The clinic has no such template.");
 		}
 		return "redirect:/patients/" + patientId;
 	}

@@ -4,23 +4,26 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 /**
- * The clinics Stride serves. Registering a clinic creates the tenant; it does not touch any
- * tenant-owned data.
+ * The clinics Stride serves. Registering a clinic creates the tenant and announces it; modules
+ * that give a new clinic something to start with (e.g. program templates) listen.
  */
 @Service
 @Transactional(readOnly = true)
 public class ClinicRegistry {
 
 	private final Clinics clinics;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ClinicRegistry(Clinics clinics, Clock clock) {
+	ClinicRegistry(Clinics clinics, ApplicationEventPublisher events, Clock clock) {
 		this.clinics = clinics;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -33,7 +36,9 @@ public class ClinicRegistry {
 			throw new IllegalArgumentException("A clinic with the alias " + tenant + " is already registered");
 		}
 
-		return clinics.save(new Clinic(tenant, name.strip(), clock.instant()));
+		var clinic = clinics.save(new Clinic(tenant, name.strip(), clock.instant()));
+		events.publishEvent(new ClinicRegistered(tenant));
+		return clinic;
 	}
 
 	public Optional<Clinic> find(TenantId tenant) {

@@ -1,0 +1,114 @@
+package health.stride.app;
+
+import static org.hamcrest.Matchers.*;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import health.stride.app.security.Tokens;
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplates;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+/** Assigning a plan over the API and the patient's view of today's plan, paused by a red flag. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PlanApiTests {
+
+	@Autowired MockMvc mvc;
+	@Autowired ClinicRegistry clinics;
+	@Autowired PatientDirectory patients;
+	@Autowired CareTeams careTeams;
+	@Autowired ProgramTemplates templates;
+	@Autowired RedFlags redFlags;
+	@Autowired Plans plans;
+
+	String north;
+	PatientId maya;
+	UUID flare;
+
+	@BeforeEach
+	void aPatientOfAlex() {
+		north = clinics.register(TenantId.of("north-" + UUID.randomUUID()), "North").tenant().value();
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> CurrentTenant.callAs(TenantId.of(north), templates::all).size() == 5);
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			maya = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.maya", "Maya", "Okafor",
+					LocalDate.of(1984, 3, 14), "maya@example.org", null, "WA", "America/Los_Angeles"));
+			careTeams.assign(maya, new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex Morgan, PT"), null);
+			flare = templates.all().stream().filter(it -> "flare-mobility".equals(it.key())).findFirst().orElseThrow().id();
+		});
+	}
+
+	@Test
+	void theTherapistAssignsAndThePatientSeesTodaysExercises() throws Exception {
+
+		mvc.perform(get("/api/me/plan").with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isNotFound());
+
+		mvc.perform(put("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content("{}")
+				.with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("templateId"));
+		mvc.perform(put("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"templateId\": \"" + flare + "\"}").with(Tokens.bearer("pt.sam", List.of(north), "therapist")))
+				.andExpect(status().isNotFound());
+		mvc.perform(put("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"templateId\": \"" + flare + "\"}").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.version").value(1))
+				.andExpect(jsonPath("$.planId").isNotEmpty());
+
+		mvc.perform(get("/api/me/plan").with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.paused").value(false))
+				.andExpect(jsonPath("$.exercises[*].slug", hasItems("pelvic-tilt", "knee-hug", "knee-rocking")))
+				.andExpect(jsonPath("$.exercises[0].steps").isNotEmpty())
+				.andExpect(jsonPath("$.walking.goalMinutes").isNumber());
+		mvc.perform(get("/portal/plan").with(Tokens.browser("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Pelvic Tilt")))
+				.andExpect(content().string(containsString("Stop and contact your care team")));
+	}
+
+	@Test
+	void aRedFlagPausesThePlan() throws Exception {
+
+		CurrentTenant.runAs(TenantId.of(north), () -> redFlags.report(maya, Set.of(RedFlag.FEVER), RedFlags.Source.REPORT));
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> CurrentTenant.callAs(TenantId.of(north), () -> plans.holdOf(maya)).isPresent());
+		mvc.perform(put("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"templateId\": \"" + flare + "\"}").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk());
+
+		mvc.perform(get("/api/me/plan").with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(jsonPath("$.paused").value(true))
+				.andExpect(jsonPath("$.pausedReason", startsWith("You reported a symptom")))
+				.andExpect(jsonPath("$.exercises").isEmpty());
+		mvc.perform(get("/portal/plan").with(Tokens.browser("patient.maya", List.of(north), "patient")))
+				.andExpect(content().string(containsString("Your exercises are paused")))
+				.andExpect(content().string(not(containsString("Pelvic Tilt"))));
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.programs.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,124 @@
+package health.stride.programs.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.programs.Exercise;
+import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Plan;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplate;
+import health.stride.platform.security.CurrentUser;
+
+/**
+ * A patient's plan: assigned by their therapist over the API, read by the patient over the API and
+ * on their plan page. While a red flag is open the patient is shown why there is no exercise today.
+ */
+@Controller
+class PlanController {
+
+	private final Plans plans;
+	private final PatientDirectory patients;
+	private final ExerciseLibrary library;
+
+	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library) {
+		this.plans = plans;
+		this.patients = patients;
+		this.library = library;
+	}
+
+	record AssignRequest(@Nullable UUID templateId) {}
+
+	record Assigned(String planId, long version) {}
+
+	@PutMapping("/api/patients/{patientId}/plan")
+	@PreAuthorize("hasRole('THERAPIST')")
+	@ResponseBody
+	ResponseEntity<?> assign(@PathVariable UUID patientId, @RequestBody AssignRequest request) {
+
+		if (request.templateId() == null) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
+			problem.setProperty("errors", List.of(Map.of("field", "templateId", "message", "Give the id of one of the clinic's templates.")));
+			return ResponseEntity.badRequest().body(problem);
+		}
+		try {
+			var plan = plans.assign(new PatientId(patientId), request.templateId(), CurrentUser.require());
+			return ResponseEntity.ok(new Assigned(plan.id().toString(), plan.version()));
+		} catch (Plans.NotYourPatient notYours) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such patient."));
+		} catch (IllegalArgumentException noTemplate) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
+			problem.setProperty("errors", List.of(Map.of("field", "templateId", "message", "The clinic has no such template.")));
+			return ResponseEntity.badRequest().body(problem);
+		}
+	}
+
+	/** One exercise of today's plan as the patient reads it. */
+	record Today(String slug, String name, String dose, @Nullable String note, List<String> steps, List<String> safety,
+			int timesPerDay) {}
+
+	record TodayJson(String planId, long version, String name, String phase, boolean paused, @Nullable String pausedReason,
+			List<Today> exercises, ProgramTemplate.@Nullable Walking walking) {}
+
+	@GetMapping("/api/me/plan")
+	@PreAuthorize("hasRole('PATIENT')")
+	@ResponseBody
+	ResponseEntity<?> today() {
+		var me = me();
+		var plan = me.flatMap(plans::of);
+		if (plan.isEmpty()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+					"You have no exercise plan yet: your therapist prepares it after your intake."));
+		}
+		var hold = plans.holdOf(me.get());
+		return ResponseEntity.ok(new TodayJson(plan.get().id().toString(), plan.get().version(), plan.get().name(),
+				plan.get().phase().name(), hold.isPresent(), hold.map(it -> PAUSED).orElse(null),
+				hold.isPresent() ? List.of() : exercises(plan.get()), hold.isPresent() ? null : plan.get().walking()));
+	}
+
+	static final String PAUSED = "You reported a symptom that needs a doctor. Your exercises are paused until your care"
+			+ " team has talked with you.";
+
+	@GetMapping("/portal/plan")
+	@PreAuthorize("hasRole('PATIENT')")
+	String page(Model model) {
+		var me = me();
+		var plan = me.flatMap(plans::of);
+		model.addAttribute("plan", plan.orElse(null));
+		model.addAttribute("hold", me.flatMap(plans::holdOf).orElse(null));
+		model.addAttribute("exercises", plan.map(this::exercises).orElse(List.of()));
+		return "programs/plan";
+	}
+
+	private List<Today> exercises(Plan plan) {
+		return plan.phase().exercises().stream().map(prescribed -> {
+			var exercise = library.find(prescribed.slug());
+			return new Today(prescribed.slug(), exercise.map(Exercise::name).orElse(prescribed.slug()),
+					prescribed.dosing().summary(), prescribed.dosing().note(),
+					exercise.map(Exercise::steps).orElse(List.of()), exercise.map(Exercise::safety).orElse(List.of()),
+					prescribed.dosing().timesPerDay());
+		}).toList();
+	}
+
+	private Optional<PatientId> me() {
+		return patients.findByUsername(CurrentUser.require().username()).map(it -> it.id());
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.programs.web;
+
+import org.jspecify.annotations.NullMarked;
