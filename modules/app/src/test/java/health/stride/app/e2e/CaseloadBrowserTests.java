@@ -2,52 +2,21 @@ package health.stride.app.e2e;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * pt.alex signs in, finds a patient with an open red flag at the top of the caseload, filters by
  * reason, and opens the chart. The pages pass axe-core's WCAG 2.1 AA rules.
  */
-class CaseloadBrowserTests extends EndToEndTestSupport {
-
-	WebDriver browser;
-	WebDriverWait waiting;
-
-	@BeforeEach
-	void openBrowser() throws Exception {
-		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
-		browser = Browsers.chromium();
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class CaseloadBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void theTherapistSeesTheRedFlagFirstAndOpensTheChart() {
 
-		browser.get(appUrl() + "/oauth2/authorization/keycloak");
-		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-		browser.findElement(By.id("username")).sendKeys("pt.alex");
-		if (browser.findElements(By.id("password")).isEmpty()) {
-			browser.findElement(By.id("kc-login")).click();
-			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
-		}
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("kc-login")).click();
+		signIn("pt.alex");
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/caseload"));
 
 		var firstRow = browser.findElement(By.cssSelector("table.caseload tbody tr"));

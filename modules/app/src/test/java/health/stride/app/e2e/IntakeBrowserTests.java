@@ -2,51 +2,34 @@ package health.stride.app.e2e;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A demo patient on a phone-sized screen agrees to the consents, fills in the five intake steps and
  * is told to wait for their care team; then reports a new symptom and is sent to an emergency
  * department. Every page on the way passes axe-core's WCAG 2.1 AA rules.
  */
-class IntakeBrowserTests extends EndToEndTestSupport {
+class IntakeBrowserTests extends BrowserTestSupport {
 
-	WebDriver browser;
-	WebDriverWait waiting;
 	final List<String> violations = new ArrayList<>();
 	int pagesChecked;
 
 	@BeforeEach
-	void openPhoneSizedBrowser() throws Exception {
-		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
-		browser = Browsers.chromium();
+	void phoneSized() {
 		browser.manage().window().setSize(new Dimension(390, 844));
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
 	void aPatientConsentsCompletesTheIntakeAndLaterReportsAnEmergencySymptom() {
 
-		browser.get(appUrl() + "/oauth2/authorization/keycloak");
-		signInAtKeycloak("patient.leo");
+		signIn("patient.leo");
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 		check("portal before consents");
 
@@ -130,15 +113,4 @@ class IntakeBrowserTests extends EndToEndTestSupport {
 		browser.findElement(By.cssSelector("main button[type=submit]")).click();
 	}
 
-	private void signInAtKeycloak(String username) {
-
-		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-		browser.findElement(By.id("username")).sendKeys(username);
-		if (browser.findElements(By.id("password")).isEmpty()) {
-			browser.findElement(By.id("kc-login")).click();
-			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
-		}
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("kc-login")).click();
-	}
 }

@@ -3,32 +3,19 @@ package health.stride.app.e2e;
 import static org.assertj.core.api.Assertions.*;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A clinic administrator uploads a roster from the browser and watches it import: the page
  * updates itself (htmx, under the strict Content-Security-Policy) until the counts appear.
  */
-class RosterUploadBrowserTests extends EndToEndTestSupport {
-
-	WebDriver browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class RosterUploadBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void uploadsARosterAndFollowsTheImportUntilItsCountsShow() throws Exception {
@@ -39,18 +26,7 @@ class RosterUploadBrowserTests extends EndToEndTestSupport {
 				.collect(Collectors.joining("\n", "member_id,first_name,last_name,date_of_birth,email,coverage_start,coverage_end\n",
 						"\nGLX-BAD,Bad,Date,1980-02-30,,2025-01-01,\n")));
 
-		browser = Browsers.chromium();
-		var waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
-
-		browser.get(appUrl() + "/oauth2/authorization/keycloak");
-		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-		browser.findElement(By.id("username")).sendKeys("admin.nora");
-		if (browser.findElements(By.id("password")).isEmpty()) {
-			browser.findElement(By.id("kc-login")).click();
-			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
-		}
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("kc-login")).click();
+		signIn("admin.nora");
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin"));
 
 		browser.get(appUrl() + "/admin/sponsors");

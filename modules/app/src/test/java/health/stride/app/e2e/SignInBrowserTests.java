@@ -2,17 +2,11 @@ package health.stride.app.e2e;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.time.Duration;
-
 import org.apache.catalina.Context;
 import org.apache.catalina.Manager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
@@ -26,27 +20,10 @@ import health.stride.platform.tenancy.TenantId;
  * A therapist signs in through Keycloak's own login form, lands on the caseload, signs out, and
  * is asked for the password again.
  */
-class SignInBrowserTests extends EndToEndTestSupport {
+class SignInBrowserTests extends BrowserTestSupport {
 
 	@Autowired AuditTrail audit;
 	@Autowired ServletWebServerApplicationContext context;
-
-	WebDriver browser;
-	WebDriverWait waiting;
-
-	@BeforeEach
-	void openBrowser() throws Exception {
-		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
-		browser = Browsers.chromium();
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void signsATherapistInToTheCaseloadAndOutAgain() {
@@ -141,17 +118,4 @@ class SignInBrowserTests extends EndToEndTestSupport {
 	}
 
 	/** With organizations on, Keycloak asks for the username first and the password on a second page. */
-	private void signInAtKeycloak(String username) {
-
-		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-		browser.findElement(By.id("username")).sendKeys(username);
-
-		if (browser.findElements(By.id("password")).isEmpty()) {
-			browser.findElement(By.id("kc-login")).click();
-			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
-		}
-
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("kc-login")).click();
-	}
 }
