@@ -94,6 +94,42 @@ class PlanApiTests {
 	}
 
 	@Test
+	void theTherapistTailorsWithTheVersionTheyChangedAndAStaleOneIsA409() throws Exception {
+
+		mvc.perform(put("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"templateId\": \"" + flare + "\"}").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk());
+		var change = """
+				{"version": 1, "exercises": [
+				  {"slug": "pelvic-tilt", "sets": 2, "reps": 10, "side": "BOTH", "timesPerDay": 2, "daysPerWeek": 7, "restSeconds": 30,
+				   "holdSeconds": 3, "note": "Slow and small."}]}""";
+
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"version\": 1, \"exercises\": [{\"slug\": \"pelvic-tilt\", \"sets\": 99}]}")
+				.with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("exercises[0]"));
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content(change)
+				.with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.version").value(2))
+				.andExpect(jsonPath("$.summary", startsWith("Pelvic Tilt: sets 1 → 2")))
+				.andExpect(jsonPath("$.summary", containsString("removed Knee Hug")));
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content(change)
+				.with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.currentVersion").value(2))
+				.andExpect(jsonPath("$.lastChange", startsWith("Pelvic Tilt")));
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content(change)
+				.with(Tokens.bearer("pt.sam", List.of(north), "therapist")))
+				.andExpect(status().isNotFound());
+
+		mvc.perform(get("/api/me/plan").with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(jsonPath("$.version").value(2))
+				.andExpect(jsonPath("$.exercises.length()").value(1))
+				.andExpect(jsonPath("$.exercises[0].note").value("Slow and small."));
+	}
+
+	@Test
 	void aRedFlagPausesThePlan() throws Exception {
 
 		CurrentTenant.runAs(TenantId.of(north), () -> redFlags.report(maya, Set.of(RedFlag.FEVER), RedFlags.Source.REPORT));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,16 +33,18 @@ public class Plans {
 
 	private final JdbcClient jdbc;
 	private final ProgramTemplates templates;
+	private final ExerciseLibrary library;
 	private final CareTeams careTeams;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Plans(JdbcClient jdbc, ProgramTemplates templates, CareTeams careTeams, ApplicationEventPublisher events,
-			AuditTrail audit, JsonMapper json, Clock clock) {
+	Plans(JdbcClient jdbc, ProgramTemplates templates, ExerciseLibrary library, CareTeams careTeams,
+			ApplicationEventPublisher events, AuditTrail audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.templates = templates;
+		this.library = library;
 		this.careTeams = careTeams;
 		this.events = events;
 		this.audit = audit;
@@ -99,6 +102,114 @@ public class Plans {
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "plan");
 		events.publishEvent(new ProgramAssigned(CurrentTenant.require(), patient, plan.id(), plan.version()));
 		return plan;
+	}
+
+	/** Someone saved the plan since the therapist opened it; nothing was changed. */
+	public static final class StaleVersion extends RuntimeException {
+
+		private final long current;
+		private final String lastChange;
+
+		StaleVersion(long current, String lastChange) {
+			super("The plan was changed in the meantime (now version " + current + ": " + lastChange + ").");
+			this.current = current;
+			this.lastChange = lastChange;
+		}
+
+		public long current() {
+			return current;
+		}
+
+		public String lastChange() {
+			return lastChange;
+		}
+	}
+
+	/** One saved version of a plan: what changed, who changed it and when. */
+	public record Version(long version, String summary, String changedBy, Instant changedAt) {}
+
+	/**
+	 * Saves the therapist's changes to the current phase (and, if given, moves the plan to another
+	 * phase) as a new version, described in words.
+	 *
+	 * @param expectedVersion the version the therapist changed
+	 * @return the plan as saved; unchanged if nothing differed
+	 * @throws NotYourPatient unless the therapist is the patient's therapist of record
+	 * @throws StaleVersion if the plan has another version by now
+	 * @throws IllegalArgumentException for an exercise not in the library, or a phase the plan does not have
+	 */
+	@Transactional
+	public Plan tailor(PatientId patient, long expectedVersion, List<ProgramTemplate.Prescribed> exercises,
+			@Nullable Integer phase, StrideUser therapist) {
+
+		careTeams.of(patient).filter(it -> it.therapist().username().equals(therapist.username()))
+				.orElseThrow(NotYourPatient::new);
+		var plan = of(patient).orElseThrow(NotYourPatient::new);
+		if (plan.version() != expectedVersion) {
+			throw stale(patient, plan);
+		}
+		for (var exercise : exercises) {
+			if (library.find(exercise.slug()).isEmpty()) {
+				throw new IllegalArgumentException("'" + exercise.slug() + "' is not an exercise of the library.");
+			}
+		}
+		var target = phase == null ? plan.currentPhase() : phase;
+		if (target < 0 || target >= plan.phases().size()) {
+			throw new IllegalArgumentException("The plan has phases 0 to " + (plan.phases().size() - 1) + ".");
+		}
+
+		var phases = new java.util.ArrayList<>(plan.phases());
+		var edited = phases.get(plan.currentPhase());
+		phases.set(plan.currentPhase(), new ProgramTemplate.Phase(edited.name(), edited.advanceWhen(), exercises));
+		var changes = new java.util.ArrayList<String>();
+		var diff = PlanDiff.between(edited.exercises(), exercises,
+				slug -> library.find(slug).map(Exercise::name).orElse(slug));
+		if (!diff.isEmpty()) {
+			changes.add(diff);
+		}
+		if (target != plan.currentPhase()) {
+			changes.add("moved to " + phases.get(target).name());
+		}
+		if (changes.isEmpty()) {
+			return plan;
+		}
+
+		var summary = String.join("; ", changes);
+		var now = java.sql.Timestamp.from(clock.instant());
+		var phasesJson = json.writeValueAsString(phases);
+		var saved = jdbc.sql("""
+				update programs.plan set phases = ?::jsonb, current_phase = ?, version = version + 1, updated_at = ?
+				where patient_id = ? and version = ?""")
+				.params(phasesJson, target, now, patient.id(), expectedVersion).update();
+		if (saved == 0) {
+			throw stale(patient, of(patient).orElseThrow());
+		}
+		jdbc.sql("""
+				insert into programs.plan_version (tenant_id, patient_id, version, phases, walking, summary, changed_by,
+				    changed_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?::jsonb, (select walking from programs.plan
+				        where patient_id = ?), ?, ?, ?)""")
+				.params(patient.id(), expectedVersion + 1, phasesJson, patient.id(), summary, therapist.username(), now).update();
+
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "plan");
+		events.publishEvent(new ProgramTailored(CurrentTenant.require(), patient, plan.id(), expectedVersion + 1));
+		return of(patient).orElseThrow();
+	}
+
+	/** The plan's versions, newest first. */
+	public List<Version> versions(PatientId patient) {
+		return jdbc.sql("""
+				select version, summary, changed_by, changed_at from programs.plan_version where patient_id = ?
+				order by version desc""")
+				.param(patient.id())
+				.query((row, number) -> new Version(row.getLong(1), row.getString(2), row.getString(3),
+						row.getTimestamp(4).toInstant()))
+				.list();
+	}
+
+	private StaleVersion stale(PatientId patient, Plan current) {
+		var last = versions(patient).stream().findFirst().map(Version::summary).orElse("");
+		return new StaleVersion(current.version(), last);
 	}
 
 	public Optional<Plan> of(PatientId patient) {

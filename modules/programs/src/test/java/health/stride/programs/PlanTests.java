@@ -134,6 +134,70 @@ class PlanTests {
 		}
 	}
 
+	@Test
+	void tailoringSavesANewVersionWithItsChangeAndRefusesAStaleOne(PublishedEvents events) {
+
+		var plan = CurrentTenant.callAs(clinic, () -> plans.assign(maya, template("sciatica-stretch-strengthen").id(), alex));
+		var exercises = new java.util.ArrayList<>(plan.phase().exercises());
+		var bridge = exercises.stream().filter(it -> it.slug().equals("glute-bridge")).findFirst().orElseThrow();
+		exercises.set(exercises.indexOf(bridge), new ProgramTemplate.Prescribed("glute-bridge", new Dosing(3, 12, null,
+				bridge.dosing().holdSeconds(), bridge.dosing().side(), bridge.dosing().timesPerDay(),
+				bridge.dosing().daysPerWeek(), bridge.dosing().restSeconds(), null)));
+		exercises.removeIf(it -> it.slug().equals("childs-pose"));
+
+		var tailored = CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 1, exercises, null, alex));
+
+		assertThat(tailored.version()).isEqualTo(2);
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.versions(maya))).first().satisfies(version -> {
+			assertThat(version.summary()).isEqualTo("Glute Bridge: sets 2 → 3, reps 10 → 12; removed Child's Pose");
+			assertThat(version.changedBy()).isEqualTo("pt.alex");
+		});
+		assertThat(events.ofType(ProgramTailored.class)).singleElement()
+				.satisfies(it -> assertThat(it.version()).isEqualTo(2));
+
+		// a second session still holding version 1 loses nothing and learns what changed
+		assertThatExceptionOfType(Plans.StaleVersion.class)
+				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 1, plan.phase().exercises(), null, alex)))
+				.satisfies(stale -> {
+					assertThat(stale.current()).isEqualTo(2);
+					assertThat(stale.lastChange()).startsWith("Glute Bridge");
+				});
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.of(maya)).orElseThrow().version()).isEqualTo(2);
+
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 2, exercises, null, alex)).version())
+				.as("saving without a change makes no version").isEqualTo(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 2,
+				List.of(new ProgramTemplate.Prescribed("moonwalk", bridge.dosing())), null, alex)));
+		assertThatExceptionOfType(Plans.NotYourPatient.class)
+				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 2, exercises, null, sam)));
+	}
+
+	@Test
+	void ofTwoConcurrentSavesOfOneVersionExactlyOneWins() throws Exception {
+
+		var plan = CurrentTenant.callAs(clinic, () -> plans.assign(maya, template("flare-mobility").id(), alex));
+		var first = List.of(plan.phase().exercises().get(0));
+		var second = List.of(plan.phase().exercises().get(1));
+		var start = new java.util.concurrent.CountDownLatch(1);
+
+		try (var sessions = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var a = sessions.submit(() -> { start.await(); return CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 1, first, null, alex)); });
+			var b = sessions.submit(() -> { start.await(); return CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 1, second, null, alex)); });
+			start.countDown();
+
+			var outcomes = new java.util.ArrayList<String>();
+			for (var save : List.of(a, b)) {
+				try {
+					outcomes.add("saved v" + save.get().version());
+				} catch (java.util.concurrent.ExecutionException e) {
+					outcomes.add(e.getCause() instanceof Plans.StaleVersion ? "conflict" : e.getCause().toString());
+				}
+			}
+			assertThat(outcomes).containsExactlyInAnyOrder("saved v2", "conflict");
+		}
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.versions(maya))).hasSize(2);
+	}
+
 	private ProgramTemplate template(String key) {
 		return CurrentTenant.callAs(clinic, templates::all).stream().filter(it -> key.equals(it.key())).findFirst()
 				.orElseThrow();

@@ -94,8 +94,10 @@ class ChartController {
 				timeline.add(moment(report.clearedAt(), zone, "Red flag cleared by " + report.clearedBy(), report.clearNote()));
 			}
 		}
-		plans.of(id).ifPresent(plan -> timeline.add(moment(plan.assignedAt(), zone,
-				"Plan assigned: " + plan.name() + " (version " + plan.version() + ")", "by " + plan.assignedBy())));
+		for (var version : plans.versions(id)) {
+			timeline.add(moment(version.changedAt(), zone, "Plan version " + version.version() + " by " + version.changedBy(),
+					version.summary()));
+		}
 		for (var change : directory.statusHistory(id)) {
 			timeline.add(moment(change.changedAt(), zone, "Status: " + label(change.to()), change.reason()));
 		}

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,11 +21,13 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplate;
+import health.stride.programs.Side;
 import health.stride.platform.security.CurrentUser;
 
 /**
@@ -69,6 +72,78 @@ class PlanController {
 			problem.setProperty("errors", List.of(Map.of("field", "templateId", "message", "The clinic has no such template.")));
 			return ResponseEntity.badRequest().body(problem);
 		}
+	}
+
+	record PrescribedJson(@Nullable String slug, @Nullable Integer sets, @Nullable Integer reps,
+			@Nullable Integer durationSeconds, @Nullable Integer holdSeconds, @Nullable String side,
+			@Nullable Integer timesPerDay, @Nullable Integer daysPerWeek, @Nullable Integer restSeconds,
+			@Nullable String note) {}
+
+	record TailorRequest(@Nullable Long version, @Nullable Integer phase, @Nullable List<PrescribedJson> exercises) {}
+
+	record Tailored(String planId, long version, String summary) {}
+
+	@PatchMapping("/api/patients/{patientId}/plan")
+	@PreAuthorize("hasRole('THERAPIST')")
+	@ResponseBody
+	ResponseEntity<?> tailor(@PathVariable UUID patientId, @RequestBody TailorRequest request) {
+
+		var errors = new java.util.ArrayList<Map<String, String>>();
+		if (request.version() == null) {
+			errors.add(Map.of("field", "version", "message", "Give the version of the plan you changed."));
+		}
+		var exercises = new java.util.ArrayList<ProgramTemplate.Prescribed>();
+		var given = request.exercises() == null ? List.<PrescribedJson>of() : request.exercises();
+		if (given.isEmpty()) {
+			errors.add(Map.of("field", "exercises", "message", "A phase has at least one exercise."));
+		}
+		for (int i = 0; i < given.size(); i++) {
+			var line = given.get(i);
+			try {
+				exercises.add(new ProgramTemplate.Prescribed(java.util.Objects.requireNonNull(line.slug()),
+						new Dosing(range(line.sets(), 1, 10), line.reps() == null ? null : range(line.reps(), 1, 100),
+								line.durationSeconds() == null ? null : range(line.durationSeconds(), 1, 7200),
+								line.holdSeconds() == null ? null : range(line.holdSeconds(), 1, 600),
+								Side.valueOf(java.util.Objects.requireNonNull(line.side())), range(line.timesPerDay(), 1, 10),
+								range(line.daysPerWeek(), 1, 7), range(line.restSeconds(), 0, 600),
+								line.note() == null || line.note().isBlank() ? null : line.note().strip())));
+			} catch (RuntimeException invalid) {
+				errors.add(Map.of("field", "exercises[" + i + "]", "message", "Give the slug, side (BOTH or EACH), sets 1-10,"
+						+ " either reps 1-100 or durationSeconds, timesPerDay 1-10, daysPerWeek 1-7 and restSeconds 0-600."));
+			}
+		}
+		if (!errors.isEmpty()) {
+			return invalid(errors);
+		}
+		try {
+			var plan = plans.tailor(new PatientId(patientId), java.util.Objects.requireNonNull(request.version()), exercises,
+					request.phase(), CurrentUser.require());
+			var summary = plan.version() == request.version() ? "" : plans.versions(plan.patient()).get(0).summary();
+			return ResponseEntity.ok(new Tailored(plan.id().toString(), plan.version(), summary));
+		} catch (Plans.NotYourPatient notYours) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such patient."));
+		} catch (Plans.StaleVersion stale) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, stale.getMessage());
+			problem.setProperty("currentVersion", stale.current());
+			problem.setProperty("lastChange", stale.lastChange());
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+		} catch (IllegalArgumentException unknown) {
+			return invalid(List.of(Map.of("field", "exercises", "message", String.valueOf(unknown.getMessage()))));
+		}
+	}
+
+	private static int range(@Nullable Integer value, int min, int max) {
+		if (value == null || value < min || value > max) {
+			throw new IllegalArgumentException("out of range");
+		}
+		return value;
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	/** One exercise of today's plan as the patient reads it. */
