@@ -86,12 +86,7 @@ public class Assignments {
 		if (therapist.isEmpty()) {
 			var reason = licensedIn(state) == 0 ? "No active therapist is licensed in " + state + "."
 					: "Every therapist licensed in " + state + " is at capacity.";
-			jdbc.sql("""
-					insert into careteams.awaiting_assignment (tenant_id, patient_id, reason, since)
-					values (current_setting('stride.tenant_id', true), ?, ?, ?)
-					on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
-					.params(patient.id(), reason, java.sql.Timestamp.from(clock.instant())).update();
-			caseload.refresh(patient, null); // the queue shows the patient's name and state from the read model
+			queue(patient, reason);
 			return false;
 		}
 
@@ -122,16 +117,15 @@ public class Assignments {
 
 	/** How many active patients each clinician has, by username. */
 	public java.util.Map<String, Integer> activeLoads() {
-		var loads = new java.util.HashMap<String, Integer>();
-		jdbc.sql("""
+		return jdbc.sql("""
 				select username, count(*) from (
 				  select therapist_username as username from careteams.caseload_entry
 				  where therapist_username is not null and status in %1$s
 				  union all
 				  select coach_username from careteams.caseload_entry where coach_username is not null and status in %1$s
 				) load group by username""".formatted(ACTIVE_STATUSES))
-				.query((row, number) -> loads.put(row.getString(1), row.getInt(2))).list();
-		return loads;
+				.query((row, number) -> java.util.Map.entry(row.getString(1), row.getInt(2))).list().stream()
+				.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
 	}
 
 	/** The active therapists who may treat patients of the state today. */
@@ -180,19 +174,24 @@ public class Assignments {
 				if (therapist.isPresent()) {
 					record(patient, therapist.get(), coach);
 				} else {
-					jdbc.sql("""
-							insert into careteams.awaiting_assignment (tenant_id, patient_id, reason, since)
-							values (current_setting('stride.tenant_id', true), ?, ?, ?)
-							on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
-							.params(patient.id(), team.therapist().displayName() + " left the clinic and no other therapist"
-									+ " licensed in " + state + " has room.", java.sql.Timestamp.from(clock.instant()))
-							.update();
+					queue(patient, team.therapist().displayName() + " left the clinic and no other therapist licensed in "
+							+ state + " has room.");
 				}
 			} else {
 				record(patient, team.therapist(), nextCoach().orElse(null));
 			}
 		}
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinician");
+	}
+
+	/** Puts the patient in the clinic's assignment queue, or updates why they wait. */
+	private void queue(PatientId patient, String reason) {
+		jdbc.sql("""
+				insert into careteams.awaiting_assignment (tenant_id, patient_id, reason, since)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?)
+				on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
+				.params(patient.id(), reason, java.sql.Timestamp.from(clock.instant())).update();
+		caseload.refresh(patient, null); // the queue shows the patient's name and state from the read model
 	}
 
 	private void record(PatientId patient, CareTeam.Member therapist, CareTeam.@Nullable Member coach) {

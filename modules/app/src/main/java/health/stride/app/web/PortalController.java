@@ -18,7 +18,6 @@ import health.stride.patients.Consents;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
-import health.stride.patients.RedFlags;
 import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -44,19 +43,17 @@ class PortalController {
 	private final PatientDirectory directory;
 	private final Consents consents;
 	private final Intakes intakes;
-	private final RedFlags redFlags;
 	private final ClinicianManagement clinicians;
 	private final ClinicRegistry clinics;
 	private final AuditTrail audit;
 	private final Plans plans;
 
-	PortalController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags,
+	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
 			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans) {
 		this.plans = plans;
 		this.directory = directory;
 		this.consents = consents;
 		this.intakes = intakes;
-		this.redFlags = redFlags;
 		this.clinicians = clinicians;
 		this.clinics = clinics;
 		this.audit = audit;
@@ -73,8 +70,8 @@ class PortalController {
 		}
 		var record = found.get();
 		var next = !consents.outstanding(record.id()).isEmpty() ? NextStep.CONSENT
-				: !intakes.draft(record.id()).completed() ? NextStep.INTAKE
-				: !redFlags.open(record.id()).isEmpty() ? NextStep.URGENT
+				: !record.intakeCompleted() ? NextStep.INTAKE
+				: record.openRedFlags() > 0 ? NextStep.URGENT
 				: record.careTeam() == null ? NextStep.WAIT_FOR_CARE_TEAM
 				: NextStep.PLAN;
 

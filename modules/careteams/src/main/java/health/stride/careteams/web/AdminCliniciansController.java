@@ -51,7 +51,7 @@ class AdminCliniciansController {
 
 	@GetMapping("/admin/clinicians")
 	String list(Model model) {
-		return listPage(model, new LinkedMultiValueMapView(), Map.of());
+		return listPage(model, new FormValues(), Map.of());
 	}
 
 	@PostMapping("/admin/clinicians")
@@ -78,7 +78,7 @@ class AdminCliniciansController {
 			licenses = license == null ? List.of() : List.of(license);
 		}
 		if (!errors.isEmpty()) {
-			return listPage(model, new LinkedMultiValueMapView(form), errors);
+			return listPage(model, new FormValues(form), errors);
 		}
 
 		try {
@@ -97,7 +97,7 @@ class AdminCliniciansController {
 		} catch (org.springframework.dao.DataIntegrityViolationException duplicate) {
 			errors.put("username", "A clinician with this username exists already.");
 		}
-		return listPage(model, new LinkedMultiValueMapView(form), errors);
+		return listPage(model, new FormValues(form), errors);
 	}
 
 	@GetMapping("/admin/clinicians/{clinicianId}")
@@ -151,7 +151,7 @@ class AdminCliniciansController {
 		return "redirect:/admin/clinicians";
 	}
 
-	private String listPage(Model model, LinkedMultiValueMapView form, Map<String, String> errors) {
+	private String listPage(Model model, FormValues form, Map<String, String> errors) {
 		model.addAttribute("clinicians", clinicians.all());
 		model.addAttribute("loads", assignments.activeLoads());
 		model.addAttribute("form", form);
@@ -210,15 +210,15 @@ class AdminCliniciansController {
 	}
 
 	/** The submitted form's first values by field name, for showing them again. */
-	static final class LinkedMultiValueMapView extends java.util.HashMap<String, String> {
+	static final class FormValues extends java.util.HashMap<String, String> {
 
-		LinkedMultiValueMapView() {
+		FormValues() {
 			put("capacity", "300");
 			put("role", "THERAPIST");
 			put("licenseKind", "LICENSE");
 		}
 
-		LinkedMultiValueMapView(MultiValueMap<String, String> form) {
+		FormValues(MultiValueMap<String, String> form) {
 			form.forEach((key, values) -> put(key, values.isEmpty() ? "" : values.get(0)));
 		}
 	}
