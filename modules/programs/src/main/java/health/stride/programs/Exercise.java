@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * An exercise of the library: where and how it is done, its usual dosing, the steps and safety
  * cues the patient reads, the tags tailoring works with, and its easier and harder alternatives.
+ * Custom exercises are the clinic's own; the others are the library every clinic shares.
  */
 public record Exercise(String slug, String name, String region, String position, String equipment, String kind,
 		Dosing dosing, List<String> steps, List<String> safety, Set<String> tags, @Nullable String regression,
-		@Nullable String progression) {
+		@Nullable String progression, boolean custom) {
 
 	public Exercise {
 		steps = List.copyOf(steps);

@@ -60,17 +60,17 @@ public class ExerciseLibrary {
 
 	/** The body regions and tags in use, for filters. */
 	public List<String> regions() {
-		return jdbc.sql("select distinct region from programs.exercise order by 1").query(String.class).list();
+		return jdbc.sql("select distinct region from programs.library_exercise order by 1").query(String.class).list();
 	}
 
 	public List<String> tags() {
-		return jdbc.sql("select distinct unnest(tags) from programs.exercise order by 1").query(String.class).list();
+		return jdbc.sql("select distinct unnest(tags) from programs.library_exercise order by 1").query(String.class).list();
 	}
 
 	private static final String SELECT = """
 			select slug, name, region, position, equipment, kind, sets, reps, duration_seconds, hold_seconds, side,
-			       times_per_day, days_per_week, rest_seconds, steps, safety, tags, regression, progression
-			from programs.exercise""";
+			       times_per_day, days_per_week, rest_seconds, steps, safety, tags, regression, progression, custom
+			from programs.library_exercise""";
 
 	private static Exercise exercise(java.sql.ResultSet row) throws java.sql.SQLException {
 		return new Exercise(row.getString("slug"), row.getString("name"), row.getString("region"),
@@ -79,7 +79,7 @@ public class ExerciseLibrary {
 						(Integer) row.getObject("hold_seconds"), Side.valueOf(row.getString("side")),
 						row.getInt("times_per_day"), row.getInt("days_per_week"), row.getInt("rest_seconds"), null),
 				strings(row, "steps"), strings(row, "safety"), Set.copyOf(strings(row, "tags")), row.getString("regression"),
-				row.getString("progression"));
+				row.getString("progression"), row.getBoolean("custom"));
 	}
 
 	private static List<String> strings(java.sql.ResultSet row, String column) throws java.sql.SQLException {

@@ -17,6 +17,12 @@ public final class PlanDiff {
 
 	public static String between(List<ProgramTemplate.Prescribed> before, List<ProgramTemplate.Prescribed> after,
 			Function<String, String> names) {
+		return String.join("; ", changes(before, after, names));
+	}
+
+	/** The changes one by one: additions and changed dosing in the new order, then removals, then a new order. */
+	public static List<String> changes(List<ProgramTemplate.Prescribed> before, List<ProgramTemplate.Prescribed> after,
+			Function<String, String> names) {
 
 		var changes = new ArrayList<String>();
 		var old = new java.util.LinkedHashMap<String, Dosing>();
@@ -43,7 +49,7 @@ public final class PlanDiff {
 		if (!kept.equals(keptBefore)) {
 			changes.add("new order");
 		}
-		return String.join("; ", changes);
+		return changes;
 	}
 
 	private static List<String> fields(Dosing before, Dosing after) {

@@ -142,33 +142,63 @@ public class Plans {
 	public Plan tailor(PatientId patient, long expectedVersion, List<ProgramTemplate.Prescribed> exercises,
 			@Nullable Integer phase, StrideUser therapist) {
 
-		careTeams.of(patient).filter(it -> it.therapist().username().equals(therapist.username()))
-				.orElseThrow(NotYourPatient::new);
-		var plan = of(patient).orElseThrow(NotYourPatient::new);
+		var plan = editable(patient, therapist);
 		if (plan.version() != expectedVersion) {
 			throw stale(patient, plan);
 		}
-		for (var exercise : exercises) {
-			if (library.find(exercise.slug()).isEmpty()) {
-				throw new IllegalArgumentException("'" + exercise.slug() + "' is not an exercise of the library.");
-			}
+		var phases = new java.util.ArrayList<List<ProgramTemplate.Prescribed>>();
+		plan.phases().forEach(it -> phases.add(it.exercises()));
+		phases.set(plan.currentPhase(), exercises);
+		return tailor(patient, expectedVersion, phases, phase == null ? plan.currentPhase() : phase, therapist);
+	}
+
+	/**
+	 * Saves the therapist's changes to any of the plan's phases, and which phase the patient is in, as
+	 * a new version described in words. The phases keep their names and their order.
+	 *
+	 * @param exercises the exercises of every phase, in the plan's order of phases
+	 * @param currentPhase the phase the patient does from now on
+	 * @return the plan as saved; unchanged if nothing differed
+	 * @throws NotYourPatient unless the therapist is the patient's therapist of record
+	 * @throws StaleVersion if the plan has another version by now
+	 * @throws IllegalArgumentException for an exercise not in the library, an empty phase, a phase the
+	 *     plan does not have, or another number of phases than the plan has
+	 */
+	@Transactional
+	public Plan tailor(PatientId patient, long expectedVersion, List<List<ProgramTemplate.Prescribed>> exercises,
+			int currentPhase, StrideUser therapist) {
+
+		var plan = editable(patient, therapist);
+		if (plan.version() != expectedVersion) {
+			throw stale(patient, plan);
 		}
-		var target = phase == null ? plan.currentPhase() : phase;
-		if (target < 0 || target >= plan.phases().size()) {
+		if (exercises.size() != plan.phases().size()) {
+			throw new IllegalArgumentException("The plan has " + plan.phases().size() + " phases.");
+		}
+		if (currentPhase < 0 || currentPhase >= plan.phases().size()) {
 			throw new IllegalArgumentException("The plan has phases 0 to " + (plan.phases().size() - 1) + ".");
 		}
-
-		var phases = new java.util.ArrayList<>(plan.phases());
-		var edited = phases.get(plan.currentPhase());
-		phases.set(plan.currentPhase(), new ProgramTemplate.Phase(edited.name(), edited.advanceWhen(), exercises));
-		var changes = new java.util.ArrayList<String>();
-		var diff = PlanDiff.between(edited.exercises(), exercises,
-				slug -> library.find(slug).map(Exercise::name).orElse(slug));
-		if (!diff.isEmpty()) {
-			changes.add(diff);
+		for (var phase : exercises) {
+			if (phase.isEmpty()) {
+				throw new IllegalArgumentException("A phase has at least one exercise.");
+			}
+			for (var exercise : phase) {
+				if (library.find(exercise.slug()).isEmpty()) {
+					throw new IllegalArgumentException("'" + exercise.slug() + "' is not an exercise of the library.");
+				}
+			}
 		}
-		if (target != plan.currentPhase()) {
-			changes.add("moved to " + phases.get(target).name());
+
+		var phases = new java.util.ArrayList<ProgramTemplate.Phase>();
+		var changes = new java.util.ArrayList<String>();
+		for (int i = 0; i < exercises.size(); i++) {
+			var before = plan.phases().get(i);
+			phases.add(new ProgramTemplate.Phase(before.name(), before.advanceWhen(), exercises.get(i)));
+			var where = i == plan.currentPhase() ? "" : " in “" + before.name() + "”";
+			PlanDiff.changes(before.exercises(), exercises.get(i), this::name).forEach(it -> changes.add(it + where));
+		}
+		if (currentPhase != plan.currentPhase()) {
+			changes.add("moved to “" + phases.get(currentPhase).name() + "”");
 		}
 		if (changes.isEmpty()) {
 			return plan;
@@ -180,7 +210,7 @@ public class Plans {
 		var saved = jdbc.sql("""
 				update programs.plan set phases = ?::jsonb, current_phase = ?, version = version + 1, updated_at = ?
 				where patient_id = ? and version = ?""")
-				.params(phasesJson, target, now, patient.id(), expectedVersion).update();
+				.params(phasesJson, currentPhase, now, patient.id(), expectedVersion).update();
 		if (saved == 0) {
 			throw stale(patient, of(patient).orElseThrow());
 		}
@@ -194,6 +224,21 @@ public class Plans {
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "plan");
 		events.publishEvent(new ProgramTailored(CurrentTenant.require(), patient, plan.id(), expectedVersion + 1));
 		return of(patient).orElseThrow();
+	}
+
+	/**
+	 * The patient's plan, for their therapist of record to change.
+	 *
+	 * @throws NotYourPatient unless the therapist is the patient's therapist of record and the patient has a plan
+	 */
+	public Plan editable(PatientId patient, StrideUser therapist) {
+		careTeams.of(patient).filter(it -> it.therapist().username().equals(therapist.username()))
+				.orElseThrow(NotYourPatient::new);
+		return of(patient).orElseThrow(NotYourPatient::new);
+	}
+
+	private String name(String slug) {
+		return library.find(slug).map(Exercise::name).orElse(slug);
 	}
 
 	/** The plan's versions, newest first. */

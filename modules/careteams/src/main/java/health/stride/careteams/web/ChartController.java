@@ -33,6 +33,8 @@ import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
+import health.stride.programs.Exercise;
+import health.stride.programs.ExerciseLibrary;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplates;
 import health.stride.platform.security.CurrentUser;
@@ -54,10 +56,12 @@ class ChartController {
 	private final RedFlags redFlags;
 	private final SponsorManagement sponsors;
 	private final Plans plans;
+	private final ExerciseLibrary library;
 	private final ProgramTemplates templates;
 
 	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
-			Plans plans, ProgramTemplates templates) {
+			Plans plans, ProgramTemplates templates, ExerciseLibrary library) {
+		this.library = library;
 		this.directory = directory;
 		this.intakes = intakes;
 		this.redFlags = redFlags;
@@ -115,7 +119,12 @@ class ChartController {
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("statuses", List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED));
 		model.addAttribute("mayClear", CurrentUser.require().has(Role.THERAPIST));
-		model.addAttribute("plan", plans.of(id).orElse(null));
+		var plan = plans.of(id);
+		model.addAttribute("plan", plan.orElse(null));
+		model.addAttribute("planLines", plan.map(it -> it.phase().exercises().stream()
+				.map(line -> library.find(line.slug()).map(Exercise::name).orElse(line.slug()) + ": "
+						+ line.dosing().summary())
+				.toList()).orElse(List.of()));
 		model.addAttribute("templates", templates.all());
 		model.addAttribute("isTherapist", record.careTeam() != null
 				&& record.careTeam().therapist().username().equals(CurrentUser.require().username()));

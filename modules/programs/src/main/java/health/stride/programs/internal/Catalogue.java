@@ -53,7 +53,7 @@ public final class Catalogue {
 						new Dosing(it.dosing().sets(), it.dosing().reps(), it.dosing().durationSeconds(),
 								it.dosing().holdSeconds(), it.dosing().side(), it.dosing().timesPerDay(),
 								it.dosing().daysPerWeek(), it.dosing().restSeconds(), null),
-						it.steps(), it.safety(), new HashSet<>(it.tags()), it.regression(), it.progression()))
+						it.steps(), it.safety(), new HashSet<>(it.tags()), it.regression(), it.progression(), false))
 				.toList();
 
 		var templates = read(json, "library/templates.json", new TypeReference<List<TemplateJson>>() {}).stream()

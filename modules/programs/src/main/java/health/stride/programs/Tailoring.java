@@ -1,0 +1,230 @@
+package health.stride.programs;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.patients.PatientId;
+
+/**
+ * The tailoring rules: what the patient's intake says about exercises that may not suit them, the
+ * warnings on a phase's exercises, and the alternatives to suggest. The therapist decides; nothing
+ * here changes a plan.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Tailoring {
+
+	/** Why an exercise may not suit a patient: the tag it is flagged by, and the tag alternatives are preferred by. */
+	public enum Caution {
+
+		PRONE_INTOLERANT("prone", "extension-bias", "Lying on the stomach makes the pain worse", "lies on the stomach, and the patient said lying on the stomach"
+				+ " makes their pain worse"),
+		EXTENSION_INTOLERANT("extension-bias", "flexion-bias", "Spinal stenosis or pain on bending backward", "bends the spine backward, and the patient has spinal"
+				+ " stenosis or pain on bending backward; flexion is usually better tolerated"),
+		FLEXION_TRIGGERED("flexion-bias", "neutral-spine", "Bending forward triggers the pain", "bends the spine forward, and bending forward triggers the"
+				+ " patient's pain; a neutral spine is usually better tolerated");
+
+		private final String flags;
+		private final String prefers;
+		private final String label;
+		private final String reason;
+
+		Caution(String flags, String prefers, String label, String reason) {
+			this.flags = flags;
+			this.prefers = prefers;
+			this.label = label;
+			this.reason = reason;
+		}
+
+		/** The intake fact, as the therapist reads it. */
+		public String label() {
+			return label;
+		}
+
+		public String flags() {
+			return flags;
+		}
+
+		public String prefers() {
+			return prefers;
+		}
+
+		public String reason() {
+			return reason;
+		}
+	}
+
+	/** What the patient's intake said, as far as exercises go. */
+	public record Facts(Set<Caution> cautions) {
+
+		public Facts {
+			cautions = cautions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cautions));
+		}
+
+		public static Facts none() {
+			return new Facts(Set.of());
+		}
+
+		public static Facts of(boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered) {
+			var cautions = EnumSet.noneOf(Caution.class);
+			if (proneIntolerant) {
+				cautions.add(Caution.PRONE_INTOLERANT);
+			}
+			if (extensionIntolerant) {
+				cautions.add(Caution.EXTENSION_INTOLERANT);
+			}
+			if (flexionTriggered) {
+				cautions.add(Caution.FLEXION_TRIGGERED);
+			}
+			return new Facts(cautions);
+		}
+
+		/** The cautions an exercise's tags conflict with, in a fixed order. */
+		public List<Caution> against(Exercise exercise) {
+			return cautions.stream().filter(it -> exercise.tagged(it.flags())).sorted().toList();
+		}
+	}
+
+	/** A warning on one exercise of a phase, with the alternatives to offer in its place. */
+	public record Warning(String slug, String name, List<Caution> cautions, List<Exercise> suggestions) {
+
+		/** "Prone Press Up bends the spine backward, and …" */
+		public String text() {
+			var reasons = cautions.stream().map(Caution::reason).toList();
+			return name + " " + String.join("; it also ", reasons) + ".";
+		}
+	}
+
+	/** At most this many alternatives are suggested for a flagged exercise. */
+	public static final int SUGGESTIONS = 3;
+
+	private final JdbcClient jdbc;
+	private final ExerciseLibrary library;
+	private final Clock clock;
+
+	Tailoring(JdbcClient jdbc, ExerciseLibrary library, Clock clock) {
+		this.jdbc = jdbc;
+		this.library = library;
+		this.clock = clock;
+	}
+
+	/** The facts of the patient's intake; none before it is complete. */
+	public Facts factsOf(PatientId patient) {
+		return jdbc.sql("""
+				select prone_intolerant, extension_intolerant, flexion_triggered from programs.tailoring_facts
+				where patient_id = ?""")
+				.param(patient.id())
+				.query((row, number) -> Facts.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)))
+				.optional().orElseGet(Facts::none);
+	}
+
+	/** Keeps what the patient's finished intake said; a later intake replaces it. */
+	@Transactional
+	public void record(PatientId patient, boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered) {
+		jdbc.sql("""
+				insert into programs.tailoring_facts (tenant_id, patient_id, prone_intolerant, extension_intolerant,
+				    flexion_triggered, recorded_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)
+				on conflict (tenant_id, patient_id) do update
+				set prone_intolerant = excluded.prone_intolerant, extension_intolerant = excluded.extension_intolerant,
+				    flexion_triggered = excluded.flexion_triggered, recorded_at = excluded.recorded_at""")
+				.params(patient.id(), proneIntolerant, extensionIntolerant, flexionTriggered,
+						java.sql.Timestamp.from(clock.instant()))
+				.update();
+	}
+
+	/** The warnings on a phase's exercises, by slug, in the phase's order. */
+	public Map<String, Warning> warnings(Facts facts, List<String> phase) {
+
+		var warnings = new LinkedHashMap<String, Warning>();
+		if (facts.cautions().isEmpty()) {
+			return warnings;
+		}
+		var all = library.all();
+		for (var slug : phase) {
+			all.stream().filter(it -> it.slug().equals(slug)).findFirst().ifPresent(exercise -> {
+				var cautions = facts.against(exercise);
+				if (!cautions.isEmpty()) {
+					warnings.put(slug, new Warning(slug, exercise.name(), cautions,
+							suggestions(exercise, cautions, facts, Set.copyOf(phase), all)));
+				}
+			});
+		}
+		return warnings;
+	}
+
+	/**
+	 * What an exercise of a phase may be swapped for: its easier and harder versions, then the other
+	 * exercises of its kind, then those of a similar kind, leaving out those the patient's facts warn about and those in the phase.
+	 */
+	public List<Exercise> alternatives(String slug, Facts facts, Set<String> inPhase) {
+		var all = library.all();
+		var exercise = all.stream().filter(it -> it.slug().equals(slug)).findFirst();
+		if (exercise.isEmpty()) {
+			return List.of();
+		}
+		var flagged = exercise.get();
+		return all.stream()
+				.filter(it -> !it.slug().equals(slug) && !inPhase.contains(it.slug()))
+				.filter(it -> facts.against(it).isEmpty())
+				.filter(it -> linked(flagged, it) || similar(flagged, it))
+				.sorted(Comparator.comparing((Exercise it) -> !linked(flagged, it))
+						.thenComparing(it -> !it.kind().equals(flagged.kind())).thenComparing(Exercise::name))
+				.toList();
+	}
+
+	private static boolean linked(Exercise exercise, Exercise other) {
+		return other.slug().equals(exercise.regression()) || other.slug().equals(exercise.progression());
+	}
+
+	/**
+	 * Alternatives to a flagged exercise that do not conflict with any of the patient's facts and are
+	 * not in the phase already: its easier and harder versions first, then exercises of the same
+	 * kind with the tag the caution prefers, then others of a similar kind with that tag, then others
+	 * of the same kind; gentle ones (tagged flare-safe) before others.
+	 */
+	static List<Exercise> suggestions(Exercise flagged, List<Caution> cautions, Facts facts, Set<String> inPhase,
+			List<Exercise> library) {
+
+		var preferred = cautions.stream().map(Caution::prefers).toList();
+		java.util.function.ToIntFunction<Exercise> rank = candidate -> {
+			var prefers = preferred.stream().anyMatch(candidate::tagged);
+			var sameKind = candidate.kind().equals(flagged.kind());
+			return linked(flagged, candidate) ? 0 : prefers && sameKind ? 1 : prefers ? 2 : sameKind ? 3 : 4;
+		};
+		return library.stream()
+				.filter(it -> !it.slug().equals(flagged.slug()) && !inPhase.contains(it.slug()))
+				.filter(it -> facts.against(it).isEmpty())
+				.filter(it -> linked(flagged, it) || similar(flagged, it))
+				.filter(it -> rank.applyAsInt(it) < 4)
+				.sorted(Comparator.comparingInt(rank).thenComparing(it -> !it.tagged("flare-safe"))
+						.thenComparing(Exercise::name))
+				.limit(SUGGESTIONS)
+				.toList();
+	}
+
+	/**
+	 * Whether one exercise may stand in for another: mobility and stretching are both gentle
+	 * movement, strength and stability both build the trunk and legs, cardio stands alone.
+	 */
+	static boolean similar(Exercise exercise, Exercise other) {
+		return group(exercise.kind()).equals(group(other.kind()));
+	}
+
+	private static String group(String kind) {
+		return switch (kind) {
+			case "MOBILITY", "STRETCH" -> "gentle";
+			case "STRENGTH", "STABILITY" -> "strength";
+			default -> kind;
+		};
+	}
+}
