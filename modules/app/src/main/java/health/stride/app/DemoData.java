@@ -64,8 +64,24 @@ class DemoData implements ApplicationRunner {
 	 * their care team (none: still waiting for one).
 	 */
 	record DemoPatient(String accountId, String username, String firstName, String lastName, LocalDate dateOfBirth,
-			String state, String timeZone, @Nullable String therapist, @Nullable String coach, boolean intakeDone,
+			String state, String timeZone, @Nullable String therapist, @Nullable String coach, @Nullable DemoIntake intake,
 			Set<RedFlag> redFlags, @Nullable String planTemplate) {}
+
+	/** What a demo patient answered at intake, beside the red-flag screen. */
+	record DemoIntake(int painNow, PainDuration duration, Set<Aggravator> worseWith, Set<Diagnosis> diagnoses,
+			String goals, List<PsfsItem> psfs) {}
+
+	/** Sciatica made worse by sitting and bending forward: the tailoring page warns about flexion. */
+	static final DemoIntake SCIATICA = new DemoIntake(5, PainDuration.SUBACUTE,
+			Set.of(Aggravator.SITTING, Aggravator.BENDING_FORWARD), Set.of(Diagnosis.SCIATICA),
+			"Sit through a school concert and carry the shopping again",
+			List.of(new PsfsItem("Sitting for an hour", 3), new PsfsItem("Carrying shopping bags", 4)));
+
+	/** Spinal stenosis, worse standing, walking and bending backward: the tailoring page warns about extension. */
+	static final DemoIntake STENOSIS = new DemoIntake(4, PainDuration.CHRONIC,
+			Set.of(Aggravator.STANDING, Aggravator.WALKING, Aggravator.BENDING_BACK), Set.of(Diagnosis.SPINAL_STENOSIS),
+			"Walk to the farmers' market and back without sitting down",
+			List.of(new PsfsItem("Walking for 20 minutes", 3), new PsfsItem("Standing to cook dinner", 4)));
 
 	record DemoClinic(TenantId id, String name, List<DemoClinician> clinicians, DemoSponsor sponsor,
 			List<DemoPatient> patients) {}
@@ -84,22 +100,22 @@ class DemoData implements ApplicationRunner {
 					new DemoSponsor(SponsorCode.of("ACME"), "Acme Logistics", SponsorKind.EMPLOYER, "Priya Shah",
 							"benefits@acme-logistics.example", "sponsor.acme", 320, 7),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a01", "patient.maya", "Maya", "Okafor",
-							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true, Set.of(),
+							LocalDate.of(1986, 4, 12), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", SCIATICA, Set.of(),
 							"sciatica-stretch-strengthen"),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a02", "patient.leo", "Leo", "Fischer",
-									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, false, Set.of(), null),
+									LocalDate.of(1971, 9, 3), "OR", "America/Los_Angeles", null, null, null, Set.of(), null),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a04", "patient.noah", "Noah", "Brooks",
-									LocalDate.of(1968, 11, 20), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", true,
+									LocalDate.of(1968, 11, 20), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", SCIATICA,
 									Set.of(RedFlag.SADDLE_NUMBNESS), null),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a05", "patient.grace", "Grace", "Liu",
-									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, true, Set.of(), null))),
+									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, STENOSIS, Set.of(), null))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
 					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST,
 							List.of(new License("WA", LicenseKind.LICENSE, "PT 60098765", LICENSES_EXPIRE)))),
 					new DemoSponsor(SponsorCode.of("CASCADE"), "Cascade Health Plan", SponsorKind.HEALTH_PLAN, "Tom Becker",
 							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a03", "patient.ivy", "Ivy", "Chen",
-							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, false, Set.of(), null))));
+							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, null, Set.of(), null))));
 
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
@@ -160,14 +176,13 @@ class DemoData implements ApplicationRunner {
 		if (demo.therapist() != null) {
 			careTeams.assign(patient, member(demo.therapist()), demo.coach() == null ? null : member(demo.coach()));
 		}
-		if (demo.intakeDone()) {
+		var intake = demo.intake();
+		if (intake != null) {
 			for (var document : ConsentDocument.values()) {
 				consents.accept(patient, document, consents.currentVersion(document));
 			}
-			intakes.submit(patient, new IntakeAnswers(Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), 5,
-					PainDuration.SUBACUTE, Set.of(Aggravator.SITTING, Aggravator.BENDING_FORWARD), Set.of(Diagnosis.SCIATICA),
-					"Sit through a school concert and carry the shopping again",
-					List.of(new PsfsItem("Sitting for an hour", 3), new PsfsItem("Carrying shopping bags", 4)),
+			intakes.submit(patient, new IntakeAnswers(Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), intake.painNow(),
+					intake.duration(), intake.worseWith(), intake.diagnoses(), intake.goals(), intake.psfs(),
 					demo.redFlags()));
 		}
 		if (demo.planTemplate() != null && demo.therapist() != null) {

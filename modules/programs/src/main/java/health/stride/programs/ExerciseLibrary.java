@@ -1,5 +1,6 @@
 package health.stride.programs;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,15 +12,134 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The exercise library every clinic shares. */
+/**
+ * The exercise library: the exercises every clinic shares, and the current clinic's own, which its
+ * therapists and administrators add and edit.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ExerciseLibrary {
 
-	private final JdbcClient jdbc;
+	/** The values an exercise's fields take, as the library's table allows them. */
+	public static final List<String> REGIONS = List.of("low-back", "core", "hips", "legs", "upper-body", "whole-body");
+	public static final List<String> POSITIONS = List.of("SUPINE", "PRONE", "QUADRUPED", "SIDE_LYING", "SEATED",
+			"STANDING", "KNEELING", "HANGING");
+	public static final List<String> EQUIPMENT = List.of("NONE", "MAT", "BALL", "BAR", "STRAPS", "POOL", "BIKE");
+	public static final List<String> KINDS = List.of("MOBILITY", "STRETCH", "STRENGTH", "STABILITY", "CARDIO");
 
-	ExerciseLibrary(JdbcClient jdbc) {
+	/** The tags tailoring and the library's filters know. */
+	public static final List<String> TAGS = List.of("prone", "extension-bias", "flexion-bias", "spinal-load-high",
+			"neutral-spine", "flare-safe", "beginner", "balance", "cardio");
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	ExerciseLibrary(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A clinic's own exercise as its staff describe it; the slug is made from the name. */
+	public record NewExercise(String name, String region, String position, String equipment, String kind,
+			Dosing dosing, List<String> steps, List<String> safety, Set<String> tags, @Nullable String regression,
+			@Nullable String progression) {
+
+		public NewExercise {
+			steps = List.copyOf(steps);
+			safety = List.copyOf(safety);
+			tags = Set.copyOf(tags);
+		}
+	}
+
+	/** The library has an exercise of that name already (the shared library or the clinic's own). */
+	public static final class NameTaken extends RuntimeException {
+		NameTaken(String name) {
+			super("The library has an exercise called " + name + " already.");
+		}
+	}
+
+	/**
+	 * Adds an exercise of the current clinic's own.
+	 *
+	 * @throws NameTaken if the library has an exercise of that name
+	 * @throws IllegalArgumentException if an easier or harder alternative is not in the library
+	 */
+	@Transactional
+	public Exercise addCustom(NewExercise exercise, String createdBy) {
+		var slug = slug(exercise.name());
+		if (find(slug).isPresent() || named(exercise.name(), slug)) {
+			throw new NameTaken(exercise.name());
+		}
+		checkAlternatives(exercise, slug);
+		var now = java.sql.Timestamp.from(clock.instant());
+		var dosing = exercise.dosing();
+		jdbc.sql("""
+				insert into programs.custom_exercise (tenant_id, slug, name, region, position, equipment, kind, sets, reps,
+				    duration_seconds, hold_seconds, side, times_per_day, days_per_week, rest_seconds, steps, safety, tags,
+				    regression, progression, created_by, created_at, updated_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				    ?, ?, ?)""")
+				.params(slug, exercise.name(), exercise.region(), exercise.position(), exercise.equipment(),
+						exercise.kind(), dosing.sets(), dosing.reps(), dosing.durationSeconds(), dosing.holdSeconds(),
+						dosing.side().name(), dosing.timesPerDay(), dosing.daysPerWeek(), dosing.restSeconds(),
+						exercise.steps().toArray(String[]::new), exercise.safety().toArray(String[]::new),
+						exercise.tags().stream().sorted().toArray(String[]::new), exercise.regression(),
+						exercise.progression(), createdBy, now, now)
+				.update();
+		return find(slug).orElseThrow();
+	}
+
+	/**
+	 * Changes one of the current clinic's own exercises; its slug stays, so plans that use it keep it.
+	 *
+	 * @return false if the clinic has no exercise of its own with that slug
+	 * @throws NameTaken if the new name is another exercise's
+	 * @throws IllegalArgumentException if an easier or harder alternative is not in the library
+	 */
+	@Transactional
+	public boolean updateCustom(String slug, NewExercise exercise) {
+		if (find(slug).filter(Exercise::custom).isEmpty()) {
+			return false;
+		}
+		var taken = find(slug(exercise.name())).filter(it -> !it.slug().equals(slug));
+		if (taken.isPresent() || named(exercise.name(), slug)) {
+			throw new NameTaken(exercise.name());
+		}
+		checkAlternatives(exercise, slug);
+		var dosing = exercise.dosing();
+		return jdbc.sql("""
+				update programs.custom_exercise
+				set name = ?, region = ?, position = ?, equipment = ?, kind = ?, sets = ?, reps = ?, duration_seconds = ?,
+				    hold_seconds = ?, side = ?, times_per_day = ?, days_per_week = ?, rest_seconds = ?, steps = ?,
+				    safety = ?, tags = ?, regression = ?, progression = ?, updated_at = ?
+				where slug = ?""")
+				.params(exercise.name(), exercise.region(), exercise.position(), exercise.equipment(), exercise.kind(),
+						dosing.sets(), dosing.reps(), dosing.durationSeconds(), dosing.holdSeconds(), dosing.side().name(),
+						dosing.timesPerDay(), dosing.daysPerWeek(), dosing.restSeconds(),
+						exercise.steps().toArray(String[]::new), exercise.safety().toArray(String[]::new),
+						exercise.tags().stream().sorted().toArray(String[]::new), exercise.regression(),
+						exercise.progression(), java.sql.Timestamp.from(clock.instant()), slug)
+				.update() == 1;
+	}
+
+	private boolean named(String name, String except) {
+		return jdbc.sql("select count(*) from programs.library_exercise where lower(name) = lower(?) and slug <> ?")
+				.params(name.strip(), except).query(Long.class).single() > 0;
+	}
+
+	private void checkAlternatives(NewExercise exercise, String slug) {
+		for (var alternative : java.util.Arrays.asList(exercise.regression(), exercise.progression())) {
+			if (alternative != null && (alternative.equals(slug) || find(alternative).isEmpty())) {
+				throw new IllegalArgumentException("Choose easier and harder alternatives from the library.");
+			}
+		}
+	}
+
+	/** "Towel Slide (Seated)" becomes "towel-slide-seated". */
+	static String slug(String name) {
+		var slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).toLowerCase(java.util.Locale.ROOT)
+				.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+		return slug.isEmpty() || slug.equals("new") ? "exercise-" + slug : slug; // "new" is the form's address
 	}
 
 	/** Which exercises to show: by body region, by tag, by words in the name (all optional). */

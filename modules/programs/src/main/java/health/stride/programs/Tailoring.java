@@ -190,7 +190,8 @@ public class Tailoring {
 	 * Alternatives to a flagged exercise that do not conflict with any of the patient's facts and are
 	 * not in the phase already: its easier and harder versions first, then exercises of the same
 	 * kind with the tag the caution prefers, then others of a similar kind with that tag, then others
-	 * of the same kind; gentle ones (tagged flare-safe) before others.
+	 * of the same kind; within each, those for the same body region and then the gentle ones (tagged
+	 * flare-safe) first.
 	 */
 	static List<Exercise> suggestions(Exercise flagged, List<Caution> cautions, Facts facts, Set<String> inPhase,
 			List<Exercise> library) {
@@ -206,8 +207,8 @@ public class Tailoring {
 				.filter(it -> facts.against(it).isEmpty())
 				.filter(it -> linked(flagged, it) || similar(flagged, it))
 				.filter(it -> rank.applyAsInt(it) < 4)
-				.sorted(Comparator.comparingInt(rank).thenComparing(it -> !it.tagged("flare-safe"))
-						.thenComparing(Exercise::name))
+				.sorted(Comparator.comparingInt(rank).thenComparing(it -> !it.region().equals(flagged.region()))
+						.thenComparing(it -> !it.tagged("flare-safe")).thenComparing(Exercise::name))
 				.limit(SUGGESTIONS)
 				.toList();
 	}

@@ -173,6 +173,29 @@ class PlanTests {
 	}
 
 	@Test
+	void tailoringAnyPhaseNamesThePhaseAndMovingOnIsAChangeOfItsOwn() {
+
+		var plan = CurrentTenant.callAs(clinic, () -> plans.assign(maya, template("flare-mobility").id(), alex));
+		var later = new java.util.ArrayList<>(plan.phases().get(1).exercises());
+		later.removeIf(it -> it.slug().equals("prone-press-up"));
+		var phases = List.of(plan.phases().get(0).exercises(), List.copyOf(later));
+
+		var tailored = CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 1, phases, 1, alex));
+
+		assertThat(tailored.currentPhase()).isEqualTo(1);
+		assertThat(tailored.phases()).extracting(ProgramTemplate.Phase::name)
+				.containsExactly(plan.phases().get(0).name(), plan.phases().get(1).name());
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.versions(maya)).get(0).summary()).isEqualTo(
+				"removed Prone Press Up in “As the pain subsides”; moved to “As the pain subsides”");
+
+		assertThatIllegalArgumentException().as("a phase without exercises").isThrownBy(() -> CurrentTenant.callAs(clinic,
+				() -> plans.tailor(maya, 2, List.of(plan.phases().get(0).exercises(), List.of()), 0, alex)));
+		assertThatIllegalArgumentException().as("another number of phases").isThrownBy(() -> CurrentTenant.callAs(clinic,
+				() -> plans.tailor(maya, 2, List.of(plan.phases().get(0).exercises()), 0, alex)));
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.of(maya)).orElseThrow().version()).isEqualTo(2);
+	}
+
+	@Test
 	void ofTwoConcurrentSavesOfOneVersionExactlyOneWins() throws Exception {
 
 		var plan = CurrentTenant.callAs(clinic, () -> plans.assign(maya, template("flare-mobility").id(), alex));

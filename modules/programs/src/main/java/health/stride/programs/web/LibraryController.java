@@ -1,6 +1,7 @@
 package health.stride.programs.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -8,14 +9,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
+import health.stride.platform.security.CurrentUser;
 
 /** The exercise library for the clinic's staff: a searchable page, one page per exercise, and the API. */
 @Controller
@@ -50,6 +55,78 @@ class LibraryController {
 		return "programs/exercise";
 	}
 
+	@GetMapping("/library/new")
+	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
+	String newExercise(Model model) {
+		return form(model, new ExerciseForm(), null, Map.of());
+	}
+
+	@PostMapping("/library/new")
+	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
+	String add(@ModelAttribute ExerciseForm form, Model model, RedirectAttributes redirect) {
+		var errors = new ProgramForm.Errors();
+		var exercise = form.exercise(errors);
+		if (exercise == null) {
+			return form(model, form, null, errors.messages());
+		}
+		try {
+			var added = library.addCustom(exercise, CurrentUser.require().username());
+			redirect.addFlashAttribute("flash", added.name() + " is in the clinic's library now.");
+			return "redirect:/library/" + added.slug();
+		} catch (ExerciseLibrary.NameTaken | IllegalArgumentException invalid) {
+			errors.reject(invalid instanceof ExerciseLibrary.NameTaken ? "name" : "regression",
+					String.valueOf(invalid.getMessage()));
+			return form(model, form, null, errors.messages());
+		}
+	}
+
+	@GetMapping("/library/{slug}/edit")
+	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
+	String edit(@PathVariable String slug, Model model) {
+		return form(model, ExerciseForm.of(custom(slug)), slug, Map.of());
+	}
+
+	@PostMapping("/library/{slug}/edit")
+	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
+	String update(@PathVariable String slug, @ModelAttribute ExerciseForm form, Model model,
+			RedirectAttributes redirect) {
+		custom(slug);
+		var errors = new ProgramForm.Errors();
+		var exercise = form.exercise(errors);
+		if (exercise == null) {
+			return form(model, form, slug, errors.messages());
+		}
+		try {
+			library.updateCustom(slug, exercise);
+			redirect.addFlashAttribute("flash", "Saved " + exercise.name() + ".");
+			return "redirect:/library/" + slug;
+		} catch (ExerciseLibrary.NameTaken | IllegalArgumentException invalid) {
+			errors.reject(invalid instanceof ExerciseLibrary.NameTaken ? "name" : "regression",
+					String.valueOf(invalid.getMessage()));
+			return form(model, form, slug, errors.messages());
+		}
+	}
+
+	/** The clinic's own exercise; the shared library's are not the clinic's to edit. */
+	private Exercise custom(String slug) {
+		return library.find(slug).filter(Exercise::custom)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such exercise of the clinic's own."));
+	}
+
+	private String form(Model model, ExerciseForm form, @Nullable String slug, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("slug", slug);
+		model.addAttribute("errors", errors);
+		model.addAttribute("dosingErrors", EditorPhases.errorsOf(errors, "dosing."));
+		model.addAttribute("regions", ExerciseLibrary.REGIONS);
+		model.addAttribute("positions", ExerciseLibrary.POSITIONS);
+		model.addAttribute("equipment", ExerciseLibrary.EQUIPMENT);
+		model.addAttribute("kinds", ExerciseLibrary.KINDS);
+		model.addAttribute("allTags", ExerciseLibrary.TAGS);
+		model.addAttribute("library", library.all().stream().filter(it -> !it.slug().equals(slug)).toList());
+		return "programs/exercise-form";
+	}
+
 	record DosingJson(int sets, @Nullable Integer reps, @Nullable Integer durationSeconds, @Nullable Integer holdSeconds,
 			String side, int timesPerDay, int daysPerWeek, int restSeconds) {
 
@@ -61,13 +138,13 @@ class LibraryController {
 
 	record ExerciseJson(String slug, String name, String region, String position, String equipment, String kind,
 			DosingJson dosing, List<String> steps, List<String> safety, List<String> tags, @Nullable String regression,
-			@Nullable String progression) {
+			@Nullable String progression, boolean custom) {
 
 		static ExerciseJson of(Exercise exercise) {
 			return new ExerciseJson(exercise.slug(), exercise.name(), exercise.region(), exercise.position(),
 					exercise.equipment(), exercise.kind(), DosingJson.of(exercise.dosing()), exercise.steps(),
 					exercise.safety(), exercise.tags().stream().sorted().toList(), exercise.regression(),
-					exercise.progression());
+					exercise.progression(), exercise.custom());
 		}
 	}
 

@@ -1,9 +1,6 @@
 package health.stride.programs.web;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -23,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
-import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.Tailoring;
 import health.stride.platform.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -62,9 +59,9 @@ class PlanEditorController {
 	}
 
 	@PostMapping("/patients/{patientId}/plan/edit")
-	String change(@PathVariable UUID patientId, @ModelAttribute ProgramForm form,
+	@Nullable String change(@PathVariable UUID patientId, @ModelAttribute ProgramForm form,
 			@RequestParam(defaultValue = "") String op, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 
 		var record = open(patientId);
 		var plan = editable(record.id());
@@ -88,12 +85,12 @@ class PlanEditorController {
 				return page(model, record, plan, form, "Nothing to save: the plan is as it was.", Map.of());
 			}
 			var summary = plans.versions(record.id()).get(0).summary();
-			redirect.addFlashAttribute("flash", "Plan saved as version " + saved.version() + ": " + summary + ".");
+			var message = "Plan saved as version " + saved.version() + ": " + summary + ".";
 			var chart = "/patients/" + patientId;
 			if (htmx != null) {
-				response.setHeader("HX-Redirect", chart);
-				return page(model, record, saved, form, "Saved.", Map.of());
+				return Htmx.redirect(chart, message, request, response);
 			}
+			redirect.addFlashAttribute("flash", message);
 			return "redirect:" + chart;
 		} catch (Plans.StaleVersion stale) {
 			var current = plans.of(record.id()).orElseThrow();
@@ -108,33 +105,11 @@ class PlanEditorController {
 		}
 	}
 
-	/** One exercise of a phase on the page: its form fields, name, warning and what it may be swapped for. */
-	record Line(int index, ProgramForm.LineForm form, String name, Tailoring.@Nullable Warning warning,
-			List<Exercise> alternatives, Map<String, String> errors) {}
-
-	record Phase(int index, String name, @Nullable String advanceWhen, boolean current, ProgramForm.PhaseForm form,
-			List<Line> lines) {}
-
 	private String page(Model model, PatientRecord record, Plan plan, ProgramForm form, @Nullable String status,
 			Map<String, String> errors) {
 
 		var facts = tailoring.factsOf(record.id());
-		var phases = new ArrayList<Phase>();
-		for (int p = 0; p < form.getPhases().size(); p++) {
-			var phaseForm = form.getPhases().get(p);
-			var slugs = phaseForm.getExercises().stream().map(ProgramForm.LineForm::getSlug).toList();
-			var warnings = tailoring.warnings(facts, slugs);
-			var inPhase = Set.copyOf(slugs);
-			var lines = new ArrayList<Line>();
-			for (int i = 0; i < phaseForm.getExercises().size(); i++) {
-				var line = phaseForm.getExercises().get(i);
-				lines.add(new Line(i, line, library.find(line.getSlug()).map(Exercise::name).orElse(line.getSlug()),
-						warnings.get(line.getSlug()), tailoring.alternatives(line.getSlug(), facts, inPhase),
-						errorsOf(errors, "phases[" + p + "].exercises[" + i + "].")));
-			}
-			var saved = plan.phases().get(Math.min(p, plan.phases().size() - 1));
-			phases.add(new Phase(p, saved.name(), saved.advanceWhen(), p == form.getCurrent(), phaseForm, lines));
-		}
+		var phases = EditorPhases.of(form, facts, errors, library, tailoring);
 
 		model.addAttribute("patient", record);
 		model.addAttribute("plan", plan);
@@ -147,17 +122,6 @@ class PlanEditorController {
 		model.addAttribute("warningCount", phases.stream().flatMap(it -> it.lines().stream())
 				.filter(it -> it.warning() != null).count());
 		return "programs/tailor";
-	}
-
-	/** The errors of one line of the form, by the field's own name ("sets"). */
-	static Map<String, String> errorsOf(Map<String, String> errors, String prefix) {
-		var mine = new java.util.HashMap<String, String>();
-		errors.forEach((field, message) -> {
-			if (field.startsWith(prefix)) {
-				mine.put(field.substring(prefix.length()), message);
-			}
-		});
-		return mine;
 	}
 
 	private PatientRecord open(UUID patientId) {

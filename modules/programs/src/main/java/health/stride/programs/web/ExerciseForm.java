@@ -1,0 +1,174 @@
+package health.stride.programs.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import health.stride.programs.Dosing;
+import health.stride.programs.Exercise;
+import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Side;
+
+/** A clinic's own exercise as typed on its form: steps and safety cues one a line. */
+public class ExerciseForm {
+
+	private String name = "";
+	private String region = "low-back";
+	private String position = "SUPINE";
+	private String equipment = "NONE";
+	private String kind = "MOBILITY";
+	private ProgramForm.LineForm dosing = ProgramForm.LineForm.of("", new Dosing(1, 10, null, null, Side.BOTH, 1, 7, 30,
+			null));
+	private String steps = "";
+	private String safety = "";
+	private List<String> tags = new ArrayList<>();
+	private String regression = "";
+	private String progression = "";
+
+	static ExerciseForm of(Exercise exercise) {
+		var form = new ExerciseForm();
+		form.name = exercise.name();
+		form.region = exercise.region();
+		form.position = exercise.position();
+		form.equipment = exercise.equipment();
+		form.kind = exercise.kind();
+		form.dosing = ProgramForm.LineForm.of(exercise);
+		form.steps = String.join("\n", exercise.steps());
+		form.safety = String.join("\n", exercise.safety());
+		form.tags = new ArrayList<>(exercise.sortedTags());
+		form.regression = exercise.regression() == null ? "" : exercise.regression();
+		form.progression = exercise.progression() == null ? "" : exercise.progression();
+		return form;
+	}
+
+	ExerciseLibrary.@Nullable NewExercise exercise(ProgramForm.Errors errors) {
+		if (name.isBlank() || name.strip().length() > 80) {
+			errors.reject("name", "Name the exercise (up to 80 characters).");
+		}
+		choose(region, ExerciseLibrary.REGIONS, "region", "Choose a body region.", errors);
+		choose(position, ExerciseLibrary.POSITIONS, "position", "Choose a position.", errors);
+		choose(equipment, ExerciseLibrary.EQUIPMENT, "equipment", "Choose the equipment.", errors);
+		choose(kind, ExerciseLibrary.KINDS, "kind", "Choose a kind.", errors);
+		dosing.setSlug("custom");
+		var prescribed = dosing.prescribed("dosing.", errors);
+		dosing.setSlug("");
+		var steps = lines(this.steps);
+		if (steps.isEmpty() || steps.size() > 12 || steps.stream().anyMatch(it -> it.length() > 300)) {
+			errors.reject("steps", "Write the steps, one a line: 1 to 12 lines of up to 300 characters.");
+		}
+		var safety = lines(this.safety);
+		if (safety.size() > 8 || safety.stream().anyMatch(it -> it.length() > 300)) {
+			errors.reject("safety", "Up to 8 safety cues, one a line, of up to 300 characters.");
+		}
+		if (!ExerciseLibrary.TAGS.containsAll(tags)) {
+			errors.reject("tags", "Choose tags from the list.");
+		}
+		if (errors.any() || prescribed == null) {
+			return null;
+		}
+		return new ExerciseLibrary.NewExercise(name.strip(), region, position, equipment, kind, prescribed.dosing(),
+				steps, safety, new java.util.HashSet<>(tags), regression.isBlank() ? null : regression,
+				progression.isBlank() ? null : progression);
+	}
+
+	private static void choose(String value, List<String> allowed, String field, String message,
+			ProgramForm.Errors errors) {
+		if (!allowed.contains(value)) {
+			errors.reject(field, message);
+		}
+	}
+
+	private static List<String> lines(String text) {
+		return Arrays.stream(text.split("\\R")).map(String::strip).filter(it -> !it.isEmpty()).toList();
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getRegion() {
+		return region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
+	public String getPosition() {
+		return position;
+	}
+
+	public void setPosition(String position) {
+		this.position = position;
+	}
+
+	public String getEquipment() {
+		return equipment;
+	}
+
+	public void setEquipment(String equipment) {
+		this.equipment = equipment;
+	}
+
+	public String getKind() {
+		return kind;
+	}
+
+	public void setKind(String kind) {
+		this.kind = kind;
+	}
+
+	public ProgramForm.LineForm getDosing() {
+		return dosing;
+	}
+
+	public void setDosing(ProgramForm.LineForm dosing) {
+		this.dosing = dosing;
+	}
+
+	public String getSteps() {
+		return steps;
+	}
+
+	public void setSteps(String steps) {
+		this.steps = steps;
+	}
+
+	public String getSafety() {
+		return safety;
+	}
+
+	public void setSafety(String safety) {
+		this.safety = safety;
+	}
+
+	public List<String> getTags() {
+		return tags;
+	}
+
+	public void setTags(List<String> tags) {
+		this.tags = tags;
+	}
+
+	public String getRegression() {
+		return regression;
+	}
+
+	public void setRegression(String regression) {
+		this.regression = regression;
+	}
+
+	public String getProgression() {
+		return progression;
+	}
+
+	public void setProgression(String progression) {
+		this.progression = progression;
+	}
+}

@@ -1,0 +1,126 @@
+package health.stride.programs;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.Scenario;
+
+import health.stride.patients.IntakeCompleted;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PatientId;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+import health.stride.programs.Tailoring.Caution;
+import health.stride.programs.Tailoring.Facts;
+
+/** The tailoring rules: which intake fact flags which exercises, and what is suggested instead. */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+class TailoringTests {
+
+	private final Tailoring tailoring;
+	private final ExerciseLibrary library;
+	private final ClinicRegistry clinics;
+
+	TailoringTests(Tailoring tailoring, ExerciseLibrary library, ClinicRegistry clinics) {
+		this.tailoring = tailoring;
+		this.library = library;
+		this.clinics = clinics;
+	}
+
+	/** The rules as a table: the patient's fact, the exercise, whether it is flagged, the first suggestion. */
+	@ParameterizedTest(name = "{0} × {1} → flagged {2}, first suggestion {3}")
+	@CsvSource({
+			"PRONE_INTOLERANT,     prone-press-up,   true,  standing-back-extension",
+			"PRONE_INTOLERANT,     diving-superman,  true,  bird-dog",
+			"PRONE_INTOLERANT,     back-extension,   true,  standing-back-extension",
+			"PRONE_INTOLERANT,     pelvic-tilt,      false, ",
+			"EXTENSION_INTOLERANT, prone-press-up,   true,  knee-hug",
+			"EXTENSION_INTOLERANT, back-extension,   true,  knee-hug",
+			"EXTENSION_INTOLERANT, standing-back-extension, true, knee-hug",
+			"EXTENSION_INTOLERANT, knee-hug,         false, ",
+			"FLEXION_TRIGGERED,    knee-hug,         true,  pelvic-tilt",
+			"FLEXION_TRIGGERED,    bicycle-crunch,   true,  ball-crunch",
+			"FLEXION_TRIGGERED,    childs-pose,      true,  pelvic-tilt",
+			"FLEXION_TRIGGERED,    glute-bridge,     false, ",
+	})
+	void flagsTheExercisesTheFactWarnsAboutAndSuggestsAlternatives(Caution fact, String slug, boolean flagged,
+			String first) {
+
+		var warnings = tailoring.warnings(new Facts(Set.of(fact)), List.of(slug));
+
+		if (!flagged) {
+			assertThat(warnings).isEmpty();
+			return;
+		}
+		var warning = warnings.get(slug);
+		assertThat(warning.cautions()).containsExactly(fact);
+		assertThat(warning.text()).startsWith(library.find(slug).orElseThrow().name() + " " + fact.reason().substring(0, 5));
+		assertThat(warning.suggestions()).isNotEmpty().hasSizeLessThanOrEqualTo(Tailoring.SUGGESTIONS);
+		assertThat(warning.suggestions().get(0).slug()).isEqualTo(first);
+	}
+
+	@Test
+	void neverSuggestsAnExerciseThePatientsFactsWarnAboutOrOneInThePhase() {
+
+		var all = library.all();
+		for (var facts : List.of(Facts.of(true, false, false), Facts.of(false, true, false), Facts.of(false, false, true),
+				Facts.of(true, true, true))) {
+			for (var exercise : all) {
+				var phase = List.of(exercise.slug(), "pelvic-tilt", "childs-pose", "bird-dog");
+				var warning = tailoring.warnings(facts, phase).get(exercise.slug());
+				if (warning == null) {
+					assertThat(facts.against(exercise)).as(exercise.slug()).isEmpty();
+					continue;
+				}
+				assertThat(warning.suggestions()).as(exercise.slug() + " " + facts).allSatisfy(suggestion -> {
+					assertThat(facts.against(suggestion)).isEmpty();
+					assertThat(phase).doesNotContain(suggestion.slug());
+				});
+				assertThat(tailoring.alternatives(exercise.slug(), facts, Set.copyOf(phase)))
+						.allSatisfy(alternative -> assertThat(facts.against(alternative)).isEmpty());
+			}
+		}
+	}
+
+	@Test
+	void aPatientWithoutFactsGetsNoWarningsAndSeveralFactsAddUp() {
+
+		assertThat(tailoring.warnings(Facts.none(), List.of("prone-press-up", "knee-hug"))).isEmpty();
+
+		var both = tailoring.warnings(Facts.of(true, true, false), List.of("prone-press-up")).get("prone-press-up");
+		assertThat(both.cautions()).containsExactly(Caution.PRONE_INTOLERANT, Caution.EXTENSION_INTOLERANT);
+		assertThat(both.text()).contains("lies on the stomach").contains("it also bends the spine backward");
+		assertThat(both.suggestions()).extracting(Exercise::slug).doesNotContain("standing-back-extension");
+	}
+
+	@Test
+	void keepsTheFactsOfAFinishedIntakeAndAnotherIntakeReplacesThem(Scenario scenario) {
+
+		var clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
+		var patient = new PatientId(UUID.randomUUID());
+
+		CurrentTenant.runAs(clinic, () -> scenario
+				.publish(new IntakeCompleted(clinic, patient, true, false, true, 6, PainDuration.ACUTE, "WA"))
+				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> tailoring.factsOf(patient)),
+						facts -> !facts.cautions().isEmpty())
+				.andVerify(facts -> assertThat(facts.cautions())
+						.containsExactlyInAnyOrder(Caution.PRONE_INTOLERANT, Caution.FLEXION_TRIGGERED)));
+
+		CurrentTenant.runAs(clinic, () -> tailoring.record(patient, false, true, false));
+		assertThat(CurrentTenant.callAs(clinic, () -> tailoring.factsOf(patient)).cautions())
+				.containsExactly(Caution.EXTENSION_INTOLERANT);
+
+		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
+		assertThat(CurrentTenant.callAs(other, () -> tailoring.factsOf(patient)).cautions())
+				.as("another clinic does not see them").isEmpty();
+	}
+}
