@@ -24,6 +24,25 @@ public record Exercise(String slug, String name, String region, String position,
 		return tags.stream().sorted().toList();
 	}
 
+	/** The exercise's illustration: a drawing of its starting position, served with the application. */
+	public String illustration() {
+		return "/images/positions/" + position.toLowerCase(java.util.Locale.ROOT) + ".svg";
+	}
+
+	/** The starting position in words, the illustration's text alternative. */
+	public String positionLabel() {
+		return switch (position) {
+			case "SUPINE" -> "Lying on your back";
+			case "PRONE" -> "Lying face down";
+			case "QUADRUPED" -> "On hands and knees";
+			case "SIDE_LYING" -> "Lying on one side";
+			case "SEATED" -> "Sitting";
+			case "KNEELING" -> "Kneeling";
+			case "HANGING" -> "Hanging from a bar";
+			default -> "Standing";
+		};
+	}
+
 	public boolean tagged(String tag) {
 		return tags.contains(tag);
 	}

@@ -57,6 +57,14 @@ class LibraryTests {
 	}
 
 	@Test
+	void everyExerciseHasAnIllustrationShippedWithTheApplication() {
+		assertThat(library.all()).allSatisfy(exercise -> {
+			assertThat(getClass().getResource("/static" + exercise.illustration())).as(exercise.illustration()).isNotNull();
+			assertThat(exercise.positionLabel()).isNotBlank();
+		});
+	}
+
+	@Test
 	void everyEasierAndHarderAlternativeIsInTheLibrary() {
 
 		var slugs = library.all().stream().map(Exercise::slug).toList();

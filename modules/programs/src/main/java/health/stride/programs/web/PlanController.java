@@ -148,7 +148,7 @@ class PlanController {
 
 	/** One exercise of today's plan as the patient reads it. */
 	record Today(String slug, String name, String dose, @Nullable String note, List<String> steps, List<String> safety,
-			int timesPerDay) {}
+			int timesPerDay, @Nullable String position, @Nullable String illustration) {}
 
 	record TodayJson(String planId, long version, String name, String phase, boolean paused, @Nullable String pausedReason,
 			List<Today> exercises, ProgramTemplate.@Nullable Walking walking) {}
@@ -189,7 +189,8 @@ class PlanController {
 			return new Today(prescribed.slug(), exercise.map(Exercise::name).orElse(prescribed.slug()),
 					prescribed.dosing().summary(), prescribed.dosing().note(),
 					exercise.map(Exercise::steps).orElse(List.of()), exercise.map(Exercise::safety).orElse(List.of()),
-					prescribed.dosing().timesPerDay());
+					prescribed.dosing().timesPerDay(), exercise.map(Exercise::positionLabel).orElse(null),
+					exercise.map(Exercise::illustration).orElse(null));
 		}).toList();
 	}
 
