@@ -130,15 +130,25 @@ public class Tailoring {
 	/** Keeps what the patient's finished intake said; a later intake replaces it. */
 	@Transactional
 	public void record(PatientId patient, boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered) {
+		record(patient, proneIntolerant, extensionIntolerant, flexionTriggered, null);
+	}
+
+	/** Keeps what the patient's finished intake said, with the pain they reported then: the baseline of their outcomes. */
+	@Transactional
+	public void record(PatientId patient, boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered,
+			@org.jspecify.annotations.Nullable Integer intakePain) {
+		var now = java.sql.Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into programs.tailoring_facts (tenant_id, patient_id, prone_intolerant, extension_intolerant,
-				    flexion_triggered, recorded_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)
+				    flexion_triggered, recorded_at, intake_pain, intake_completed_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id) do update
 				set prone_intolerant = excluded.prone_intolerant, extension_intolerant = excluded.extension_intolerant,
-				    flexion_triggered = excluded.flexion_triggered, recorded_at = excluded.recorded_at""")
-				.params(patient.id(), proneIntolerant, extensionIntolerant, flexionTriggered,
-						java.sql.Timestamp.from(clock.instant()))
+				    flexion_triggered = excluded.flexion_triggered, recorded_at = excluded.recorded_at,
+				    intake_pain = coalesce(excluded.intake_pain, tailoring_facts.intake_pain),
+				    intake_completed_at = coalesce(tailoring_facts.intake_completed_at, excluded.intake_completed_at)""")
+				.params(patient.id(), proneIntolerant, extensionIntolerant, flexionTriggered, now, intakePain,
+						intakePain == null ? null : now)
 				.update();
 	}
 

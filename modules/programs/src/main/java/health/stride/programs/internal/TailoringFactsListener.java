@@ -21,6 +21,6 @@ class TailoringFactsListener {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(IntakeCompleted event) {
 		CurrentTenant.runAs(event.tenant(), () -> tailoring.record(event.patient(), event.proneIntolerant(),
-				event.extensionIntolerant(), event.flexionTriggered()));
+				event.extensionIntolerant(), event.flexionTriggered(), event.painNow()));
 	}
 }

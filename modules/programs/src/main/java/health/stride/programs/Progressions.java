@@ -1,0 +1,133 @@
+package health.stride.programs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.patients.PatientId;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * Whether a patient looks ready for a harder plan. The rules look only at sessions of the plan as
+ * it stands (a change of plan starts them afresh):
+ * <ul>
+ * <li>steady: at least 6 sessions in the last 14 days, spread over 10 days or more, every exercise
+ * done, pain after each at most 3, no flare;
+ * <li>easy: at least 3 sessions in the last 7 days, spread over 5 days or more, every one felt easy,
+ * pain after each at most 3, no flare.
+ * </ul>
+ * A suggestion goes to the therapist with its reason; the plan never changes by itself.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Progressions {
+
+	/** An open suggestion: why the patient looks ready. */
+	public record Suggestion(UUID id, String reason, Instant at) {}
+
+	private final JdbcClient jdbc;
+	private final Sessions sessions;
+	private final Plans plans;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Progressions(JdbcClient jdbc, Sessions sessions, Plans plans, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.sessions = sessions;
+		this.plans = plans;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The reason the patient looks ready to progress, if they do, from their sessions of the current plan. */
+	public Optional<String> reasonFor(PatientId patient) {
+
+		var plan = plans.of(patient);
+		if (plan.isEmpty()) {
+			return Optional.empty();
+		}
+		var now = clock.instant();
+		var current = planVersionSessions(patient, plan.get().version(), now.minus(Duration.ofDays(14)));
+
+		var steady = current.stream().filter(it -> !it.performedAt().isBefore(now.minus(Duration.ofDays(14)))).toList();
+		if (steady.size() >= 6 && spansDays(steady, 10) && steady.stream().allMatch(it -> it.skippedCount() == 0
+				&& it.painAfter() <= 3 && !it.flare())) {
+			return Optional.of(steady.size() + " sessions in the last 14 days, every exercise done, pain afterwards at"
+					+ " most 3 and no flare.");
+		}
+		var easy = current.stream().filter(it -> !it.performedAt().isBefore(now.minus(Duration.ofDays(7)))).toList();
+		if (easy.size() >= 3 && spansDays(easy, 5) && easy.stream().allMatch(it -> it.effort() == Effort.EASY
+				&& it.painAfter() <= 3 && !it.flare())) {
+			return Optional.of("Every session of the last week (" + easy.size() + ") felt easy, with pain afterwards at"
+					+ " most 3 and no flare.");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Suggests progressing when the rules say so and no suggestion is open yet.
+	 *
+	 * @return the new suggestion, if one was made
+	 */
+	@Transactional
+	public Optional<Suggestion> evaluate(PatientId patient) {
+
+		if (open(patient).isPresent()) {
+			return Optional.empty();
+		}
+		var reason = reasonFor(patient);
+		if (reason.isEmpty()) {
+			return Optional.empty();
+		}
+		var suggestion = new Suggestion(UUID.randomUUID(), reason.get(), clock.instant());
+		var made = jdbc.sql("""
+				insert into programs.progression_suggestion (tenant_id, patient_id, id, reason, suggested_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?)
+				on conflict (tenant_id, patient_id) where closed_at is null do nothing""")
+				.params(patient.id(), suggestion.id(), suggestion.reason(), java.sql.Timestamp.from(suggestion.at()))
+				.update();
+		if (made == 0) {
+			return Optional.empty();
+		}
+		events.publishEvent(new ProgressionSuggested(CurrentTenant.require(), patient, suggestion.id(),
+				suggestion.reason(), suggestion.at()));
+		return Optional.of(suggestion);
+	}
+
+	public Optional<Suggestion> open(PatientId patient) {
+		return jdbc.sql("""
+				select id, reason, suggested_at from programs.progression_suggestion
+				where patient_id = ? and closed_at is null""")
+				.param(patient.id())
+				.query((row, number) -> new Suggestion(row.getObject(1, UUID.class), row.getString(2),
+						row.getTimestamp(3).toInstant()))
+				.optional();
+	}
+
+	/** Closes the open suggestion: the therapist changed the plan. */
+	@Transactional
+	public void close(PatientId patient) {
+		jdbc.sql("update programs.progression_suggestion set closed_at = ? where patient_id = ? and closed_at is null")
+				.params(java.sql.Timestamp.from(clock.instant()), patient.id()).update();
+	}
+
+	private List<ExerciseSession> planVersionSessions(PatientId patient, long version, Instant from) {
+		var ids = jdbc.sql("select id from programs.session where patient_id = ? and plan_version = ? and performed_at >= ?")
+				.params(patient.id(), version, java.sql.Timestamp.from(from)).query(UUID.class).set();
+		return sessions.since(patient, from).stream().filter(it -> ids.contains(it.id())).toList();
+	}
+
+	private static boolean spansDays(List<ExerciseSession> sessions, int days) {
+		var first = sessions.stream().map(ExerciseSession::performedAt).min(Instant::compareTo).orElseThrow();
+		var last = sessions.stream().map(ExerciseSession::performedAt).max(Instant::compareTo).orElseThrow();
+		return Duration.between(first, last).compareTo(Duration.ofDays(days - 1)) >= 0;
+	}
+}

@@ -1,0 +1,191 @@
+package health.stride.programs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.patients.FieldErrors;
+import health.stride.patients.PatientId;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+
+/**
+ * Walking: the walks patients log, and today's walking target. Micro-walks build up in steps: 5
+ * minutes three times a day on days 1 to 3, 8 minutes on days 4 to 7, then 10, 15, 20, 25 and 30
+ * minutes at a stretch. At each checkpoint (day 4, day 8, then every 3 days) the walker moves up a
+ * step if what they logged since the last checkpoint stayed at pain 3 or less with no flare; pain
+ * above 3, or nothing logged, holds the step; a flare takes them a step back. The plan's walking
+ * goal caps the steps.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WalkingTargets {
+
+	/** One step of the build-up: minutes a walk and walks a day. */
+	public record Step(int minutes, int timesPerDay) {}
+
+	static final List<Step> STEPS = List.of(new Step(5, 3), new Step(8, 3), new Step(10, 2), new Step(15, 2),
+			new Step(20, 1), new Step(25, 1), new Step(30, 1));
+
+	/** Today's target: the step, the day of the plan (1 is the day it was assigned) and why the step is where it is. */
+	public record Target(Step step, int day, int stepNumber, int steps, String why) {}
+
+	/** Something the patient logged about walking, for the rules: when, the pain, and whether it was a flare. */
+	record Walked(LocalDate day, int pain, boolean flare) {}
+
+	public enum Surface {
+		FLAT("Flat ground"), HILLS("Hills or stairs"), TREADMILL("Treadmill"), POOL("Pool");
+
+		private final String label;
+
+		Surface(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	/** A walk the patient logged. */
+	public record Walk(UUID id, Instant walkedAt, int minutes, Surface surface, int pain) {}
+
+	private final JdbcClient jdbc;
+	private final Plans plans;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	WalkingTargets(JdbcClient jdbc, Plans plans, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.plans = plans;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Logs a walk; the same key again finds the first walk.
+	 *
+	 * @throws FieldErrors.Invalid for missing or impossible fields
+	 */
+	@Transactional
+	public Walk log(PatientId patient, @Nullable String key, @Nullable Integer minutes, @Nullable String surface,
+			@Nullable Integer pain) {
+
+		var errors = new FieldErrors();
+		if (key == null || key.length() < 8 || key.length() > 100) {
+			errors.reject("idempotencyKey", "Give a key of 8 to 100 characters that is new for each walk.");
+		}
+		if (minutes == null || minutes < 1 || minutes > 600) {
+			errors.reject("minutes", "How many minutes did you walk? 1 to 600.");
+		}
+		var where = java.util.Arrays.stream(Surface.values()).filter(it -> it.name().equals(surface)).findFirst();
+		if (where.isEmpty()) {
+			errors.reject("surface", "Choose where you walked.");
+		}
+		if (pain == null || pain < 0 || pain > 10) {
+			errors.reject("pain", "Rate your pain now from 0 to 10.");
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldErrors.Invalid(errors);
+		}
+		jdbc.sql("""
+				insert into programs.walk (tenant_id, patient_id, id, idempotency_key, walked_at, minutes, surface, pain)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?)
+				on conflict (tenant_id, patient_id, idempotency_key) do nothing""")
+				.params(patient.id(), UUID.randomUUID(), key, java.sql.Timestamp.from(clock.instant()), minutes,
+						where.get().name(), pain)
+				.update();
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "walk");
+		return jdbc.sql("select id, walked_at, minutes, surface, pain from programs.walk where patient_id = ? and idempotency_key = ?")
+				.params(patient.id(), key).query((row, number) -> walk(row)).single();
+	}
+
+	/** The patient's walks since the moment, oldest first. */
+	public List<Walk> walksSince(PatientId patient, Instant from) {
+		return jdbc.sql("select id, walked_at, minutes, surface, pain from programs.walk where patient_id = ? and walked_at >= ? order by walked_at")
+				.params(patient.id(), java.sql.Timestamp.from(from)).query((row, number) -> walk(row)).list();
+	}
+
+	private static Walk walk(java.sql.ResultSet row) throws java.sql.SQLException {
+		return new Walk(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(), row.getInt(3),
+				Surface.valueOf(row.getString(4)), row.getInt(5));
+	}
+
+	/** Today's walking target for the patient's plan, if it has walking in it. */
+	public Optional<Target> today(PatientId patient, ZoneId zone) {
+
+		var plan = plans.of(patient).filter(it -> it.walking() != null);
+		if (plan.isEmpty()) {
+			return Optional.empty();
+		}
+		var start = plan.get().assignedAt();
+		var walked = new ArrayList<Walked>();
+		jdbc.sql("select walked_at, pain from programs.walk where patient_id = ? and walked_at >= ?")
+				.params(patient.id(), java.sql.Timestamp.from(start))
+				.query((row, number) -> new Walked(day(row.getTimestamp(1).toInstant(), zone), row.getInt(2), false))
+				.list().forEach(walked::add);
+		jdbc.sql("select performed_at, pain_after, flare from programs.session where patient_id = ? and performed_at >= ?")
+				.params(patient.id(), java.sql.Timestamp.from(start))
+				.query((row, number) -> new Walked(day(row.getTimestamp(1).toInstant(), zone), row.getInt(2), row.getBoolean(3)))
+				.list().forEach(walked::add);
+		return Optional.of(target(day(start, zone), LocalDate.now(clock.withZone(zone)),
+				java.util.Objects.requireNonNull(plan.get().walking()).goalMinutes(), walked));
+	}
+
+	private static LocalDate day(Instant instant, ZoneId zone) {
+		return instant.atZone(zone).toLocalDate();
+	}
+
+	/** The rules, on their own: the step for today given the plan's first day, its goal and what was logged. */
+	static Target target(LocalDate first, LocalDate today, int goalMinutes, List<Walked> walked) {
+
+		var steps = new ArrayList<Step>();
+		for (var step : STEPS) {
+			if (step.minutes() < goalMinutes) {
+				steps.add(step);
+			}
+		}
+		steps.add(new Step(goalMinutes, 1)); // the goal: that long at a stretch
+
+		var day = (int) ChronoUnit.DAYS.between(first, today) + 1;
+		var step = 0;
+		var why = day <= 3 ? "Days 1 to 3: short walks, often." : "";
+		var checkpoint = 4;
+		var previous = 1;
+		var last = steps.size() - 1;
+		while (checkpoint <= day) {
+			var from = first.plusDays(previous - 1);
+			var until = first.plusDays(checkpoint - 1); // exclusive: the checkpoint day itself starts the new period
+			var period = walked.stream().filter(it -> !it.day().isBefore(from) && it.day().isBefore(until)).toList();
+			if (period.stream().anyMatch(Walked::flare)) {
+				step = Math.max(0, step - 1);
+				why = "Held back a step after a pain flare.";
+			} else if (period.isEmpty()) {
+				why = "Stays the same until you log walks or sessions.";
+			} else if (period.stream().anyMatch(it -> it.pain() > 3)) {
+				why = "Stays the same while pain is above 3.";
+			} else if (step < last) {
+				step++;
+				why = step == last ? "You reached the goal: pain stayed at 3 or less with no flare."
+						: "Up a step: pain stayed at 3 or less with no flare.";
+			} else {
+				why = "You reached the goal: keep it up.";
+			}
+			previous = checkpoint;
+			checkpoint = checkpoint == 4 ? 8 : checkpoint + 3;
+		}
+		return new Target(steps.get(step), day, step + 1, steps.size(), why);
+	}
+}

@@ -1,0 +1,53 @@
+package health.stride.programs.internal;
+
+import java.time.ZoneId;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import health.stride.eligibility.Engagement;
+import health.stride.patients.PatientDirectory;
+import health.stride.programs.ExerciseSessionLogged;
+import health.stride.programs.ProgramAssigned;
+import health.stride.programs.ProgramTailored;
+import health.stride.programs.Progressions;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * After a session: the day counts as active for the sponsor's engagement numbers (eligibility sits
+ * upstream, so programs reports it through eligibility's API), and the progression rules look
+ * again. A changed plan closes the open suggestion. Handling an event twice changes nothing.
+ */
+@Component
+class SessionEventsListener {
+
+	private final Engagement engagement;
+	private final Progressions progressions;
+	private final PatientDirectory patients;
+
+	SessionEventsListener(Engagement engagement, Progressions progressions, PatientDirectory patients) {
+		this.engagement = engagement;
+		this.progressions = progressions;
+		this.patients = patients;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ExerciseSessionLogged event) {
+		CurrentTenant.runAs(event.tenant(), () -> {
+			var zone = patients.find(event.patient()).map(it -> ZoneId.of(it.timeZone())).orElse(ZoneId.of("UTC"));
+			engagement.recordActivity(event.patient().id(), event.performedAt().atZone(zone).toLocalDate());
+			progressions.evaluate(event.patient());
+		});
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ProgramTailored event) {
+		CurrentTenant.runAs(event.tenant(), () -> progressions.close(event.patient()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ProgramAssigned event) {
+		CurrentTenant.runAs(event.tenant(), () -> progressions.close(event.patient()));
+	}
+}

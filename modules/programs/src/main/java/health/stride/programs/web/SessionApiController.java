@@ -1,0 +1,109 @@
+package health.stride.programs.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import health.stride.patients.CareTeams;
+import health.stride.patients.FieldErrors;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.programs.PainLight;
+import health.stride.programs.Sessions;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
+
+/**
+ * Sessions over the API: the patient logs one (a retry with the same idempotency key gets the first
+ * back), the patient and their care team read them.
+ */
+@RestController
+class SessionApiController {
+
+	private final Sessions sessions;
+	private final PatientDirectory patients;
+	private final CareTeams careTeams;
+
+	SessionApiController(Sessions sessions, PatientDirectory patients, CareTeams careTeams) {
+		this.sessions = sessions;
+		this.patients = patients;
+		this.careTeams = careTeams;
+	}
+
+	record Logged(String sessionId, Instant performedAt, boolean flare, String painLight, @Nullable String guidance) {}
+
+	@PostMapping("/api/me/sessions")
+	@PreAuthorize("hasRole('PATIENT')")
+	ResponseEntity<?> log(@RequestBody Sessions.Input input) {
+
+		var me = patients.findByUsername(CurrentUser.require().username());
+		if (me.isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "You have no patient record in this clinic.");
+		}
+		try {
+			var logged = sessions.log(me.get().id(), input);
+			var session = logged.session();
+			var body = new Logged(session.id().toString(), session.performedAt(), session.flare(),
+					PainLight.of(session.painAfter()).name(), session.flare() ? SessionGuidance.SCALE_BACK : null);
+			return ResponseEntity.status(logged.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+		} catch (FieldErrors.Invalid invalid) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
+			problem.setProperty("errors", invalid.errors().entrySet().stream()
+					.map(it -> Map.of("field", it.getKey(), "message", it.getValue())).toList());
+			return ResponseEntity.badRequest().body(problem);
+		} catch (Sessions.NoPlan noPlan) {
+			return problem(HttpStatus.NOT_FOUND, noPlan.getMessage());
+		} catch (Sessions.OnHold onHold) {
+			return problem(HttpStatus.CONFLICT, onHold.getMessage());
+		}
+	}
+
+	record SessionJson(String sessionId, Instant performedAt, int painBefore, int painAfter, String symptomShift) {}
+
+	record Page(List<SessionJson> content, long totalElements) {}
+
+	@GetMapping("/api/patients/{patientId}/sessions")
+	@PreAuthorize("hasAnyRole('PATIENT', 'THERAPIST', 'COACH')")
+	ResponseEntity<?> list(@PathVariable UUID patientId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+
+		if (page < 0 || size < 1 || size > 100) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
+			problem.setProperty("errors", List.of(Map.of("field", page < 0 ? "page" : "size",
+					"message", "page is 0 or more; size is 1 to 100.")));
+			return ResponseEntity.badRequest().body(problem);
+		}
+		var patient = new PatientId(patientId);
+		if (!mayRead(patient)) {
+			return problem(HttpStatus.NOT_FOUND, "No such patient.");
+		}
+		var content = sessions.of(patient, page, size).stream().map(it -> new SessionJson(it.id().toString(),
+				it.performedAt(), it.painBefore(), it.painAfter(), it.symptomShift().name())).toList();
+		return ResponseEntity.ok(new Page(content, sessions.count(patient)));
+	}
+
+	private boolean mayRead(PatientId patient) {
+		var user = CurrentUser.require();
+		if (user.has(Role.PATIENT)) {
+			return patients.findByUsername(user.username()).filter(it -> it.id().equals(patient)).isPresent();
+		}
+		return careTeams.isOnCareTeam(patient, user.username());
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+}

@@ -1,0 +1,227 @@
+package health.stride.programs;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.modulith.test.Scenario;
+
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
+import health.stride.patients.FieldErrors;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+/** Logging sessions: the checks, one session per key however it is retried, the flare rule, progression. */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+class SessionTests {
+
+	private final Sessions sessions;
+	private final Plans plans;
+	private final Progressions progressions;
+	private final ProgramTemplates templates;
+	private final PatientDirectory patients;
+	private final CareTeams careTeams;
+	private final ClinicRegistry clinics;
+
+	private TenantId clinic;
+	private PatientId maya;
+	private StrideUser alex;
+	private Plan plan;
+
+	SessionTests(Sessions sessions, Plans plans, Progressions progressions, ProgramTemplates templates,
+			PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics) {
+		this.sessions = sessions;
+		this.plans = plans;
+		this.progressions = progressions;
+		this.templates = templates;
+		this.patients = patients;
+		this.careTeams = careTeams;
+		this.clinics = clinics;
+	}
+
+	@BeforeEach
+	void aPatientWithTheSciaticaPlan() {
+		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
+		alex = new StrideUser(UUID.randomUUID().toString(), "pt.alex", List.of(clinic), Set.of(Role.THERAPIST));
+		CurrentTenant.runAs(clinic, () -> {
+			templates.seedDefaults();
+			maya = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.maya", "Maya", "Okafor",
+					LocalDate.of(1984, 3, 14), "maya@example.org", null, "WA", "America/Los_Angeles"));
+			careTeams.assign(maya, new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex, PT"), null);
+			var sciatica = templates.all().stream().filter(it -> "sciatica-stretch-strengthen".equals(it.key()))
+					.findFirst().orElseThrow();
+			plan = plans.assign(maya, sciatica.id(), alex);
+		});
+	}
+
+	Sessions.Input session(String key, int before, int after, String shift, String performedAt, String... skipped) {
+		var lines = plan.phase().exercises().stream().map(it -> List.of(skipped).contains(it.slug())
+				? new Sessions.ExerciseInput(it.slug(), 0, null, true, "NO_TIME")
+				: new Sessions.ExerciseInput(it.slug(), it.dosing().sets(), it.dosing().reps(), false, null)).toList();
+		return new Sessions.Input(key, performedAt, before, after, shift, "RIGHT", null, lines);
+	}
+
+	String ago(Duration duration) {
+		return Instant.now().minus(duration).toString();
+	}
+
+	@Test
+	void refusesImpossibleFieldsAndStoresNothing() {
+
+		var input = new Sessions.Input("k-" + UUID.randomUUID(), Instant.now().plus(Duration.ofHours(2)).toString(), 11, -1,
+				"SIDEWAYS", "MEH", 0, List.of(new Sessions.ExerciseInput("moonwalk", 1, 5, false, null),
+						new Sessions.ExerciseInput("pelvic-tilt", 1, 10, true, null)));
+
+		assertThatExceptionOfType(FieldErrors.Invalid.class)
+				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> sessions.log(maya, input)))
+				.satisfies(invalid -> assertThat(invalid.errors()).containsKeys("performedAt", "painBefore", "painAfter",
+						"symptomShift", "effort", "walkingMinutes", "exercises[0].exerciseSlug", "exercises[1].skipReason"));
+		assertThatExceptionOfType(FieldErrors.Invalid.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
+				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", ago(Duration.ofDays(20))))))
+				.satisfies(invalid -> assertThat(invalid.errors().get("performedAt")).contains("14 days"));
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.count(maya))).isZero();
+	}
+
+	@Test
+	void aRetryWithTheSameKeyFindsTheFirstSession(PublishedEvents events) {
+
+		var input = session("k-" + UUID.randomUUID(), 3, 2, "CENTRALIZING", null);
+		var first = CurrentTenant.callAs(clinic, () -> sessions.log(maya, input));
+		var again = CurrentTenant.callAs(clinic, () -> sessions.log(maya, input));
+
+		assertThat(first.created()).isTrue();
+		assertThat(again.created()).isFalse();
+		assertThat(again.session().id()).isEqualTo(first.session().id());
+		assertThat(again.session().exercises()).hasSize(plan.phase().exercises().size());
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.count(maya))).isOne();
+		assertThat(events.ofType(ExerciseSessionLogged.class)).singleElement().satisfies(logged -> {
+			assertThat(logged.exercisesDone()).isEqualTo(plan.phase().exercises().size());
+			assertThat(logged.flare()).isFalse();
+		});
+		assertThat(events.ofType(PainFlareReported.class)).isEmpty();
+	}
+
+	@Test
+	void concurrentCallsWithOneKeyStoreOneSession() throws Exception {
+
+		var input = session("k-" + UUID.randomUUID(), 3, 3, "NONE", null);
+		var start = new CountDownLatch(1);
+		try (var devices = Executors.newFixedThreadPool(4)) {
+			var calls = new java.util.ArrayList<java.util.concurrent.Future<Sessions.Logged>>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(devices.submit(() -> {
+					start.await();
+					return CurrentTenant.callAs(clinic, () -> sessions.log(maya, input));
+				}));
+			}
+			start.countDown();
+			var ids = new java.util.HashSet<UUID>();
+			var created = 0;
+			for (var call : calls) {
+				ids.add(call.get().session().id());
+				created += call.get().created() ? 1 : 0;
+			}
+			assertThat(ids).hasSize(1);
+			assertThat(created).isOne();
+		}
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.count(maya))).isOne();
+	}
+
+	@ParameterizedTest(name = "pain {0} → {1}, {2}: flare {3}")
+	@CsvSource({ "3, 4, NONE, false", "3, 5, NONE, true", "0, 2, NONE, true", "6, 7, CENTRALIZING, false",
+			"5, 3, PERIPHERALIZING, true", "8, 1, NONE, false", "2, 3, PERIPHERALIZING, true" })
+	void theFlareRule(int before, int after, SymptomShift shift, boolean flare) {
+		assertThat(ExerciseSession.isFlare(before, after, shift)).isEqualTo(flare);
+	}
+
+	@Test
+	void aFlareIsAnnouncedForTheCareTeamAndPeripheralisationCountsAsOne(PublishedEvents events) {
+
+		CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 3, 6, "NONE", null)));
+		CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 4, 3, "PERIPHERALIZING", null)));
+
+		assertThat(events.ofType(PainFlareReported.class)).extracting(PainFlareReported::peripheralizing)
+				.containsExactly(false, true);
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.of(maya, 0, 10))).allMatch(ExerciseSession::flare);
+	}
+
+	@Test
+	void aRedFlagStopsSessionsButAnEarlierOneStillAnswersItsRetry() {
+
+		var before = session("k-" + UUID.randomUUID(), 2, 2, "NONE", null);
+		CurrentTenant.runAs(clinic, () -> sessions.log(maya, before));
+		CurrentTenant.runAs(clinic, () -> plans.hold(maya, true));
+
+		assertThatExceptionOfType(Sessions.OnHold.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
+				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", null))));
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.log(maya, before)).created()).isFalse();
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.count(maya))).isOne();
+	}
+
+	@Test
+	void anotherClinicSeesNoSession() {
+		CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", null)));
+		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
+		assertThat(CurrentTenant.callAs(other, () -> sessions.count(maya))).isZero();
+		assertThatExceptionOfType(Sessions.NoPlan.class).isThrownBy(() -> CurrentTenant.callAs(other,
+				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", null))));
+	}
+
+	@Test
+	void suggestsProgressingAfterTwoSteadyWeeksOnceAndAChangedPlanStartsAfresh(Scenario scenario) {
+
+		for (int day = 13; day >= 5; day -= 2) { // 5 sessions over 9 days: not yet
+			var at = ago(Duration.ofDays(day));
+			CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 1, "NONE", at)));
+		}
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.reasonFor(maya))).isEmpty();
+
+		// the sixth, spanning 11 days: the listener of logged sessions suggests progressing
+		var sixth = session("k-" + UUID.randomUUID(), 2, 1, "NONE", ago(Duration.ofDays(3)));
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> sessions.log(maya, sixth))
+				.andWaitForEventOfType(ProgressionSuggested.class)
+				.toArriveAndVerify(event -> assertThat(event.reason()).isEqualTo(
+						"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare.")));
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).isPresent();
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.evaluate(maya))).as("one open at a time").isEmpty();
+
+		// the therapist changes the plan: the suggestion closes and the rules count from the new plan
+		var changed = plan.phase().exercises().subList(1, plan.phase().exercises().size());
+		CurrentTenant.runAs(clinic, () -> plans.tailor(maya, plan.version(), changed, null, alex));
+		CurrentTenant.runAs(clinic, () -> progressions.close(maya));
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).isEmpty();
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.reasonFor(maya))).isEmpty();
+	}
+
+	@Test
+	void aSkippedExerciseOrAPainfulSessionIsNoReasonToProgress() {
+
+		for (int day = 13; day >= 1; day -= 2) {
+			var at = ago(Duration.ofDays(day));
+			var skipped = day == 5 ? new String[] { "clamshell" } : new String[0];
+			CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 1, "NONE", at, skipped)));
+		}
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.reasonFor(maya))).isEmpty();
+	}
+}
