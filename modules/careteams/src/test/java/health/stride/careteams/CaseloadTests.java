@@ -23,6 +23,11 @@ import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsReported;
+import health.stride.patients.PatientId;
+import health.stride.programs.ExerciseSessionLogged;
+import health.stride.programs.PainFlareReported;
+import health.stride.programs.ProgramTailored;
+import health.stride.programs.ProgressionSuggested;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -152,6 +157,60 @@ class CaseloadTests {
 	}
 
 	@Test
+	void sessionsFlaresAndSuggestionsFromProgramsReachTheCaseloadOnceHoweverOftenTheyArrive(Scenario scenario) {
+
+		var flo = entry("Flare Flo", 0, null, 0, Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(20)),
+				Instant.now().minus(Duration.ofDays(9)), false, Instant.now().minus(Duration.ofDays(9)));
+		assertThat(reasons()).containsExactly(CaseloadReason.INACTIVE);
+
+		var now = Instant.now();
+		var session = new ExerciseSessionLogged(clinic, flo, UUID.randomUUID(), now, 5, 1, 3, 6, null, true);
+		CurrentTenant.runAs(clinic, () -> scenario.publish(session)
+				.andWaitForStateChange(this::reasons, reasons -> !reasons.contains(CaseloadReason.INACTIVE))
+				.andVerify(reasons -> assertThat(reasons).isEmpty()));
+
+		var flare = new PainFlareReported(clinic, flo, session.session(), now, 3, 6, false);
+		CurrentTenant.runAs(clinic, () -> scenario.publish(flare)
+				.andWaitForStateChange(this::reasons, reasons -> reasons.contains(CaseloadReason.PAIN_FLARE))
+				.andVerify(reasons -> assertThat(reasons).containsExactly(CaseloadReason.PAIN_FLARE)));
+		CurrentTenant.runAs(clinic, () -> scenario.publish(flare) // again: the same flare, the same moment
+				.andWaitForStateChange(() -> flaresHandled(flare), count -> count >= 2)
+				.andVerify(count -> assertThat(reasons()).containsExactly(CaseloadReason.PAIN_FLARE)));
+		assertThat(call(() -> transaction.execute(status -> jdbc
+				.sql("select last_pain_flare_at from careteams.caseload_entry where patient_id = ?").param(flo.id())
+				.query(java.sql.Timestamp.class).single())).toInstant().toEpochMilli() / 10)
+				.isEqualTo(now.toEpochMilli() / 10);
+
+		var ready = new ProgressionSuggested(clinic, flo, UUID.randomUUID(), "Steady", now);
+		CurrentTenant.runAs(clinic, () -> scenario.publish(ready)
+				.andWaitForStateChange(() -> readyToProgress(flo), Boolean::booleanValue)
+				.andVerify(flag -> assertThat(reasons()).as("a recent flare holds back progression")
+						.containsExactly(CaseloadReason.PAIN_FLARE)));
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new ProgramTailored(clinic, flo, UUID.randomUUID(), 3))
+				.andWaitForStateChange(() -> readyToProgress(flo), flag -> !flag)
+				.andVerify(flag -> assertThat(flag).isFalse()));
+	}
+
+	private List<CaseloadReason> reasons() {
+		return call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0).reasons();
+	}
+
+	/** How many deliveries of this flare the caseload has completed. */
+	private long flaresHandled(PainFlareReported flare) {
+		return transaction.execute(status -> jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is not null and event_type like '%PainFlareReported'
+				  and listener_id like '%careteams%' and serialized_event like ?""")
+				.param("%" + flare.session() + "%").query(Long.class).single());
+	}
+
+	private boolean readyToProgress(PatientId patient) {
+		return call(() -> transaction.execute(status -> jdbc
+				.sql("select ready_to_progress from careteams.caseload_entry where patient_id = ?").param(patient.id())
+				.query(Boolean.class).single()));
+	}
+
+	@Test
 	void anotherClinicsCaseloadEntriesAreInvisible() {
 
 		entry("Mine", 0, null, 0, Instant.now(), null, null, false, Instant.now());
@@ -161,16 +220,18 @@ class CaseloadTests {
 				.totalElements()).isZero();
 	}
 
-	private void entry(String name, int redFlags, Instant lastFlare, int unanswered, Instant intakeDone,
+	private PatientId entry(String name, int redFlags, Instant lastFlare, int unanswered, Instant intakeDone,
 			Instant planAssigned, Instant lastSession, boolean ready, Instant lastActivity) {
+		var id = UUID.randomUUID();
 		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
 				insert into careteams.caseload_entry (tenant_id, patient_id, display_name, state, status,
 				    therapist_username, intake_completed_at, open_red_flags, last_pain_flare_at, unanswered_messages,
 				    plan_assigned_at, last_session_at, ready_to_progress, last_activity_at)
 				values (current_setting('stride.tenant_id', true), ?, ?, 'WA', 'ACTIVE', 'pt.alex', ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), name, ts(intakeDone), redFlags, ts(lastFlare), unanswered, ts(planAssigned),
+				.params(id, name, ts(intakeDone), redFlags, ts(lastFlare), unanswered, ts(planAssigned),
 						ts(lastSession), ready, ts(lastActivity))
 				.update()));
+		return new PatientId(id);
 	}
 
 	private static java.sql.Timestamp ts(Instant instant) {

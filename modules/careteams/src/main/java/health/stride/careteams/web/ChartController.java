@@ -35,7 +35,11 @@ import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Outcomes;
 import health.stride.programs.Plans;
+import health.stride.programs.ProgressCharts;
+import health.stride.programs.Progressions;
+import health.stride.programs.Sessions;
 import health.stride.programs.ProgramTemplates;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
@@ -57,11 +61,18 @@ class ChartController {
 	private final SponsorManagement sponsors;
 	private final Plans plans;
 	private final ExerciseLibrary library;
+	private final Sessions sessions;
+	private final Outcomes outcomes;
+	private final Progressions progressions;
 	private final ProgramTemplates templates;
 
 	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
-			Plans plans, ProgramTemplates templates, ExerciseLibrary library) {
+			Plans plans, ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
+			Progressions progressions) {
 		this.library = library;
+		this.sessions = sessions;
+		this.outcomes = outcomes;
+		this.progressions = progressions;
 		this.directory = directory;
 		this.intakes = intakes;
 		this.redFlags = redFlags;
@@ -102,6 +113,14 @@ class ChartController {
 			timeline.add(moment(version.changedAt(), zone, "Plan version " + version.version() + " by " + version.changedBy(),
 					version.summary()));
 		}
+		for (var session : sessions.of(id, 0, 30)) {
+			var done = session.exercises().size() - session.skippedCount();
+			timeline.add(moment(session.performedAt(), zone, session.flare() ? "Session with a pain flare" : "Session",
+					"Pain " + session.painBefore() + " → " + session.painAfter() + "; " + done + " of "
+							+ session.exercises().size() + " exercises done" + (session.walkingMinutes() == null ? ""
+									: "; walked " + session.walkingMinutes() + " min")
+							+ "; symptoms: " + session.symptomShift().label().toLowerCase(java.util.Locale.ROOT)));
+		}
 		for (var change : directory.statusHistory(id)) {
 			timeline.add(moment(change.changedAt(), zone, "Status: " + label(change.to()), change.reason()));
 		}
@@ -126,6 +145,12 @@ class ChartController {
 						+ line.dosing().summary())
 				.toList()).orElse(List.of()));
 		model.addAttribute("templates", templates.all());
+		var progress = outcomes.of(id, zone);
+		model.addAttribute("outcomes", progress);
+		model.addAttribute("painChart", ProgressCharts.pain(progress.pain()));
+		model.addAttribute("sessionChart", ProgressCharts.sessions(progress.weeks()));
+		model.addAttribute("psfsChart", ProgressCharts.psfs(progress.psfs()));
+		model.addAttribute("suggestion", progressions.open(id).orElse(null));
 		model.addAttribute("isTherapist", record.careTeam() != null
 				&& record.careTeam().therapist().username().equals(CurrentUser.require().username()));
 		return "careteams/chart";

@@ -1,0 +1,119 @@
+package health.stride.programs.web;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import health.stride.patients.FieldErrors;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientSummary;
+import health.stride.programs.Outcomes;
+import health.stride.programs.ProgressCharts;
+import health.stride.programs.WalkingTargets;
+import health.stride.platform.security.CurrentUser;
+
+/**
+ * Progress: the patient's own (pain against their intake, the activities they named, sessions and
+ * walking a week, streak, days since a flare), the functional scale rated again every four weeks,
+ * and the clinic's outcomes for its administrators, as aggregates only.
+ */
+@Controller
+class ProgressPagesController {
+
+	private final Outcomes outcomes;
+	private final PatientDirectory patients;
+	private final WalkingTargets walking;
+
+	ProgressPagesController(Outcomes outcomes, PatientDirectory patients, WalkingTargets walking) {
+		this.outcomes = outcomes;
+		this.patients = patients;
+		this.walking = walking;
+	}
+
+	@GetMapping("/portal/progress")
+	@PreAuthorize("hasRole('PATIENT')")
+	String progress(Model model) {
+		var me = me();
+		if (me.isEmpty()) {
+			return "redirect:/portal";
+		}
+		var zone = ZoneId.of(me.get().timeZone());
+		var mine = outcomes.of(me.get().id(), zone);
+		model.addAttribute("outcomes", mine);
+		model.addAttribute("painChart", ProgressCharts.pain(mine.pain()));
+		model.addAttribute("psfsChart", ProgressCharts.psfs(mine.psfs()));
+		model.addAttribute("sessionChart", ProgressCharts.sessions(mine.weeks()));
+		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));
+		return "programs/progress";
+	}
+
+	@GetMapping("/portal/psfs")
+	@PreAuthorize("hasRole('PATIENT')")
+	String psfs(Model model) {
+		var me = me();
+		if (me.isEmpty()) {
+			return "redirect:/portal";
+		}
+		return psfsPage(model, me.get(), List.of(), Map.of());
+	}
+
+	@PostMapping("/portal/psfs")
+	@PreAuthorize("hasRole('PATIENT')")
+	String ratePsfs(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+		var me = me();
+		if (me.isEmpty()) {
+			return "redirect:/portal";
+		}
+		var scores = new ArrayList<@Nullable Integer>();
+		for (int i = 0; i < 5; i++) {
+			var value = form.getFirst("scores[" + i + "]");
+			scores.add(value == null || !value.matches("\\d{1,2}") ? null : Integer.valueOf(value));
+		}
+		try {
+			var mean = outcomes.ratePsfs(me.get().id(), scores);
+			redirect.addFlashAttribute("flash", "Thank you. Your activities average " + String.format(java.util.Locale.US,
+					"%.1f", mean) + " out of 10 today.");
+			return "redirect:/portal/progress";
+		} catch (FieldErrors.Invalid invalid) {
+			return psfsPage(model, me.get(), scores, invalid.errors());
+		}
+	}
+
+	record Activity(int index, String name, @Nullable Integer score, @Nullable String error) {}
+
+	private String psfsPage(Model model, PatientSummary me, List<@Nullable Integer> scores, Map<String, String> errors) {
+		var activities = outcomes.psfsActivities(me.id());
+		var rows = new ArrayList<Activity>();
+		for (int i = 0; i < activities.size(); i++) {
+			rows.add(new Activity(i, activities.get(i), i < scores.size() ? scores.get(i) : null,
+					errors.get("scores[" + i + "]")));
+		}
+		model.addAttribute("activities", rows);
+		model.addAttribute("errors", errors);
+		return "programs/psfs";
+	}
+
+	@GetMapping("/admin/outcomes")
+	@PreAuthorize("hasRole('CLINIC_ADMIN')")
+	String clinic(Model model) {
+		model.addAttribute("clinic", outcomes.clinic());
+		model.addAttribute("smallest", Outcomes.SMALLEST_GROUP);
+		return "programs/clinic-outcomes";
+	}
+
+	private Optional<PatientSummary> me() {
+		return patients.findByUsername(CurrentUser.require().username());
+	}
+}

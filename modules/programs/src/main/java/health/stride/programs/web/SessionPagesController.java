@@ -1,0 +1,208 @@
+package health.stride.programs.web;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import health.stride.patients.FieldErrors;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientSummary;
+import health.stride.programs.Effort;
+import health.stride.programs.Exercise;
+import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.PainLight;
+import health.stride.programs.Plan;
+import health.stride.programs.Plans;
+import health.stride.programs.Sessions;
+import health.stride.programs.SkipReason;
+import health.stride.programs.SymptomShift;
+import health.stride.programs.WalkingTargets;
+import health.stride.platform.security.CurrentUser;
+
+/**
+ * The patient's session player, phone first: pain before, each exercise of today's plan with its
+ * dose, instructions and a timer, done or skipped, then pain after, where the symptoms went and how
+ * hard it felt. The pain traffic light stays in view. The walking log sits beside it.
+ */
+@Controller
+@PreAuthorize("hasRole('PATIENT')")
+class SessionPagesController {
+
+	private final Sessions sessions;
+	private final Plans plans;
+	private final PatientDirectory patients;
+	private final ExerciseLibrary library;
+	private final WalkingTargets walking;
+
+	SessionPagesController(Sessions sessions, Plans plans, PatientDirectory patients, ExerciseLibrary library,
+			WalkingTargets walking) {
+		this.sessions = sessions;
+		this.plans = plans;
+		this.patients = patients;
+		this.library = library;
+		this.walking = walking;
+	}
+
+	/** One exercise of the session on the page: what to do, and its part of the form. */
+	record Step(int index, String slug, String name, String dose, @Nullable String note, List<String> steps,
+			List<String> safety, String position, String illustration, @Nullable Integer timerSeconds,
+			boolean reps, SessionForm.Line form, Map<String, String> errors) {}
+
+	@GetMapping("/portal/session")
+	String session(Model model) {
+		var me = me();
+		var plan = me.flatMap(it -> plans.of(it.id()));
+		if (me.isEmpty() || plan.isEmpty()) {
+			return "redirect:/portal/plan";
+		}
+		var form = new SessionForm();
+		form.setIdempotencyKey(UUID.randomUUID().toString());
+		for (var prescribed : plan.get().phase().exercises()) {
+			var line = new SessionForm.Line();
+			line.setExerciseSlug(prescribed.slug());
+			line.setSetsDone(String.valueOf(prescribed.dosing().sets()));
+			line.setRepsDone(prescribed.dosing().reps() == null ? "" : String.valueOf(prescribed.dosing().reps()));
+			form.getExercises().add(line);
+		}
+		return page(model, me.get(), plan.get(), form, Map.of());
+	}
+
+	@PostMapping("/portal/session")
+	String log(@ModelAttribute SessionForm form, Model model) {
+		var me = me();
+		var plan = me.flatMap(it -> plans.of(it.id()));
+		if (me.isEmpty() || plan.isEmpty()) {
+			return "redirect:/portal/plan";
+		}
+		try {
+			sessions.log(me.get().id(), form.input());
+			return "redirect:/portal/session/done";
+		} catch (FieldErrors.Invalid invalid) {
+			return page(model, me.get(), plan.get(), form, invalid.errors());
+		} catch (Sessions.OnHold | Sessions.NoPlan stopped) {
+			return "redirect:/portal/plan";
+		}
+	}
+
+	/** The traffic light for a pain score, swapped into the session page as the patient chooses it. */
+	@GetMapping("/portal/session/light")
+	String light(@RequestParam(defaultValue = "-1") int pain, Model model) {
+		model.addAttribute("light", pain < 0 || pain > 10 ? null : PainLight.of(pain));
+		model.addAttribute("pain", pain);
+		return "programs/session :: light";
+	}
+
+	@GetMapping("/portal/session/done")
+	String done(Model model) {
+		var me = me();
+		var last = me.map(it -> sessions.of(it.id(), 0, 1)).orElse(List.of());
+		if (last.isEmpty()) {
+			return "redirect:/portal/session";
+		}
+		var session = last.get(0);
+		var zone = ZoneId.of(me.get().timeZone());
+		model.addAttribute("session", session);
+		model.addAttribute("light", PainLight.of(session.painAfter()));
+		model.addAttribute("guidance", session.flare() ? SessionGuidance.SCALE_BACK : null);
+		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));
+		model.addAttribute("names", session.exercises().stream()
+				.map(it -> library.find(it.slug()).map(Exercise::name).orElse(it.slug())).toList());
+		return "programs/session-done";
+	}
+
+	@GetMapping("/portal/walk")
+	String walk(Model model) {
+		var me = me();
+		if (me.isEmpty()) {
+			return "redirect:/portal";
+		}
+		return walkPage(model, me.get(), UUID.randomUUID().toString(), "", "", "", Map.of());
+	}
+
+	@PostMapping("/portal/walk")
+	String logWalk(@RequestParam(defaultValue = "") String idempotencyKey, @RequestParam(defaultValue = "") String minutes,
+			@RequestParam(defaultValue = "") String surface, @RequestParam(defaultValue = "") String pain, Model model,
+			RedirectAttributes redirect) {
+		var me = me();
+		if (me.isEmpty()) {
+			return "redirect:/portal";
+		}
+		try {
+			var walk = walking.log(me.get().id(), idempotencyKey, number(minutes), surface, number(pain));
+			redirect.addFlashAttribute("flash", "Walk saved: " + walk.minutes() + " minutes, pain " + walk.pain() + "/10.");
+			return "redirect:/portal/progress";
+		} catch (FieldErrors.Invalid invalid) {
+			return walkPage(model, me.get(), idempotencyKey, minutes, surface, pain, invalid.errors());
+		}
+	}
+
+	private String walkPage(Model model, PatientSummary me, String key, String minutes, String surface, String pain,
+			Map<String, String> errors) {
+		model.addAttribute("key", key);
+		model.addAttribute("minutes", minutes);
+		model.addAttribute("surface", surface);
+		model.addAttribute("pain", pain);
+		model.addAttribute("errors", errors);
+		model.addAttribute("surfaces", WalkingTargets.Surface.values());
+		model.addAttribute("target", walking.today(me.id(), ZoneId.of(me.timeZone())).orElse(null));
+		return "programs/walk";
+	}
+
+	private static @Nullable Integer number(String text) {
+		try {
+			return text.isBlank() ? null : Integer.parseInt(text.strip());
+		} catch (NumberFormatException notANumber) {
+			return -1;
+		}
+	}
+
+	private String page(Model model, PatientSummary me, Plan plan, SessionForm form, Map<String, String> errors) {
+		var hold = plans.holdOf(me.id());
+		var steps = new java.util.ArrayList<Step>();
+		var prescribed = plan.phase().exercises();
+		for (int i = 0; i < form.getExercises().size(); i++) {
+			var line = form.getExercises().get(i);
+			var exercise = library.find(line.getExerciseSlug());
+			var dosing = prescribed.stream().filter(it -> it.slug().equals(line.getExerciseSlug())).findFirst()
+					.map(it -> it.dosing()).orElse(exercise.map(Exercise::dosing).orElse(null));
+			if (exercise.isEmpty() || dosing == null) {
+				continue;
+			}
+			var timer = dosing.holdSeconds() != null ? dosing.holdSeconds() : dosing.durationSeconds();
+			steps.add(new Step(i, line.getExerciseSlug(), exercise.get().name(), dosing.summary(), dosing.note(),
+					exercise.get().steps(), exercise.get().safety(), exercise.get().positionLabel(),
+					exercise.get().illustration(), timer, dosing.reps() != null, line,
+					EditorPhases.errorsOf(errors, "exercises[" + i + "].")));
+		}
+		model.addAttribute("plan", plan);
+		model.addAttribute("hold", hold.orElse(null));
+		model.addAttribute("form", form);
+		model.addAttribute("steps", steps);
+		model.addAttribute("errors", errors);
+		model.addAttribute("scale", java.util.stream.IntStream.rangeClosed(0, 10).boxed().toList());
+		model.addAttribute("shifts", SymptomShift.values());
+		model.addAttribute("efforts", Effort.values());
+		model.addAttribute("reasons", SkipReason.values());
+		model.addAttribute("lights", PainLight.values());
+		var before = number(form.getPainBefore());
+		model.addAttribute("light", before == null || before < 0 || before > 10 ? null : PainLight.of(before));
+		model.addAttribute("walking", walking.today(me.id(), ZoneId.of(me.timeZone())).orElse(null));
+		return "programs/session";
+	}
+
+	private Optional<PatientSummary> me() {
+		return patients.findByUsername(CurrentUser.require().username());
+	}
+}
