@@ -113,7 +113,7 @@ class SessionPagesController {
 		}
 		var session = last.get(0);
 		var zone = ZoneId.of(me.get().timeZone());
-		model.addAttribute("session", session);
+		model.addAttribute("logged", session);
 		model.addAttribute("light", PainLight.of(session.painAfter()));
 		model.addAttribute("guidance", session.flare() ? SessionGuidance.SCALE_BACK : null);
 		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));

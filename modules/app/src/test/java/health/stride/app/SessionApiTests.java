@@ -1,0 +1,193 @@
+package health.stride.app;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.hamcrest.Matchers.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import health.stride.app.security.Tokens;
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplates;
+import health.stride.programs.Sessions;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+
+/** Sessions over the API and on the portal: field errors, one session per key, the flare guidance, who reads them. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SessionApiTests {
+
+	@Autowired MockMvc mvc;
+	@Autowired ClinicRegistry clinics;
+	@Autowired PatientDirectory patients;
+	@Autowired CareTeams careTeams;
+	@Autowired ProgramTemplates templates;
+	@Autowired Plans plans;
+	@Autowired Sessions sessions;
+	@Autowired RedFlags redFlags;
+
+	String north, lake;
+	PatientId maya, leo;
+
+	@BeforeEach
+	void twoPatientsOfAlexWithAPlan() {
+		north = clinics.register(TenantId.of("north-" + UUID.randomUUID()), "North").tenant().value();
+		lake = clinics.register(TenantId.of("lake-" + UUID.randomUUID()), "Lake").tenant().value();
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> CurrentTenant.callAs(TenantId.of(north), templates::all).size() == 5);
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			maya = patient("maya");
+			leo = patient("leo");
+		});
+	}
+
+	private PatientId patient(String name) {
+		var id = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient." + name, name, "Tester",
+				LocalDate.of(1980, 1, 1), name + "@example.org", null, "WA", "America/Los_Angeles"));
+		careTeams.assign(id, new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex Morgan, PT"),
+				new CareTeam.Member(UUID.randomUUID(), "coach.rio", "Rio Santos"));
+		var flare = templates.all().stream().filter(it -> "flare-mobility".equals(it.key())).findFirst().orElseThrow();
+		plans.assign(id, flare.id(), new StrideUser("x", "pt.alex", List.of(TenantId.of(north)), Set.of(Role.THERAPIST)));
+		return id;
+	}
+
+	static String body(String key, int before, int after, String shift) {
+		return """
+				{"idempotencyKey": "%s", "painBefore": %d, "painAfter": %d, "symptomShift": "%s", "walkingMinutes": 10,
+				 "exercises": [{"exerciseSlug": "pelvic-tilt", "setsDone": 1, "repsDone": 6},
+				               {"exerciseSlug": "knee-hug", "skipped": true, "skipReason": "PAIN"}]}"""
+				.formatted(key, before, after, shift);
+	}
+
+	@Test
+	void refusesBadFieldsWithEachFieldNamed() throws Exception {
+
+		var future = Instant.now().plus(Duration.ofDays(1));
+		mvc.perform(post("/api/me/sessions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"idempotencyKey": "session-1", "performedAt": "%s", "painBefore": 11, "painAfter": 3,
+				 "symptomShift": "NONE", "exercises": [{"exerciseSlug": "moonwalk", "setsDone": 1}]}""".formatted(future))
+				.with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("performedAt", "painBefore",
+						"exercises[0].exerciseSlug")));
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> sessions.count(maya))).isZero();
+	}
+
+	@Test
+	void theSameKeyTwiceStoresOneSessionAndAFlareComesWithGuidance() throws Exception {
+
+		var key = "k-" + UUID.randomUUID();
+		mvc.perform(post("/api/me/sessions").contentType(MediaType.APPLICATION_JSON).content(body(key, 3, 6, "NONE"))
+				.with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.flare").value(true))
+				.andExpect(jsonPath("$.painLight").value("RED"))
+				.andExpect(jsonPath("$.guidance", containsString("Scale back")));
+		mvc.perform(post("/api/me/sessions").contentType(MediaType.APPLICATION_JSON).content(body(key, 3, 6, "NONE"))
+				.with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isOk());
+
+		mvc.perform(get("/api/patients/" + maya + "/sessions").with(Tokens.bearer("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totalElements").value(1))
+				.andExpect(jsonPath("$.content[0].painAfter").value(6))
+				.andExpect(jsonPath("$.content[0].symptomShift").value("NONE"));
+		mvc.perform(get("/api/patients/" + maya + "/sessions").with(Tokens.bearer("coach.rio", List.of(north), "coach")))
+				.andExpect(jsonPath("$.totalElements").value(1));
+
+		mvc.perform(get("/api/patients/" + maya + "/sessions").with(Tokens.bearer("patient.leo", List.of(north), "patient")))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/patients/" + maya + "/sessions").with(Tokens.bearer("pt.sam", List.of(north), "therapist")))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/patients/" + maya + "/sessions").with(Tokens.bearer("pt.alex", List.of(lake), "therapist")))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/patients/" + maya + "/sessions?size=500").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aRedFlagStopsTheSessionAndTheSessionPageSaysSo() throws Exception {
+
+		CurrentTenant.runAs(TenantId.of(north), () -> redFlags.report(leo, Set.of(RedFlag.FEVER), RedFlags.Source.REPORT));
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> CurrentTenant.callAs(TenantId.of(north), () -> plans.holdOf(leo)).isPresent());
+
+		mvc.perform(post("/api/me/sessions").contentType(MediaType.APPLICATION_JSON)
+				.content(body("k-" + UUID.randomUUID(), 2, 2, "NONE"))
+				.with(Tokens.bearer("patient.leo", List.of(north), "patient")))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail", containsString("paused")));
+		mvc.perform(get("/portal/session").with(Tokens.browser("patient.leo", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Your exercises are paused")))
+				.andExpect(content().string(not(containsString("Save my session"))));
+	}
+
+	@Test
+	void theSessionPageSavesASessionAndShowsTheScaleBackGuidanceAfterAFlare() throws Exception {
+
+		var patient = Tokens.browser("patient.maya", List.of(north), "patient");
+		mvc.perform(get("/portal/session").with(patient))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("the pain traffic light")))
+				.andExpect(content().string(containsString("name=\"exercises[0].exerciseSlug\" value=\"pelvic-tilt\"")));
+
+		var key = UUID.randomUUID().toString();
+		mvc.perform(post("/portal/session").with(csrf()).with(patient).param("idempotencyKey", key)
+				.param("painBefore", "2").param("exercises[0].exerciseSlug", "pelvic-tilt")
+				.param("exercises[0].status", "skipped").param("exercises[0].setsDone", "1"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Some answers need a look")))
+				.andExpect(content().string(containsString("Say why it was skipped")))
+				.andExpect(content().string(containsString("Rate the pain from 0")));
+
+		mvc.perform(post("/portal/session").with(csrf()).with(patient).param("idempotencyKey", key)
+				.param("painBefore", "2").param("painAfter", "3").param("symptomShift", "PERIPHERALIZING")
+				.param("effort", "HARD").param("exercises[0].exerciseSlug", "pelvic-tilt")
+				.param("exercises[0].status", "done").param("exercises[0].setsDone", "1").param("exercises[0].repsDone", "6"))
+				.andExpect(redirectedUrl("/portal/session/done"));
+		mvc.perform(get("/portal/session/done").with(patient))
+				.andExpect(content().string(containsString("Scale back for now")))
+				.andExpect(content().string(containsString("Pelvic Tilt: 1 set")));
+
+		mvc.perform(get("/portal/session/light?pain=5").with(patient))
+				.andExpect(content().string(containsString("Ease off")));
+
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", UUID.randomUUID().toString())
+				.param("minutes", "12").param("surface", "FLAT").param("pain", "2"))
+				.andExpect(redirectedUrl("/portal/progress"));
+		mvc.perform(get("/portal/progress").with(patient))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Pain (0–10) over time")))
+				.andExpect(content().string(containsString("1</strong> sessions logged")))
+				.andExpect(content().string(matchesPattern("(?s).*<strong>0</strong>\\s*<span>days since your last flare.*")));
+	}
+}
