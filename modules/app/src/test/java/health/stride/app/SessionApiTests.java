@@ -25,6 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import health.stride.app.security.Tokens;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
+import health.stride.patients.ConsentDocument;
+import health.stride.patients.Consents;
+import health.stride.patients.IntakeInput;
+import health.stride.patients.Intakes;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
@@ -52,6 +56,8 @@ class SessionApiTests {
 	@Autowired Plans plans;
 	@Autowired Sessions sessions;
 	@Autowired RedFlags redFlags;
+	@Autowired Consents consents;
+	@Autowired Intakes intakes;
 
 	String north, lake;
 	PatientId maya, leo;
@@ -84,6 +90,45 @@ class SessionApiTests {
 				 "exercises": [{"exerciseSlug": "pelvic-tilt", "setsDone": 1, "repsDone": 6},
 				               {"exerciseSlug": "knee-hug", "skipped": true, "skipReason": "PAIN"}]}"""
 				.formatted(key, before, after, shift);
+	}
+
+	@Test
+	void thePatientRatesTheirActivitiesAgainAndAdministratorsSeeOnlyAggregates() throws Exception {
+
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			for (var document : ConsentDocument.values()) {
+				consents.accept(leo, document, consents.currentVersion(document));
+			}
+			var answers = new java.util.HashMap<String, Boolean>();
+			for (var flag : RedFlag.values()) {
+				answers.put(flag.code(), false);
+			}
+			intakes.submit(leo, IntakeInput.answers(List.of("low-back"), 6, "SUBACUTE", List.of("sitting"), List.of(),
+					"Garden again", List.of(new IntakeInput.Psfs("Gardening", 3), new IntakeInput.Psfs("Driving", 5)), answers));
+		});
+		var patient = Tokens.browser("patient.leo", List.of(north), "patient");
+
+		mvc.perform(get("/portal/psfs").with(patient))
+				.andExpect(content().string(containsString("Gardening")))
+				.andExpect(content().string(containsString("Driving")));
+		mvc.perform(post("/portal/psfs").with(csrf()).with(patient).param("scores[0]", "6").param("scores[1]", "eleven"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Rate “Driving” from 0 to 10.")));
+		mvc.perform(post("/portal/psfs").with(csrf()).with(patient).param("scores[0]", "6").param("scores[1]", "7"))
+				.andExpect(redirectedUrl("/portal/progress"))
+				.andExpect(flash().attribute("flash", containsString("average 6.5 out of 10")));
+		mvc.perform(get("/portal/progress").with(patient))
+				.andExpect(content().string(containsString("Activities you named (PSFS, 0–10)")))
+				.andExpect(content().string(containsString("Started at 4, latest 6.5")));
+
+		mvc.perform(get("/admin/outcomes").with(Tokens.browser("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Not enough patients yet")))
+				.andExpect(content().string(not(containsString("Leo"))));
+		mvc.perform(get("/admin/outcomes").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/portal/psfs").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -1,0 +1,62 @@
+package health.stride.app.e2e;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * On a phone-sized screen, demo patient Maya does today's session, ends it with a pain flare and is
+ * told at once to scale back; her therapist then finds the flare on the caseload. The session pages
+ * pass axe-core's WCAG 2.1 AA rules.
+ */
+class SessionBrowserTests extends BrowserTestSupport {
+
+	@Test
+	void aPatientReportsAFlareInTheSessionAndTheTherapistSeesIt() {
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		final List<String> violations = new ArrayList<>();
+
+		signIn("patient.maya");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		browser.findElement(By.linkText("Start today's session")).click();
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/session"));
+
+		browser.findElement(By.cssSelector("input[name=painBefore][value='3']")).click();
+		waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("light"), "Fine to carry on"));
+		violations.addAll(Accessibility.violations(browser));
+		assertThat(browser.findElements(By.cssSelector("article.exercise"))).hasSizeGreaterThanOrEqualTo(5);
+
+		browser.findElement(By.cssSelector("input[name=painAfter][value='6']")).click();
+		browser.findElement(By.cssSelector("input[name=symptomShift][value=NONE]")).click();
+		browser.findElement(By.cssSelector("input[name=effort][value=HARD]")).click();
+		browser.findElement(By.xpath("//button[normalize-space()='Save my session']")).click();
+
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/session/done"));
+		assertThat(browser.findElement(By.className("same-day")).getText()).contains("Scale back for now",
+				"do fewer repetitions");
+		assertThat(browser.findElement(By.className("lead")).getText()).startsWith("Pain 3 before, 6 after.");
+		violations.addAll(Accessibility.violations(browser));
+		assertThat(violations).as("session pages").isEmpty();
+
+		browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/"));
+		browser.manage().deleteAllCookies();
+		browser.manage().window().maximize();
+		signIn("pt.alex");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/caseload"));
+
+		// the caseload learns of the flare from the programs module's event, just after the session is saved
+		waiting.until(driver -> {
+			driver.navigate().refresh();
+			return driver.findElements(By.xpath("//table[contains(@class,'caseload')]//tr[.//a[normalize-space()='Maya Okafor']]"))
+					.stream().anyMatch(row -> row.getText().contains("Pain flare"));
+		});
+	}
+}
