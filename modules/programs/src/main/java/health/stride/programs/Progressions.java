@@ -3,10 +3,10 @@ package health.stride.programs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,14 +34,12 @@ public class Progressions {
 	public record Suggestion(UUID id, String reason, Instant at) {}
 
 	private final JdbcClient jdbc;
-	private final Sessions sessions;
 	private final Plans plans;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Progressions(JdbcClient jdbc, Sessions sessions, Plans plans, ApplicationEventPublisher events, Clock clock) {
+	Progressions(JdbcClient jdbc, Plans plans, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.sessions = sessions;
 		this.plans = plans;
 		this.events = events;
 		this.clock = clock;
@@ -55,18 +53,14 @@ public class Progressions {
 			return Optional.empty();
 		}
 		var now = clock.instant();
-		var current = planVersionSessions(patient, plan.get().version(), now.minus(Duration.ofDays(14)));
-
-		var steady = current.stream().filter(it -> !it.performedAt().isBefore(now.minus(Duration.ofDays(14)))).toList();
-		if (steady.size() >= 6 && spansDays(steady, 10) && steady.stream().allMatch(it -> it.skippedCount() == 0
-				&& it.painAfter() <= 3 && !it.flare())) {
-			return Optional.of(steady.size() + " sessions in the last 14 days, every exercise done, pain afterwards at"
+		var steady = window(patient, plan.get().version(), now.minus(Duration.ofDays(14)));
+		if (steady.sessions() >= 6 && steady.spansDays(10) && steady.allDone() && steady.comfortable()) {
+			return Optional.of(steady.sessions() + " sessions in the last 14 days, every exercise done, pain afterwards at"
 					+ " most 3 and no flare.");
 		}
-		var easy = current.stream().filter(it -> !it.performedAt().isBefore(now.minus(Duration.ofDays(7)))).toList();
-		if (easy.size() >= 3 && spansDays(easy, 5) && easy.stream().allMatch(it -> it.effort() == Effort.EASY
-				&& it.painAfter() <= 3 && !it.flare())) {
-			return Optional.of("Every session of the last week (" + easy.size() + ") felt easy, with pain afterwards at"
+		var easy = window(patient, plan.get().version(), now.minus(Duration.ofDays(7)));
+		if (easy.sessions() >= 3 && easy.spansDays(5) && easy.allEasy() && easy.comfortable()) {
+			return Optional.of("Every session of the last week (" + easy.sessions() + ") felt easy, with pain afterwards at"
 					+ " most 3 and no flare.");
 		}
 		return Optional.empty();
@@ -119,15 +113,28 @@ public class Progressions {
 				.params(java.sql.Timestamp.from(clock.instant()), patient.id()).update();
 	}
 
-	private List<ExerciseSession> planVersionSessions(PatientId patient, long version, Instant from) {
-		var ids = jdbc.sql("select id from programs.session where patient_id = ? and plan_version = ? and performed_at >= ?")
-				.params(patient.id(), version, java.sql.Timestamp.from(from)).query(UUID.class).set();
-		return sessions.since(patient, from).stream().filter(it -> ids.contains(it.id())).toList();
+	/** The patient's sessions of one plan version since a moment, summed up in one query. */
+	record Window(long sessions, @Nullable Instant first, @Nullable Instant last, boolean comfortable, boolean allDone,
+			boolean allEasy) {
+
+		boolean spansDays(int days) {
+			return first != null && last != null && Duration.between(first, last).compareTo(Duration.ofDays(days - 1)) >= 0;
+		}
 	}
 
-	private static boolean spansDays(List<ExerciseSession> sessions, int days) {
-		var first = sessions.stream().map(ExerciseSession::performedAt).min(Instant::compareTo).orElseThrow();
-		var last = sessions.stream().map(ExerciseSession::performedAt).max(Instant::compareTo).orElseThrow();
-		return Duration.between(first, last).compareTo(Duration.ofDays(days - 1)) >= 0;
+	private Window window(PatientId patient, long version, Instant from) {
+		return jdbc.sql("""
+				select count(*), min(performed_at), max(performed_at),
+				       coalesce(bool_and(pain_after <= 3 and not flare), false),
+				       coalesce(bool_and(not exists (select 1 from programs.session_exercise e
+				                                     where e.session_id = s.id and e.skipped)), false),
+				       coalesce(bool_and(effort = 'EASY'), false)
+				from programs.session s where patient_id = ? and plan_version = ? and performed_at >= ?""")
+				.params(patient.id(), version, java.sql.Timestamp.from(from))
+				.query((row, number) -> new Window(row.getLong(1),
+						row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant(),
+						row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant(), row.getBoolean(4),
+						row.getBoolean(5), row.getBoolean(6)))
+				.single();
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.platform.security.CurrentUser;
@@ -20,9 +21,11 @@ import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * Records who touched what, when, and with which outcome. Each entry is written in a transaction
- * of its own, so it stays even when the audited work fails and rolls back. The clinic is the
- * current tenant; without one the entry goes to the platform's own trail.
+ * Records who touched what, when, and with which outcome. A successful change is recorded in the
+ * transaction that makes it, so the entry and the change commit (or roll back) together and the
+ * request needs one connection, not two. Denials and reads are written in a transaction of their
+ * own, so they stay even when the work around them fails. The clinic is the current tenant;
+ * without one the entry goes to the platform's own trail.
  */
 @Service
 public class AuditTrail {
@@ -59,9 +62,23 @@ public class AuditTrail {
 
 		if (clinic == null) {
 			ownTransaction.executeWithoutResult(status -> insertOutsideClinic(entry));
+		} else if (outcome == AuditOutcome.SUCCESS && joinable(clinic)) {
+			insert(entry); // commits with the work it records, on the connection that work already holds
 		} else {
 			CurrentTenant.runAs(clinic, () -> ownTransaction.executeWithoutResult(status -> insert(entry)));
 		}
+	}
+
+	/**
+	 * Whether a successful access can be recorded in the transaction that performs it: one that
+	 * writes, in the same clinic. Everything else (denials, reads in read-only transactions, accesses
+	 * outside a transaction) is recorded in a transaction of its own, so it stays recorded whatever
+	 * happens to the work.
+	 */
+	private static boolean joinable(TenantId clinic) {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+				&& CurrentTenant.get().filter(clinic::equals).isPresent();
 	}
 
 	/** The current clinic's most recent entries, newest first. */

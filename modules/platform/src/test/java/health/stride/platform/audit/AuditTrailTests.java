@@ -82,6 +82,39 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void recordsASuccessfulChangeWithTheChangeItselfOnItsOwnConnection() {
+
+		var rolledBack = UUID.randomUUID();
+		CurrentTenant.runAs(clinicA, () -> transactions.executeWithoutResult(status -> {
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, rolledBack, "plan");
+			status.setRollbackOnly(); // the change did not happen, so neither did its entry
+		}));
+		assertThat(CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(rolledBack, 10))).isEmpty();
+
+		// with the only connection of a pool held by the work, the entry still gets written
+		var committed = UUID.randomUUID();
+		var config = new com.zaxxer.hikari.HikariConfig();
+		config.setJdbcUrl(database.getJdbcUrl());
+		config.setUsername(database.getUsername());
+		config.setPassword(database.getPassword());
+		config.setMaximumPoolSize(1);
+		config.setConnectionTimeout(1_000); // a second connection would be refused after a second
+		try (var single = new com.zaxxer.hikari.HikariDataSource(config)) {
+			var oneConnection = new org.springframework.transaction.support.TransactionTemplate(
+					new org.springframework.jdbc.support.JdbcTransactionManager(single));
+			var trail = new AuditTrail(org.springframework.jdbc.core.simple.JdbcClient.create(single),
+					oneConnection.getTransactionManager(), java.time.Clock.systemUTC());
+			CurrentTenant.runAs(clinicA, () -> oneConnection.executeWithoutResult(status -> {
+				org.springframework.jdbc.core.simple.JdbcClient.create(single)
+						.sql("select set_config('stride.tenant_id', ?, true)").param(clinicA.value()).query().singleRow();
+				trail.record(AuditAction.WRITE, AuditOutcome.SUCCESS, committed, "plan");
+			}));
+		}
+		assertThat(CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(committed, 10))).singleElement()
+				.satisfies(entry -> assertThat(entry.resource()).isEqualTo("plan"));
+	}
+
+	@Test
 	void recordsWhatHappensOutsideAnyClinicInThePlatformTrail() {
 
 		var admin = new StrideUser(UUID.randomUUID().toString(), "root.ops", List.of(), Set.of(Role.PLATFORM_ADMIN));
