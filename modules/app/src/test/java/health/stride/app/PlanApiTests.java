@@ -86,7 +86,9 @@ class PlanApiTests {
 				.andExpect(jsonPath("$.paused").value(false))
 				.andExpect(jsonPath("$.exercises[*].slug", hasItems("pelvic-tilt", "knee-hug", "knee-rocking")))
 				.andExpect(jsonPath("$.exercises[0].steps").isNotEmpty())
-				.andExpect(jsonPath("$.walking.goalMinutes").isNumber());
+				.andExpect(jsonPath("$.walking.goalMinutes").isNumber())
+				.andExpect(jsonPath("$.walkingToday.minutes").value(5))
+				.andExpect(jsonPath("$.walkingToday.day").value(1));
 		mvc.perform(get("/portal/plan").with(Tokens.browser("patient.maya", List.of(north), "patient")))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Pelvic Tilt")))

@@ -28,6 +28,7 @@ import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplate;
 import health.stride.programs.Side;
+import health.stride.programs.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
 
 /**
@@ -40,8 +41,10 @@ class PlanController {
 	private final Plans plans;
 	private final PatientDirectory patients;
 	private final ExerciseLibrary library;
+	private final WalkingTargets walking;
 
-	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library) {
+	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library, WalkingTargets walking) {
+		this.walking = walking;
 		this.plans = plans;
 		this.patients = patients;
 		this.library = library;
@@ -150,8 +153,11 @@ class PlanController {
 	record Today(String slug, String name, String dose, @Nullable String note, List<String> steps, List<String> safety,
 			int timesPerDay, @Nullable String position, @Nullable String illustration) {}
 
+	/** Today's step of the walking build-up. */
+	record WalkingToday(int minutes, int timesPerDay, int day, String why) {}
+
 	record TodayJson(String planId, long version, String name, String phase, boolean paused, @Nullable String pausedReason,
-			List<Today> exercises, ProgramTemplate.@Nullable Walking walking) {}
+			List<Today> exercises, ProgramTemplate.@Nullable Walking walking, @Nullable WalkingToday walkingToday) {}
 
 	@GetMapping("/api/me/plan")
 	@PreAuthorize("hasRole('PATIENT')")
@@ -166,7 +172,8 @@ class PlanController {
 		var hold = plans.holdOf(me.get());
 		return ResponseEntity.ok(new TodayJson(plan.get().id().toString(), plan.get().version(), plan.get().name(),
 				plan.get().phase().name(), hold.isPresent(), hold.map(it -> PAUSED).orElse(null),
-				hold.isPresent() ? List.of() : exercises(plan.get()), hold.isPresent() ? null : plan.get().walking()));
+				hold.isPresent() ? List.of() : exercises(plan.get()), hold.isPresent() ? null : plan.get().walking(),
+				hold.isPresent() ? null : walkingToday(me.get()).orElse(null)));
 	}
 
 	static final String PAUSED = "You reported a symptom that needs a doctor. Your exercises are paused until your care"
@@ -180,6 +187,7 @@ class PlanController {
 		model.addAttribute("plan", plan.orElse(null));
 		model.addAttribute("hold", me.flatMap(plans::holdOf).orElse(null));
 		model.addAttribute("exercises", plan.map(this::exercises).orElse(List.of()));
+		model.addAttribute("walkingToday", me.flatMap(this::walkingToday).orElse(null));
 		return "programs/plan";
 	}
 
@@ -192,6 +200,12 @@ class PlanController {
 					prescribed.dosing().timesPerDay(), exercise.map(Exercise::positionLabel).orElse(null),
 					exercise.map(Exercise::illustration).orElse(null));
 		}).toList();
+	}
+
+	private Optional<WalkingToday> walkingToday(PatientId patient) {
+		var zone = patients.find(patient).map(it -> java.time.ZoneId.of(it.timeZone())).orElse(java.time.ZoneId.of("UTC"));
+		return walking.today(patient, zone).map(it -> new WalkingToday(it.step().minutes(), it.step().timesPerDay(), it.day(),
+				it.why()));
 	}
 
 	private Optional<PatientId> me() {
