@@ -35,6 +35,7 @@ import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
+import health.stride.messaging.Threads;
 import health.stride.programs.Outcomes;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgressCharts;
@@ -64,11 +65,13 @@ class ChartController {
 	private final Sessions sessions;
 	private final Outcomes outcomes;
 	private final Progressions progressions;
+	private final Threads threads;
 	private final ProgramTemplates templates;
 
 	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
 			Plans plans, ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
-			Progressions progressions) {
+			Progressions progressions, Threads threads) {
+		this.threads = threads;
 		this.library = library;
 		this.sessions = sessions;
 		this.outcomes = outcomes;
@@ -151,6 +154,9 @@ class ChartController {
 		model.addAttribute("sessionChart", ProgressCharts.sessions(progress.weeks()));
 		model.addAttribute("psfsChart", ProgressCharts.psfs(progress.psfs()));
 		model.addAttribute("suggestion", progressions.open(id).orElse(null));
+		model.addAttribute("thread", threads.ofPatient(id)
+				.filter(it -> it.participant(CurrentUser.require().username()).filter(Threads.Participant::active).isPresent())
+				.orElse(null));
 		model.addAttribute("isTherapist", record.careTeam() != null
 				&& record.careTeam().therapist().username().equals(CurrentUser.require().username()));
 		return "careteams/chart";

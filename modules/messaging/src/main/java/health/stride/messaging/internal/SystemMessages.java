@@ -1,0 +1,90 @@
+package health.stride.messaging.internal;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import health.stride.messaging.Threads;
+import health.stride.patients.CareTeamAssigned;
+import health.stride.patients.CareTeams;
+import health.stride.patients.RedFlagsCleared;
+import health.stride.patients.RedFlagsReported;
+import health.stride.programs.PainFlareReported;
+import health.stride.programs.ProgramAssigned;
+import health.stride.programs.ProgramTailored;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * Messages Stride posts into a patient's thread when something happens: a welcome from the care
+ * team, a new or changed plan, scale-back guidance after a pain flare, urgent guidance after a red
+ * flag (which also marks the thread urgent until the flags are cleared). Each is keyed by what
+ * caused it, so an event delivered twice posts once. None names a condition or a symptom.
+ */
+@Component
+class SystemMessages {
+
+	static final String SCALE_BACK = "Your last session ended with more pain. For the next few days, scale back: fewer"
+			+ " repetitions, smaller movements, shorter walks at an easier pace. Stop any exercise that sends pain"
+			+ " further down your leg. Your care team has been told and will look at your plan.";
+
+	static final String URGENT = "You told us about a symptom that needs a doctor. If it is an emergency, call 911 or go"
+			+ " to an emergency department now. Your exercises are paused, and your care team will contact you.";
+
+	private final Threads threads;
+	private final CareTeams careTeams;
+
+	SystemMessages(Threads threads, CareTeams careTeams) {
+		this.threads = threads;
+		this.careTeams = careTeams;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(CareTeamAssigned event) {
+		CurrentTenant.runAs(event.tenant(), () -> {
+			threads.open(event.patient());
+			careTeams.of(event.patient()).ifPresent(team -> {
+				var coach = team.coach() == null ? ""
+						: " Your health coach, " + java.util.Objects.requireNonNull(team.coach()).displayName()
+								+ ", helps you keep going.";
+				threads.postSystem(event.patient(), "welcome:" + event.patient().id() + ":" + event.therapist(),
+						"Welcome! " + team.therapist().displayName() + " is your physical therapist." + coach
+								+ " Write here with any question about your exercises or your pain; your care team"
+								+ " usually answers within one working day. In an emergency, call 911.",
+						false);
+			});
+		});
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ProgramAssigned event) {
+		CurrentTenant.runAs(event.tenant(), () -> threads.postSystem(event.patient(),
+				"plan:" + event.plan() + ":" + event.version(),
+				"Your exercise plan is ready. Open today's plan to see your exercises.", false));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ProgramTailored event) {
+		CurrentTenant.runAs(event.tenant(), () -> threads.postSystem(event.patient(),
+				"plan:" + event.plan() + ":" + event.version(),
+				"Your therapist changed your exercise plan. Open today's plan to see what is new.", false));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PainFlareReported event) {
+		CurrentTenant.runAs(event.tenant(),
+				() -> threads.postSystem(event.patient(), "flare:" + event.session(), SCALE_BACK, false));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(RedFlagsReported event) {
+		CurrentTenant.runAs(event.tenant(),
+				() -> threads.postSystem(event.patient(), "red-flag:" + event.report(), URGENT, true));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(RedFlagsCleared event) {
+		if (!event.anyOpen()) {
+			CurrentTenant.runAs(event.tenant(), () -> threads.clearUrgent(event.patient()));
+		}
+	}
+}
