@@ -28,6 +28,7 @@ import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.License;
 import health.stride.careteams.LicenseKind;
+import health.stride.messaging.QuickReplies;
 import health.stride.messaging.Threads;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
@@ -59,6 +60,7 @@ class MessagingTests {
 	@Autowired Intakes intakes;
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
+	@Autowired QuickReplies quickReplies;
 
 	String north, lake;
 	PatientId grace;
@@ -167,6 +169,36 @@ class MessagingTests {
 		}
 		mvc.perform(get("/portal/messages").with(Tokens.browser("patient.grace", List.of(north), "patient")))
 				.andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")));
+	}
+
+	@Test
+	void cliniciansStartFromTheClinicsSavedRepliesAndAdministratorsSeeResponseTimes() throws Exception {
+
+		var therapist = Tokens.browser("pt.alex", List.of(north), "therapist");
+		mvc.perform(post("/messages/quick-replies").with(csrf()).with(therapist).param("title", "").param("body", "x"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Give the reply a title")));
+		mvc.perform(post("/messages/quick-replies").with(csrf()).with(therapist).param("title", "Booking a video visit")
+				.param("body", "You can book a video visit from your page; choose any open slot."))
+				.andExpect(redirectedUrl("/messages/quick-replies"));
+		var reply = CurrentTenant.callAs(TenantId.of(north), quickReplies::all).get(0);
+		mvc.perform(get("/messages/" + thread + "?reply=" + reply.id()).with(therapist))
+				.andExpect(content().string(containsString("Booking a video visit")))
+				.andExpect(content().string(containsString(">You can book a video visit from your page; choose any open slot.</textarea>")));
+		mvc.perform(get("/messages/quick-replies").with(Tokens.browser("admin.lee", List.of(lake), "clinic-admin")))
+				.andExpect(content().string(not(containsString("Booking a video visit"))));
+
+		mvc.perform(post("/api/threads/" + thread + "/messages").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"body\": \"Question\"}").with(Tokens.bearer("patient.grace", List.of(north), "patient")));
+		mvc.perform(post("/messages/" + thread).with(csrf()).with(therapist).param("body", "Answer"));
+		mvc.perform(get("/admin/messaging").with(Tokens.browser("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Alex Morgan, PT")))
+				.andExpect(content().string(containsString("under 1 min")));
+		mvc.perform(get("/admin/messaging").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/messages/quick-replies").with(Tokens.browser("patient.grace", List.of(north), "patient")))
+				.andExpect(status().isForbidden());
 	}
 
 	private List<CaseloadReason> reasons() {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import health.stride.messaging.QuickReplies;
 import health.stride.messaging.SenderRole;
 import health.stride.messaging.Threads;
 import health.stride.patients.FieldErrors;
@@ -41,10 +42,12 @@ class MessagePagesController {
 
 	private final Threads threads;
 	private final PatientDirectory patients;
+	private final QuickReplies quickReplies;
 
-	MessagePagesController(Threads threads, PatientDirectory patients) {
+	MessagePagesController(Threads threads, PatientDirectory patients, QuickReplies quickReplies) {
 		this.threads = threads;
 		this.patients = patients;
+		this.quickReplies = quickReplies;
 	}
 
 	/** A message as the page shows it: the sender, the time in the reader's zone, the safe HTML. */
@@ -90,8 +93,10 @@ class MessagePagesController {
 
 	@GetMapping("/messages/{threadId}")
 	@PreAuthorize("hasAnyRole('THERAPIST', 'COACH')")
-	String clinicianThread(@PathVariable UUID threadId, Model model) {
-		return thread(model, threadId, UTC, null, null, "/messages/" + threadId);
+	String clinicianThread(@PathVariable UUID threadId, @RequestParam(required = false) @Nullable UUID reply,
+			Model model) {
+		var draft = reply == null ? null : quickReplies.find(reply).map(QuickReplies.QuickReply::body).orElse(null);
+		return thread(model, threadId, UTC, draft, null, "/messages/" + threadId);
 	}
 
 	@PostMapping("/messages/{threadId}")
@@ -162,6 +167,7 @@ class MessagePagesController {
 		model.addAttribute("error", error);
 		model.addAttribute("isPatient", user.has(Role.PATIENT));
 		model.addAttribute("max", Threads.MAX_BODY);
+		model.addAttribute("quickReplies", user.has(Role.PATIENT) ? List.of() : quickReplies.all());
 		return "messaging/thread";
 	}
 
