@@ -47,7 +47,8 @@ class DemoEnrollments {
 	private final TaskExecutor executor;
 
 	DemoEnrollments(SponsorManagement sponsors, RosterImports rosters, CoverageChecks checks, Signups signups,
-			Engagement engagement, EnrollmentReports reports, TaskExecutor executor) {
+			Engagement engagement, EnrollmentReports reports,
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.sponsors = sponsors;
 		this.rosters = rosters;
 		this.checks = checks;

@@ -52,7 +52,8 @@ public class RosterImports {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	RosterImports(RosterImportJob job, JdbcClient jdbc, PlatformTransactionManager transactions, TaskExecutor executor,
+	RosterImports(RosterImportJob job, JdbcClient jdbc, PlatformTransactionManager transactions,
+			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			ClinicRegistry clinics, JsonMapper json, Clock clock) {
 		this.job = job;
 		this.jdbc = jdbc;

@@ -59,6 +59,14 @@ public class PatientDirectory {
 		return patients.findById(id.id()).map(Patient::summary);
 	}
 
+	/**
+	 * Where to send the patient notices that something waits for them on Stride (never anything
+	 * about their care itself).
+	 */
+	public Optional<String> emailOf(PatientId id) {
+		return jdbc.sql("select email from patients.patient where id = ?").param(id.id()).query(String.class).optional();
+	}
+
 	public Optional<PatientSummary> findByUsername(String username) {
 		return patients.findByUsername(username).map(Patient::summary);
 	}

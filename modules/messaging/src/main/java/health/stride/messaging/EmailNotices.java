@@ -1,0 +1,141 @@
+package health.stride.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/**
+ * Emails telling a patient that a message waits for them on Stride. The email names the clinic and
+ * links to the messages page; it never carries the message, a name of a condition or anything else
+ * about the patient's care. At most one goes to a patient every 15 minutes, and none to a patient
+ * who turned them off. Without an SMTP server configured ({@code spring.mail.host}) none are sent.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EmailNotices {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EmailNotices.class);
+
+	/** A patient gets at most one notice in this time. */
+	public static final Duration BATCH = Duration.ofMinutes(15);
+
+	private final JdbcClient jdbc;
+	private final ObjectProvider<JavaMailSender> mail;
+	private final PatientDirectory patients;
+	private final ClinicRegistry clinics;
+	private final Clock clock;
+	private final String publicUrl;
+	private final String from;
+
+	EmailNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, PatientDirectory patients, ClinicRegistry clinics,
+			Clock clock, @Value("${stride.public-url:http://localhost:8080}") String publicUrl,
+			@Value("${stride.mail.from:Stride <no-reply@stride.example>}") String from) {
+		this.jdbc = jdbc;
+		this.mail = mail;
+		this.patients = patients;
+		this.clinics = clinics;
+		this.clock = clock;
+		this.publicUrl = publicUrl;
+		this.from = from;
+	}
+
+	public boolean emailEnabled(String username) {
+		return jdbc.sql("select email_enabled from messaging.notification_preference where username = ?").param(username)
+				.query(Boolean.class).optional().orElse(true);
+	}
+
+	@Transactional
+	public void setEmailEnabled(String username, boolean enabled) {
+		jdbc.sql("""
+				insert into messaging.notification_preference (tenant_id, username, email_enabled, updated_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?)
+				on conflict (tenant_id, username) do update
+				set email_enabled = excluded.email_enabled, updated_at = excluded.updated_at""")
+				.params(username, enabled, java.sql.Timestamp.from(clock.instant())).update();
+	}
+
+	/** A message waits for the patient: a notice is owed, unless one is pending already. */
+	@Transactional
+	public void owe(PatientId patient) {
+		jdbc.sql("""
+				insert into messaging.email_notice (tenant_id, patient_id, pending_since)
+				values (current_setting('stride.tenant_id', true), ?, ?)
+				on conflict (tenant_id, patient_id) do update
+				set pending_since = coalesce(email_notice.pending_since, excluded.pending_since)""")
+				.params(patient.id(), java.sql.Timestamp.from(clock.instant())).update();
+	}
+
+	/**
+	 * Sends the current clinic's notices that are due: pending, and the patient's last one more than
+	 * 15 minutes ago. A notice for a patient who turned emails off is dropped.
+	 *
+	 * @return how many emails went out
+	 */
+	@Transactional
+	public int sendDue() {
+		var sender = mail.getIfAvailable();
+		var due = jdbc.sql("""
+				select patient_id from messaging.email_notice
+				where pending_since is not null and (last_sent_at is null or last_sent_at <= ?)
+				for update skip locked""")
+				.param(java.sql.Timestamp.from(clock.instant().minus(BATCH))).query(UUID.class).list();
+		var clinic = clinics.find(CurrentTenant.require()).map(it -> it.name()).orElse("your clinic");
+		var sent = 0;
+		for (var id : due) {
+			var patient = patients.find(new PatientId(id));
+			var address = patient.flatMap(it -> patients.emailOf(it.id()));
+			var wanted = patient.map(it -> emailEnabled(it.username())).orElse(false);
+			if (sender != null && wanted && address.isPresent()) {
+				sender.send(notice(address.get(), clinic));
+				sent++;
+			}
+			jdbc.sql("update messaging.email_notice set pending_since = null, last_sent_at = ? where patient_id = ?")
+					.params(wanted && sender != null ? java.sql.Timestamp.from(clock.instant()) : null, id).update();
+		}
+		if (sent > 0) {
+			LOG.info("Sent {} message notice(s) for clinic {}", sent, CurrentTenant.require());
+		}
+		return sent;
+	}
+
+	/** Every clinic's due notices; runs every minute. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${stride.mail.notice-interval:PT1M}")
+	public void sendAllDue() {
+		for (var clinic : clinics.all()) {
+			CurrentTenant.runAs(clinic.tenant(), this::sendDue);
+		}
+	}
+
+	SimpleMailMessage notice(String to, String clinic) {
+		var message = new SimpleMailMessage();
+		message.setFrom(from);
+		message.setTo(to);
+		message.setSubject("New message from your care team at " + clinic);
+		message.setText("""
+				Hello,
+
+				You have a new message from your care team at %s.
+				Sign in to read it: %s/portal/messages
+
+				You get this email because email notices are on in your Stride profile. You can turn them off there:
+				%s/portal/profile
+
+				Stride""".formatted(clinic, publicUrl, publicUrl));
+		return message;
+	}
+}

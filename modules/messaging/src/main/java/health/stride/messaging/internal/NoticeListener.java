@@ -1,0 +1,35 @@
+package health.stride.messaging.internal;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import health.stride.messaging.EmailNotices;
+import health.stride.messaging.MessageSent;
+import health.stride.messaging.SenderRole;
+import health.stride.platform.tenancy.CurrentTenant;
+
+/** A message from the care team (or Stride) to a patient owes the patient an email notice. */
+@Component
+class NoticeListener {
+
+	private final EmailNotices notices;
+
+	NoticeListener(EmailNotices notices) {
+		this.notices = notices;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(MessageSent event) {
+		if (event.senderRole() != SenderRole.PATIENT) {
+			CurrentTenant.runAs(event.tenant(), () -> notices.owe(event.patient()));
+		}
+	}
+
+	/** Runs the notice job every minute. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class Scheduling {}
+}
