@@ -33,8 +33,16 @@ public class Caseloads {
 		this.clock = clock;
 	}
 
+	/**
+	 * One patient of the caseload.
+	 *
+	 * @param lastPain the pain after the last session
+	 * @param sessionsThisWeek sessions since Monday (UTC)
+	 * @param plannedPerWeek the days a week the plan asks for; none without a plan
+	 */
 	public record Entry(PatientId patient, String displayName, String state, PatientStatus status, int priority,
-			List<CaseloadReason> reasons, Instant lastActivityAt, int unreadMessages) {
+			List<CaseloadReason> reasons, Instant lastActivityAt, int unreadMessages, @Nullable Integer lastPain,
+			int sessionsThisWeek, @Nullable Integer plannedPerWeek) {
 
 		@Override
 		public String toString() {
@@ -57,7 +65,9 @@ public class Caseloads {
 
 		var recent = java.sql.Timestamp.from(clock.instant().minus(RECENT));
 		var where = new ArrayList<String>();
-		var params = new ArrayList<Object>(List.of(recent, recent, recent, username, username));
+		var monday = java.sql.Date.valueOf(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))
+				.with(java.time.DayOfWeek.MONDAY));
+		var params = new ArrayList<Object>(List.of(monday, recent, recent, recent, username, username));
 
 		if (filter.reason() != null) {
 			where.add(switch (filter.reason()) {
@@ -82,7 +92,9 @@ public class Caseloads {
 
 		var rows = jdbc.sql("""
 				with entries as (
-				  select patient_id, display_name, state, status, unanswered_messages, last_activity_at,
+				  select patient_id, display_name, state, status, unanswered_messages, last_activity_at, last_pain,
+				         case when sessions_week_start = ? then sessions_this_week else 0 end as sessions_this_week,
+				         planned_per_week,
 				         open_red_flags > 0 as red_flag,
 				         coalesce(last_pain_flare_at > ?, false) as pain_flare,
 				         unanswered_messages > 0 as unanswered,
@@ -113,7 +125,9 @@ public class Caseloads {
 					return new Row(row.getLong("total"), new Entry(new PatientId(row.getObject("patient_id", UUID.class)),
 							row.getString("display_name"), row.getString("state"),
 							PatientStatus.valueOf(row.getString("status")), row.getInt("priority"), List.copyOf(reasons),
-							row.getTimestamp("last_activity_at").toInstant(), row.getInt("unanswered_messages")));
+							row.getTimestamp("last_activity_at").toInstant(), row.getInt("unanswered_messages"),
+							(Integer) row.getObject("last_pain"), row.getInt("sessions_this_week"),
+							(Integer) row.getObject("planned_per_week")));
 				})
 				.list();
 

@@ -168,6 +168,8 @@ class CaseloadTests {
 		CurrentTenant.runAs(clinic, () -> scenario.publish(session)
 				.andWaitForStateChange(this::reasons, reasons -> !reasons.contains(CaseloadReason.INACTIVE))
 				.andVerify(reasons -> assertThat(reasons).isEmpty()));
+		assertThat(call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0).lastPain())
+				.as("the pain after the session").isEqualTo(6);
 
 		var flare = new PainFlareReported(clinic, flo, session.session(), now, 3, 6, false);
 		CurrentTenant.runAs(clinic, () -> scenario.publish(flare)

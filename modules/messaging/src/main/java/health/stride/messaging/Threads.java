@@ -159,10 +159,13 @@ public class Threads {
 	 * Posts a message from Stride into the patient's thread, once per key however often it is asked.
 	 *
 	 * @param urgent also marks the thread urgent for the care team
-	 * @return the message, or nothing if one with this key was posted before
+	 * @return the message, or nothing if one with this key was posted before (or the clinic has no such patient)
 	 */
 	@Transactional
 	public Optional<Message> postSystem(PatientId patient, String key, String body, boolean urgent) {
+		if (patients.find(patient).isEmpty()) {
+			return Optional.empty();
+		}
 		var thread = open(patient);
 		if (jdbc.sql("select count(*) from messaging.message where system_key = ?").param(key).query(Long.class)
 				.single() > 0) {

@@ -16,6 +16,11 @@ public record Plan(UUID id, PatientId patient, String name, List<ProgramTemplate
 		phases = List.copyOf(phases);
 	}
 
+	/** How many days a week the current phase asks for: its most frequent exercise's. */
+	public int daysPerWeek() {
+		return phase().exercises().stream().mapToInt(it -> it.dosing().daysPerWeek()).max().orElse(0);
+	}
+
 	public ProgramTemplate.Phase phase() {
 		return phases.get(Math.min(currentPhase, phases.size() - 1));
 	}

@@ -242,6 +242,12 @@ public class Sessions {
 				.query(Long.class).single();
 	}
 
+	/** How many sessions the patient performed since the moment. */
+	public int countSince(PatientId patient, Instant from) {
+		return jdbc.sql("select count(*) from programs.session where patient_id = ? and performed_at >= ?")
+				.params(patient.id(), java.sql.Timestamp.from(from)).query(Integer.class).single();
+	}
+
 	/** The patient's sessions performed since the moment, oldest first. */
 	public List<ExerciseSession> since(PatientId patient, Instant from) {
 		var sessions = jdbc.sql(SELECT + " where patient_id = ? and performed_at >= ? order by performed_at, id")

@@ -1,6 +1,9 @@
 package health.stride.careteams.internal;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -10,6 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.programs.ExerciseSessionLogged;
 import health.stride.programs.PainFlareReported;
+import health.stride.programs.Plan;
+import health.stride.programs.Plans;
+import health.stride.programs.Sessions;
 import health.stride.programs.ProgramAssigned;
 import health.stride.programs.ProgramTailored;
 import health.stride.programs.ProgressionSuggested;
@@ -28,9 +34,13 @@ class ProgramEventsListener {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final Sessions sessions;
+	private final Plans plans;
 
 	ProgramEventsListener(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, Sessions sessions, Plans plans) {
+		this.sessions = sessions;
+		this.plans = plans;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -39,24 +49,43 @@ class ProgramEventsListener {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ProgramAssigned event) {
 		// the first assignment counts; replacing the plan later does not reset it, so handling twice changes nothing
-		CurrentTenant.runAs(event.tenant(), () -> transaction.executeWithoutResult(status -> jdbc.sql("""
-				update careteams.caseload_entry set plan_assigned_at = coalesce(plan_assigned_at, ?)
-				where patient_id = ?""").params(java.sql.Timestamp.from(clock.instant()), event.patient().id()).update()));
+		CurrentTenant.runAs(event.tenant(), () -> {
+			var planned = plans.of(event.patient()).map(Plan::daysPerWeek).orElse(null);
+			transaction.executeWithoutResult(status -> jdbc.sql("""
+					update careteams.caseload_entry set plan_assigned_at = coalesce(plan_assigned_at, ?), planned_per_week = ?
+					where patient_id = ?""").params(java.sql.Timestamp.from(clock.instant()), planned, event.patient().id())
+					.update());
+		});
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ProgramTailored event) {
-		update(event.tenant(), "update careteams.caseload_entry set ready_to_progress = false where patient_id = ?",
-				event.patient().id());
+		CurrentTenant.runAs(event.tenant(), () -> {
+			var planned = plans.of(event.patient()).map(Plan::daysPerWeek).orElse(null);
+			transaction.executeWithoutResult(status -> jdbc.sql("""
+					update careteams.caseload_entry set ready_to_progress = false, planned_per_week = ?
+					where patient_id = ?""").params(planned, event.patient().id()).update());
+		});
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ExerciseSessionLogged event) {
 		var at = java.sql.Timestamp.from(event.performedAt());
-		update(event.tenant(), """
-				update careteams.caseload_entry
-				set last_session_at = greatest(last_session_at, ?), last_activity_at = greatest(last_activity_at, ?)
-				where patient_id = ?""", at, at, event.patient().id());
+		CurrentTenant.runAs(event.tenant(), () -> transaction.executeWithoutResult(status -> {
+			// the week's count is asked from programs, so a second delivery sets the same number
+			var monday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).with(DayOfWeek.MONDAY);
+			var thisWeek = sessions.countSince(event.patient(), monday.atStartOfDay(ZoneOffset.UTC).toInstant());
+			var planned = plans.of(event.patient()).map(Plan::daysPerWeek).orElse(null);
+			jdbc.sql("""
+					update careteams.caseload_entry
+					set last_pain = case when last_session_at is null or ? >= last_session_at then ? else last_pain end,
+					    last_session_at = greatest(last_session_at, ?), last_activity_at = greatest(last_activity_at, ?),
+					    sessions_week_start = ?, sessions_this_week = ?, planned_per_week = ?
+					where patient_id = ?""")
+					.params(at, event.painAfter(), at, at, java.sql.Date.valueOf(monday), thisWeek, planned,
+							event.patient().id())
+					.update();
+		}));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -40,12 +40,12 @@ class CaseloadController {
 	}
 
 	record EntryJson(String patientId, String displayName, int priority, List<String> reasons, Instant lastActivityAt,
-			int unreadMessages) {
+			int unreadMessages, @Nullable Integer lastPain, int sessionsThisWeek, @Nullable Integer plannedPerWeek) {
 
 		static EntryJson of(Caseloads.Entry entry) {
 			return new EntryJson(entry.patient().toString(), entry.displayName(), entry.priority(),
 					entry.reasons().stream().map(CaseloadReason::code).toList(), entry.lastActivityAt(),
-					entry.unreadMessages());
+					entry.unreadMessages(), entry.lastPain(), entry.sessionsThisWeek(), entry.plannedPerWeek());
 		}
 	}
 

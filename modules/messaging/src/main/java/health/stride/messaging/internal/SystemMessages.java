@@ -41,7 +41,6 @@ class SystemMessages {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CareTeamAssigned event) {
 		CurrentTenant.runAs(event.tenant(), () -> {
-			threads.open(event.patient());
 			careTeams.of(event.patient()).ifPresent(team -> {
 				var coach = team.coach() == null ? ""
 						: " Your health coach, " + java.util.Objects.requireNonNull(team.coach()).displayName()
