@@ -34,9 +34,12 @@ import health.stride.patients.NewPatient;
 import health.stride.patients.PainDuration;
 import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
+import health.stride.messaging.Threads;
 import health.stride.programs.Plans;
+import health.stride.programs.Sessions;
 import health.stride.programs.ProgramTemplates;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
@@ -108,7 +111,10 @@ class DemoData implements ApplicationRunner {
 									LocalDate.of(1968, 11, 20), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", SCIATICA,
 									Set.of(RedFlag.SADDLE_NUMBNESS), null),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a05", "patient.grace", "Grace", "Liu",
-									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, STENOSIS, Set.of(), null))),
+									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, STENOSIS, Set.of(), null),
+							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a06", "patient.owen", "Owen", "Price",
+									LocalDate.of(1979, 2, 17), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", SCIATICA,
+									Set.of(), "flare-mobility"))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
 					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST,
 							List.of(new License("WA", LicenseKind.LICENSE, "PT 60098765", LICENSES_EXPIRE)))),
@@ -127,10 +133,14 @@ class DemoData implements ApplicationRunner {
 	private final Intakes intakes;
 	private final ProgramTemplates templates;
 	private final Plans plans;
+	private final Sessions sessions;
+	private final Threads threads;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
-			Plans plans) {
+			Plans plans, Sessions sessions, Threads threads) {
+		this.sessions = sessions;
+		this.threads = threads;
 		this.templates = templates;
 		this.plans = plans;
 		this.clinics = clinics;
@@ -191,7 +201,43 @@ class DemoData implements ApplicationRunner {
 			plans.assign(patient, template.id(), new StrideUser("demo", demo.therapist(), List.of(CurrentTenant.require()),
 					Set.of(Role.THERAPIST)));
 		}
+		activity(demo, patient);
 		LOG.info("Registered demo patient {}", patient);
+	}
+
+	/**
+	 * What some demo patients did before the demo starts, so the caseload shows its reasons: Maya
+	 * logged two steady weeks (ready to progress) and asked a question nobody answered yet; Owen's
+	 * last session flared.
+	 */
+	private void activity(DemoPatient demo, PatientId patient) {
+		var me = new StrideUser(demo.accountId(), demo.username(), List.of(CurrentTenant.require()), Set.of(Role.PATIENT));
+		switch (demo.username()) {
+			case "patient.maya" -> {
+				for (int daysAgo = 13; daysAgo >= 3; daysAgo -= 2) {
+					session(demo, patient, daysAgo, 3, 2, daysAgo % 4 == 1 ? 15 : null);
+				}
+				threads.post(threads.open(patient), me, "Is it all right to swim instead of walking on Fridays? The pool"
+						+ " is close to my office.");
+			}
+			case "patient.owen" -> {
+				session(demo, patient, 5, 4, 3, 10);
+				session(demo, patient, 2, 3, 6, null);
+			}
+			default -> {
+				// nothing logged yet
+			}
+		}
+	}
+
+	private void session(DemoPatient demo, PatientId patient, int daysAgo, int painBefore, int painAfter,
+			@Nullable Integer walked) {
+		var plan = plans.of(patient).orElseThrow();
+		var done = plan.phase().exercises().stream().map(it -> new Sessions.ExerciseInput(it.slug(), it.dosing().sets(),
+				it.dosing().reps(), false, null)).toList();
+		sessions.log(patient, new Sessions.Input("demo-" + demo.username() + "-" + daysAgo,
+				java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo)).toString(), painBefore, painAfter,
+				"NONE", "RIGHT", walked, done));
 	}
 
 	private CareTeam.Member member(String username) {

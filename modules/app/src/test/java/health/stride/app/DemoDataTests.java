@@ -22,7 +22,11 @@ import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlags;
+import health.stride.careteams.CaseloadReason;
+import health.stride.careteams.Caseloads;
+import health.stride.messaging.Threads;
 import health.stride.programs.Plans;
+import health.stride.programs.Sessions;
 import health.stride.programs.ProgramTemplates;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
@@ -42,11 +46,15 @@ class DemoDataTests {
 	@Autowired RedFlags redFlags;
 	@Autowired ProgramTemplates templates;
 	@Autowired Plans plans;
+	@Autowired Sessions sessions;
+	@Autowired Threads threads;
+	@Autowired Caseloads caseloads;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
-		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates, plans);
+		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
+				plans, sessions, threads);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -91,5 +99,13 @@ class DemoDataTests {
 		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> patients.findByUsername("patient.ivy")))
 				.hasValueSatisfying(it -> assertThat(it.state()).isEqualTo("WA"));
 		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> patients.findByUsername("patient.maya"))).isEmpty();
+
+		// pt.alex's caseload shows the reasons the demo can show on its first day (inactivity needs a week)
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				CurrentTenant.callAs(TenantId.of("northside"), () -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25))
+						.content().stream().flatMap(it -> it.reasons().stream()).distinct().toList())
+				.contains(CaseloadReason.RED_FLAG, CaseloadReason.PAIN_FLARE, CaseloadReason.UNANSWERED_MESSAGE,
+						CaseloadReason.NEEDS_PLAN, CaseloadReason.READY_TO_PROGRESS));
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
 	}
 }

@@ -113,14 +113,6 @@ public class EmailNotices {
 		return sent;
 	}
 
-	/** Every clinic's due notices; runs every minute. */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${stride.mail.notice-interval:PT1M}")
-	public void sendAllDue() {
-		for (var clinic : clinics.all()) {
-			CurrentTenant.runAs(clinic.tenant(), this::sendDue);
-		}
-	}
-
 	SimpleMailMessage notice(String to, String clinic) {
 		var message = new SimpleMailMessage();
 		message.setFrom(from);

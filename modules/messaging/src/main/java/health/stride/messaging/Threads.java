@@ -255,6 +255,19 @@ public class Threads {
 		return messages;
 	}
 
+	/** The patient's latest messages, newest first, for the chart's timeline (marks nothing as read). */
+	public List<Message> latest(PatientId patient, int limit) {
+		return jdbc.sql("""
+				select m.id, m.seq, m.sender_role, m.sender_name, m.sender_username, m.body, m.sent_at
+				from messaging.message m join messaging.thread t on t.id = m.thread_id
+				where t.patient_id = ? order by m.seq desc limit ?""")
+				.params(patient.id(), limit)
+				.query((row, number) -> new Message(row.getObject(1, UUID.class), row.getLong(2),
+						SenderRole.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
+						row.getTimestamp(7).toInstant()))
+				.list();
+	}
+
 	/** The threads the user takes part in (actively), urgent and unanswered first, then the latest. */
 	public List<Summary> of(StrideUser user) {
 		return jdbc.sql("""

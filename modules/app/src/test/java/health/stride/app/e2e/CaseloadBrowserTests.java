@@ -9,7 +9,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * pt.alex signs in, finds a patient with an open red flag at the top of the caseload, filters by
- * reason, and opens the chart. The pages pass axe-core's WCAG 2.1 AA rules.
+ * reason, and opens the chart with its pain chart. The pages pass axe-core's WCAG 2.1 AA rules.
  */
 class CaseloadBrowserTests extends BrowserTestSupport {
 
@@ -40,6 +40,9 @@ class CaseloadBrowserTests extends BrowserTestSupport {
 		waiting.until(ExpectedConditions.urlContains("/patients/"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
 		assertThat(browser.findElement(By.className("urgent")).getText()).contains("Open red flag");
+		var painChart = browser.findElement(By.xpath("//figure[figcaption[normalize-space()='Pain (0–10) over time']]"));
+		assertThat(painChart.findElements(By.cssSelector("svg[role=img] circle.dot"))).as("the intake's pain").isNotEmpty();
+		assertThat(painChart.findElement(By.tagName("desc")).getDomProperty("textContent")).startsWith("Started at");
 		assertThat(Accessibility.violations(browser)).as("chart").isEmpty();
 	}
 

@@ -124,6 +124,10 @@ class ChartController {
 									: "; walked " + session.walkingMinutes() + " min")
 							+ "; symptoms: " + session.symptomShift().label().toLowerCase(java.util.Locale.ROOT)));
 		}
+		for (var message : threads.latest(id, 30)) {
+			var text = message.body().length() > 140 ? message.body().substring(0, 140) + "…" : message.body();
+			timeline.add(moment(message.sentAt(), zone, "Message from " + message.senderName(), text));
+		}
 		for (var change : directory.statusHistory(id)) {
 			timeline.add(moment(change.changedAt(), zone, "Status: " + label(change.to()), change.reason()));
 		}

@@ -3,22 +3,36 @@ package health.stride.messaging.internal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.messaging.EmailNotices;
 import health.stride.messaging.MessageSent;
 import health.stride.messaging.SenderRole;
+import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
-/** A message from the care team (or Stride) to a patient owes the patient an email notice. */
+/**
+ * A message from the care team (or Stride) to a patient owes the patient an email notice; every
+ * minute the notices due in each clinic go out.
+ */
 @Component
 class NoticeListener {
 
 	private final EmailNotices notices;
+	private final ClinicRegistry clinics;
 
-	NoticeListener(EmailNotices notices) {
+	NoticeListener(EmailNotices notices, ClinicRegistry clinics) {
 		this.notices = notices;
+		this.clinics = clinics;
+	}
+
+	@Scheduled(fixedDelayString = "${stride.mail.notice-interval:PT1M}", initialDelayString = "${stride.mail.notice-interval:PT1M}")
+	void sendDue() {
+		for (var clinic : clinics.all()) {
+			CurrentTenant.runAs(clinic.tenant(), notices::sendDue);
+		}
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
