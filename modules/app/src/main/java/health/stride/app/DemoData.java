@@ -121,7 +121,7 @@ class DemoData implements ApplicationRunner {
 					new DemoSponsor(SponsorCode.of("CASCADE"), "Cascade Health Plan", SponsorKind.HEALTH_PLAN, "Tom Becker",
 							"eligibility@cascade-health.example", "sponsor.bluecross", 450, 11),
 					List.of(new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a03", "patient.ivy", "Ivy", "Chen",
-							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, null, Set.of(), null))));
+							LocalDate.of(1993, 1, 27), "WA", "America/Los_Angeles", "pt.jordan", null, SCIATICA, Set.of(), "stabilisation-progression"))));
 
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
@@ -206,9 +206,9 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/**
-	 * What some demo patients did before the demo starts, so the caseload shows its reasons: Maya
+	 * What some demo patients did before the demo starts, so the caseloads show every reason: Maya
 	 * logged two steady weeks (ready to progress) and asked a question nobody answered yet; Owen's
-	 * last session flared.
+	 * last session flared; Ivy's last session was nine days ago (inactive, on pt.jordan's caseload).
 	 */
 	private void activity(DemoPatient demo, PatientId patient) {
 		var me = new StrideUser(demo.accountId(), demo.username(), List.of(CurrentTenant.require()), Set.of(Role.PATIENT));
@@ -224,6 +224,7 @@ class DemoData implements ApplicationRunner {
 				session(demo, patient, 5, 4, 3, 10);
 				session(demo, patient, 2, 3, 6, null);
 			}
+			case "patient.ivy" -> session(demo, patient, 9, 3, 3, null); // and none since: inactive
 			default -> {
 				// nothing logged yet
 			}

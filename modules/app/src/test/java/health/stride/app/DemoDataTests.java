@@ -100,12 +100,15 @@ class DemoDataTests {
 				.hasValueSatisfying(it -> assertThat(it.state()).isEqualTo("WA"));
 		assertThat(CurrentTenant.callAs(TenantId.of("lakeside"), () -> patients.findByUsername("patient.maya"))).isEmpty();
 
-		// pt.alex's caseload shows the reasons the demo can show on its first day (inactivity needs a week)
+		// between them the demo therapists' caseloads show every reason: inactivity on pt.jordan's, the rest on pt.alex's
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
 				CurrentTenant.callAs(TenantId.of("northside"), () -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25))
 						.content().stream().flatMap(it -> it.reasons().stream()).distinct().toList())
 				.contains(CaseloadReason.RED_FLAG, CaseloadReason.PAIN_FLARE, CaseloadReason.UNANSWERED_MESSAGE,
 						CaseloadReason.NEEDS_PLAN, CaseloadReason.READY_TO_PROGRESS));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				CurrentTenant.callAs(TenantId.of("lakeside"), () -> caseloads.of("pt.jordan", Caseloads.Filter.none(), 0, 25))
+						.content()).singleElement().satisfies(ivy -> assertThat(ivy.reasons()).contains(CaseloadReason.INACTIVE)));
 	}
 }

@@ -161,7 +161,8 @@ class MessagingTests {
 		var pages = List.of(get("/portal/messages").with(Tokens.browser("patient.grace", List.of(north), "patient")),
 				get("/messages/" + thread).with(Tokens.browser("pt.alex", List.of(north), "therapist")),
 				get("/messages/" + thread + "/since?after=0").with(Tokens.browser("pt.alex", List.of(north), "therapist")),
-				get("/messages").with(Tokens.browser("pt.alex", List.of(north), "therapist")));
+				get("/messages").with(Tokens.browser("pt.alex", List.of(north), "therapist")),
+				get("/patients/" + grace).with(Tokens.browser("pt.alex", List.of(north), "therapist"))); // the chart's timeline
 		for (var page : pages) {
 			var html = mvc.perform(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(html).doesNotContain("<script>alert", "<img src=x", "<svg onload", "href=\"javascript",

@@ -100,7 +100,8 @@ public class Caseloads {
 				         unanswered_messages > 0 as unanswered,
 				         intake_completed_at is not null and plan_assigned_at is null and status <> 'DISCHARGED'
 				           as needs_plan,
-				         coalesce(greatest(last_session_at, plan_assigned_at) <= ?, false) and status = 'ACTIVE'
+				         -- counted from the last session, or from the plan for a patient who has had none yet
+				         coalesce(coalesce(last_session_at, plan_assigned_at) <= ?, false) and status = 'ACTIVE'
 				           as inactive,
 				         ready_to_progress and coalesce(last_pain_flare_at <= ?, true) as ready_to_progress
 				  from careteams.caseload_entry
