@@ -57,6 +57,7 @@ class SessionApiTests {
 	@Autowired Sessions sessions;
 	@Autowired RedFlags redFlags;
 	@Autowired Consents consents;
+	@Autowired health.stride.platform.audit.AuditTrail audit;
 	@Autowired Intakes intakes;
 
 	String north, lake;
@@ -176,6 +177,10 @@ class SessionApiTests {
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/patients/" + maya + "/sessions?size=500").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
 				.andExpect(status().isBadRequest());
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> audit.aboutPatient(maya.id(), 50)))
+				.filteredOn(it -> "sessions".equals(it.resource()))
+				.extracting(it -> it.actorUsername() + " " + it.action())
+				.contains("coach.rio READ", "patient.maya READ", "pt.sam ACCESS_DENIED");
 	}
 
 	@Test

@@ -184,6 +184,11 @@ class CaseloadTests {
 				.isEqualTo(now.toEpochMilli() / 10);
 
 		var ready = new ProgressionSuggested(clinic, flo, UUID.randomUUID(), "Steady", now);
+		// the suggestion as programs keeps it: the caseload asks programs whether it is still open
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into programs.progression_suggestion (tenant_id, patient_id, id, reason, suggested_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, 'Steady', now())""")
+				.params(flo.id(), ready.suggestion()).update()));
 		CurrentTenant.runAs(clinic, () -> scenario.publish(ready)
 				.andWaitForStateChange(() -> readyToProgress(flo), Boolean::booleanValue)
 				.andVerify(flag -> assertThat(reasons()).as("a recent flare holds back progression")

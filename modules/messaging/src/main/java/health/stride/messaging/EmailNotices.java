@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -101,8 +102,14 @@ public class EmailNotices {
 			var address = patient.flatMap(it -> patients.emailOf(it.id()));
 			var wanted = patient.map(it -> emailEnabled(it.username())).orElse(false);
 			if (sender != null && wanted && address.isPresent()) {
-				sender.send(notice(address.get(), clinic));
-				sent++;
+				try {
+					sender.send(notice(address.get(), clinic));
+					sent++;
+				} catch (MailException failed) {
+					// stays pending, for the next run; the others go out now
+					LOG.warn("Could not send a message notice for patient {}: {}", id, failed.getMessage());
+					continue;
+				}
 			}
 			jdbc.sql("update messaging.email_notice set pending_since = null, last_sent_at = ? where patient_id = ?")
 					.params(wanted && sender != null ? java.sql.Timestamp.from(clock.instant()) : null, id).update();

@@ -224,23 +224,26 @@ public class Threads {
 	}
 
 	/**
-	 * The thread's messages for one of its participants, oldest first, after the given number; what
-	 * the reader was given counts as delivered, and, if {@code read}, as read.
+	 * The thread's messages for one of its participants, oldest first, after the given number (the
+	 * newest 500 at most); what the reader was given counts as delivered, and, if {@code read}, as read.
 	 *
-	 * @throws NotFound unless the user takes part in the thread
+	 * @throws NotFound unless the user takes part in the thread (actively)
 	 */
 	@Transactional
 	public List<Message> read(UUID threadId, StrideUser reader, long after, boolean read) {
 		var thread = find(threadId).orElseThrow(NotFound::new);
-		var me = thread.participant(reader.username()).orElseThrow(NotFound::new);
-		var messages = jdbc.sql("""
+		var me = thread.participant(reader.username()).filter(Participant::active)
+				.filter(it -> (it.role() == SenderRole.PATIENT) == reader.has(Role.PATIENT)).orElseThrow(NotFound::new);
+		// the newest 500 after the given number, shown oldest first
+		var messages = new java.util.ArrayList<>(jdbc.sql("""
 				select id, seq, sender_role, sender_name, sender_username, body, sent_at from messaging.message
-				where thread_id = ? and seq > ? order by seq limit 500""")
+				where thread_id = ? and seq > ? order by seq desc limit 500""")
 				.params(thread.id(), after)
 				.query((row, number) -> new Message(row.getObject(1, UUID.class), row.getLong(2),
 						SenderRole.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
 						row.getTimestamp(7).toInstant()))
-				.list();
+				.list());
+		java.util.Collections.reverse(messages);
 		if (!messages.isEmpty()) {
 			var last = messages.get(messages.size() - 1).seq();
 			jdbc.sql("""

@@ -111,6 +111,8 @@ class ThreadTests {
 		assertThat(unread(sam)).as("what came before they joined is not unread to them").isZero();
 		assertThatExceptionOfType(Threads.NotFound.class).as("the former therapist writes no more")
 				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> threads.post(thread(), alex, "Hello?")));
+		assertThatExceptionOfType(Threads.NotFound.class).as("nor reads what comes next")
+				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> threads.read(thread(), alex, 0, true)));
 		assertThat(CurrentTenant.callAs(clinic, () -> threads.of(alex))).isEmpty();
 	}
 

@@ -264,6 +264,9 @@ public class Outcomes {
 			for (int k = 0; k < 3; k++) {
 				var weeks = (k + 1) * 4;
 				var until = baseline.at().plus(Duration.ofDays(7L * weeks));
+				if (until.isAfter(clock.instant())) {
+					continue; // the patient is not that far in yet
+				}
 				var from = until.minus(Duration.ofDays(14));
 				var around = own.stream().filter(it -> !it.at().isBefore(from) && it.at().isBefore(until))
 						.mapToInt(Pain::pain).average();

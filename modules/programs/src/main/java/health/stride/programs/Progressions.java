@@ -128,7 +128,7 @@ public class Progressions {
 				       coalesce(bool_and(pain_after <= 3 and not flare), false),
 				       coalesce(bool_and(not exists (select 1 from programs.session_exercise e
 				                                     where e.session_id = s.id and e.skipped)), false),
-				       coalesce(bool_and(effort = 'EASY'), false)
+				       coalesce(bool_and(coalesce(effort = 'EASY', false)), false)
 				from programs.session s where patient_id = ? and plan_version = ? and performed_at >= ?""")
 				.params(patient.id(), version, java.sql.Timestamp.from(from))
 				.query((row, number) -> new Window(row.getLong(1),

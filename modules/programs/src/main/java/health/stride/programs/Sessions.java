@@ -186,6 +186,10 @@ public class Sessions {
 		for (int i = 0; i < given.size() && i < 50; i++) {
 			var line = given.get(i);
 			var field = "exercises[" + i + "]";
+			if (line == null) {
+				errors.reject(field, "Give the exercise's slug and what was done.");
+				continue;
+			}
 			if (line.exerciseSlug() == null || library.find(line.exerciseSlug()).isEmpty()) {
 				errors.reject(field + ".exerciseSlug", "No exercise of the library is called '" + line.exerciseSlug() + "'.");
 				continue;

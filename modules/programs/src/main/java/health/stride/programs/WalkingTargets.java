@@ -78,6 +78,7 @@ public class WalkingTargets {
 	 * Logs a walk; the same key again finds the first walk.
 	 *
 	 * @throws FieldErrors.Invalid for missing or impossible fields
+	 * @throws Sessions.OnHold while a red flag holds the patient's exercise
 	 */
 	@Transactional
 	public Walk log(PatientId patient, @Nullable String key, @Nullable Integer minutes, @Nullable String surface,
@@ -99,6 +100,9 @@ public class WalkingTargets {
 		}
 		if (!errors.isEmpty()) {
 			throw new FieldErrors.Invalid(errors);
+		}
+		if (plans.holdOf(patient).isPresent()) {
+			throw new Sessions.OnHold();
 		}
 		jdbc.sql("""
 				insert into programs.walk (tenant_id, patient_id, id, idempotency_key, walked_at, minutes, surface, pain)
@@ -127,7 +131,7 @@ public class WalkingTargets {
 	public Optional<Target> today(PatientId patient, ZoneId zone) {
 
 		var plan = plans.of(patient).filter(it -> it.walking() != null);
-		if (plan.isEmpty()) {
+		if (plan.isEmpty() || plans.holdOf(patient).isPresent()) { // no target while a red flag holds the plan
 			return Optional.empty();
 		}
 		var start = plan.get().assignedAt();

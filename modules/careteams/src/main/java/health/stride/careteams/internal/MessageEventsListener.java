@@ -34,6 +34,9 @@ class MessageEventsListener {
 			return;
 		}
 		CurrentTenant.runAs(event.tenant(), () -> transaction.executeWithoutResult(status -> {
+			// one listener at a time per patient, so a late count never overwrites a newer one
+			jdbc.sql("select 1 from careteams.caseload_entry where patient_id = ? for update").param(event.patient().id())
+					.query().listOfRows();
 			var unanswered = threads.unansweredFor(event.patient());
 			jdbc.sql("""
 					update careteams.caseload_entry

@@ -19,6 +19,7 @@ import health.stride.programs.Sessions;
 import health.stride.programs.ProgramAssigned;
 import health.stride.programs.ProgramTailored;
 import health.stride.programs.ProgressionSuggested;
+import health.stride.programs.Progressions;
 import health.stride.platform.tenancy.TenantId;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -36,9 +37,11 @@ class ProgramEventsListener {
 	private final Clock clock;
 	private final Sessions sessions;
 	private final Plans plans;
+	private final Progressions progressions;
 
 	ProgramEventsListener(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-			Clock clock, Sessions sessions, Plans plans) {
+			Clock clock, Sessions sessions, Plans plans, Progressions progressions) {
+		this.progressions = progressions;
 		this.sessions = sessions;
 		this.plans = plans;
 		this.jdbc = jdbc;
@@ -97,8 +100,13 @@ class ProgramEventsListener {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ProgressionSuggested event) {
-		update(event.tenant(), "update careteams.caseload_entry set ready_to_progress = true where patient_id = ?",
-				event.patient().id());
+		// asked from programs, so a suggestion closed meanwhile is not shown as open
+		CurrentTenant.runAs(event.tenant(), () -> {
+			var open = progressions.open(event.patient()).isPresent();
+			transaction.executeWithoutResult(status -> jdbc
+					.sql("update careteams.caseload_entry set ready_to_progress = ? where patient_id = ?")
+					.params(open, event.patient().id()).update());
+		});
 	}
 
 	private void update(TenantId tenant, String sql, Object... params) {

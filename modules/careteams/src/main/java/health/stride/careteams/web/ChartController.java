@@ -116,7 +116,12 @@ class ChartController {
 			timeline.add(moment(version.changedAt(), zone, "Plan version " + version.version() + " by " + version.changedBy(),
 					version.summary()));
 		}
-		for (var session : sessions.of(id, 0, 30)) {
+		// sessions, outcomes and messages are for the care team; the clinic's administrators see the record
+		var team = record.careTeam();
+		var me = CurrentUser.require().username();
+		var onCareTeam = team != null && (team.therapist().username().equals(me)
+				|| (team.coach() != null && java.util.Objects.requireNonNull(team.coach()).username().equals(me)));
+		for (var session : onCareTeam ? sessions.of(id, 0, 30) : List.<health.stride.programs.ExerciseSession>of()) {
 			var done = session.exercises().size() - session.skippedCount();
 			timeline.add(moment(session.performedAt(), zone, session.flare() ? "Session with a pain flare" : "Session",
 					"Pain " + session.painBefore() + " → " + session.painAfter() + "; " + done + " of "
@@ -124,7 +129,9 @@ class ChartController {
 									: "; walked " + session.walkingMinutes() + " min")
 							+ "; symptoms: " + session.symptomShift().label().toLowerCase(java.util.Locale.ROOT)));
 		}
-		for (var message : threads.latest(id, 30)) {
+		var participant = threads.ofPatient(id)
+				.filter(it -> it.participant(CurrentUser.require().username()).filter(Threads.Participant::active).isPresent());
+		for (var message : participant.isPresent() ? threads.latest(id, 30) : List.<Threads.Message>of()) {
 			var text = message.body().length() > 140 ? message.body().substring(0, 140) + "…" : message.body();
 			timeline.add(moment(message.sentAt(), zone, "Message from " + message.senderName(), text));
 		}
@@ -152,15 +159,15 @@ class ChartController {
 						+ line.dosing().summary())
 				.toList()).orElse(List.of()));
 		model.addAttribute("templates", templates.all());
-		var progress = outcomes.of(id, zone);
-		model.addAttribute("outcomes", progress);
-		model.addAttribute("painChart", ProgressCharts.pain(progress.pain()));
-		model.addAttribute("sessionChart", ProgressCharts.sessions(progress.weeks()));
-		model.addAttribute("psfsChart", ProgressCharts.psfs(progress.psfs()));
+		if (onCareTeam) {
+			var progress = outcomes.of(id, zone);
+			model.addAttribute("outcomes", progress);
+			model.addAttribute("painChart", ProgressCharts.pain(progress.pain()));
+			model.addAttribute("sessionChart", ProgressCharts.sessions(progress.weeks()));
+			model.addAttribute("psfsChart", ProgressCharts.psfs(progress.psfs()));
+		}
 		model.addAttribute("suggestion", progressions.open(id).orElse(null));
-		model.addAttribute("thread", threads.ofPatient(id)
-				.filter(it -> it.participant(CurrentUser.require().username()).filter(Threads.Participant::active).isPresent())
-				.orElse(null));
+		model.addAttribute("thread", participant.orElse(null)); // messages are for the care team only
 		model.addAttribute("isTherapist", record.careTeam() != null
 				&& record.careTeam().therapist().username().equals(CurrentUser.require().username()));
 		return "careteams/chart";

@@ -20,6 +20,8 @@ import health.stride.platform.tenancy.CurrentTenant;
 @Component
 class NoticeListener {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoticeListener.class);
+
 	private final EmailNotices notices;
 	private final ClinicRegistry clinics;
 
@@ -31,7 +33,11 @@ class NoticeListener {
 	@Scheduled(fixedDelayString = "${stride.mail.notice-interval:PT1M}", initialDelayString = "${stride.mail.notice-interval:PT1M}")
 	void sendDue() {
 		for (var clinic : clinics.all()) {
-			CurrentTenant.runAs(clinic.tenant(), notices::sendDue);
+			try {
+				CurrentTenant.runAs(clinic.tenant(), notices::sendDue);
+			} catch (RuntimeException failed) { // one clinic's trouble does not hold up the others
+				LOG.warn("Message notices for clinic {} failed: {}", clinic.tenant(), failed.getMessage());
+			}
 		}
 	}
 

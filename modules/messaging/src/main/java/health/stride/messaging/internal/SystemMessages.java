@@ -8,6 +8,7 @@ import health.stride.messaging.Threads;
 import health.stride.patients.CareTeamAssigned;
 import health.stride.patients.CareTeams;
 import health.stride.patients.RedFlagsCleared;
+import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsReported;
 import health.stride.programs.PainFlareReported;
 import health.stride.programs.ProgramAssigned;
@@ -32,10 +33,12 @@ class SystemMessages {
 
 	private final Threads threads;
 	private final CareTeams careTeams;
+	private final RedFlags redFlags;
 
-	SystemMessages(Threads threads, CareTeams careTeams) {
+	SystemMessages(Threads threads, CareTeams careTeams, RedFlags redFlags) {
 		this.threads = threads;
 		this.careTeams = careTeams;
+		this.redFlags = redFlags;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -82,8 +85,11 @@ class SystemMessages {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(RedFlagsCleared event) {
-		if (!event.anyOpen()) {
-			CurrentTenant.runAs(event.tenant(), () -> threads.clearUrgent(event.patient()));
-		}
+		// asked now rather than taken from the event, which a later report may have overtaken
+		CurrentTenant.runAs(event.tenant(), () -> {
+			if (redFlags.open(event.patient()).isEmpty()) {
+				threads.clearUrgent(event.patient());
+			}
+		});
 	}
 }

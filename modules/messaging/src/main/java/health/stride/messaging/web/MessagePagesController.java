@@ -126,8 +126,10 @@ class MessagePagesController {
 			thread = threads.ofPatient(me.id()).map(Threads.Thread::id)
 					.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such thread."));
 			zone = ZoneId.of(me.timeZone());
+		} else if (threadId != null) {
+			thread = threadId;
 		} else {
-			thread = java.util.Objects.requireNonNull(threadId);
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such thread.");
 		}
 		List<Threads.Message> news;
 		try {
@@ -160,7 +162,7 @@ class MessagePagesController {
 		model.addAttribute("patientName", patient.map(Threads.Participant::displayName).orElse(""));
 		model.addAttribute("team", thread.participants().stream().filter(it -> it.role().clinician() && it.active()).toList());
 		model.addAttribute("messages", shown(messages, user, zone, thread));
-		model.addAttribute("last", thread.lastSeq());
+		model.addAttribute("last", messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq());
 		model.addAttribute("action", action);
 		model.addAttribute("poll", action + "/since");
 		model.addAttribute("draft", draft == null ? "" : draft);

@@ -4,6 +4,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
+import health.stride.patients.PatientId;
+import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
 import health.stride.programs.Plans;
@@ -11,26 +13,37 @@ import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * A red flag puts the patient's exercise on hold until a clinician has cleared every open one.
- * Handling an event twice has the effect of handling it once.
+ * Each event makes the hold follow the flags open at that moment, so handling an event twice, or
+ * late, has the effect of handling it once.
  */
 @Component
 class RedFlagHoldListener {
 
 	private final Plans plans;
+	private final RedFlags redFlags;
 
-	RedFlagHoldListener(Plans plans) {
+	RedFlagHoldListener(Plans plans, RedFlags redFlags) {
 		this.plans = plans;
+		this.redFlags = redFlags;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(RedFlagsReported event) {
-		CurrentTenant.runAs(event.tenant(), () -> plans.hold(event.patient(), event.emergency()));
+		CurrentTenant.runAs(event.tenant(), () -> follow(event.patient()));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(RedFlagsCleared event) {
-		if (!event.anyOpen()) {
-			CurrentTenant.runAs(event.tenant(), () -> plans.release(event.patient()));
+		CurrentTenant.runAs(event.tenant(), () -> follow(event.patient()));
+	}
+
+	/** Holds or releases by the flags open now, whatever order the events arrive in. */
+	private void follow(PatientId patient) {
+		var open = redFlags.open(patient);
+		if (open.isEmpty()) {
+			plans.release(patient);
+		} else {
+			plans.hold(patient, open.stream().anyMatch(it -> it.emergency()));
 		}
 	}
 }

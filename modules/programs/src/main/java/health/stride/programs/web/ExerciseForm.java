@@ -44,8 +44,8 @@ public class ExerciseForm {
 	}
 
 	ExerciseLibrary.@Nullable NewExercise exercise(ProgramForm.Errors errors) {
-		if (name.isBlank() || name.strip().length() > 80) {
-			errors.reject("name", "Name the exercise (up to 80 characters).");
+		if (name.isBlank() || name.strip().length() > 80 || !name.matches("(?s).*[A-Za-z0-9].*")) {
+			errors.reject("name", "Name the exercise (up to 80 characters, with at least one Latin letter or digit).");
 		}
 		choose(region, ExerciseLibrary.REGIONS, "region", "Choose a body region.", errors);
 		choose(position, ExerciseLibrary.POSITIONS, "position", "Choose a position.", errors);

@@ -23,6 +23,9 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.programs.PainLight;
 import health.stride.programs.Sessions;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
 
@@ -36,11 +39,13 @@ class SessionApiController {
 	private final Sessions sessions;
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
+	private final AuditTrail audit;
 
-	SessionApiController(Sessions sessions, PatientDirectory patients, CareTeams careTeams) {
+	SessionApiController(Sessions sessions, PatientDirectory patients, CareTeams careTeams, AuditTrail audit) {
 		this.sessions = sessions;
 		this.patients = patients;
 		this.careTeams = careTeams;
+		this.audit = audit;
 	}
 
 	record Logged(String sessionId, Instant performedAt, boolean flare, String painLight, @Nullable String guidance) {}
@@ -88,8 +93,10 @@ class SessionApiController {
 		}
 		var patient = new PatientId(patientId);
 		if (!mayRead(patient)) {
+			audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, patientId, "sessions");
 			return problem(HttpStatus.NOT_FOUND, "No such patient.");
 		}
+		audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "sessions");
 		var content = sessions.of(patient, page, size).stream().map(it -> new SessionJson(it.id().toString(),
 				it.performedAt(), it.painBefore(), it.painAfter(), it.symptomShift().name())).toList();
 		return ResponseEntity.ok(new Page(content, sessions.count(patient)));

@@ -145,6 +145,8 @@ class SessionPagesController {
 			return "redirect:/portal/progress";
 		} catch (FieldErrors.Invalid invalid) {
 			return walkPage(model, me.get(), idempotencyKey, minutes, surface, pain, invalid.errors());
+		} catch (Sessions.OnHold paused) {
+			return "redirect:/portal/plan";
 		}
 	}
 
