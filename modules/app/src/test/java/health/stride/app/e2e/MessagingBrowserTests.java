@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +27,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		browser.get(appUrl() + "/messages");
 		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox")));
 		((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
-		var unreadBefore = unread(browser);
+		var unreadBefore = waiting.ignoring(WebDriverException.class).until(driver -> unread(driver));
 		assertThat(Accessibility.violations(browser)).as("inbox").isEmpty();
 
 		var patient = Browsers.chromium();
@@ -36,7 +37,8 @@ class MessagingBrowserTests extends BrowserTestSupport {
 			patientWaiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 			patient.get(appUrl() + "/portal/messages");
 			patientWaiting.until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
-			assertThat(patient.findElement(By.id("messages")).getText()).contains("is your physical therapist");
+			patientWaiting.ignoring(WebDriverException.class)
+					.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is your physical therapist"));
 			assertThat(Accessibility.violations(patient)).as("the patient's thread").isEmpty();
 
 			var text = "Can I swim instead of walking on Friday? " + System.nanoTime();
@@ -45,7 +47,8 @@ class MessagingBrowserTests extends BrowserTestSupport {
 			var sent = System.nanoTime();
 			patientWaiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
 
-			new WebDriverWait(browser, Duration.ofSeconds(2)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			// the inbox swaps its list every second, so an element read in between may be gone: read again
+			new WebDriverWait(browser, Duration.ofSeconds(2)).ignoring(WebDriverException.class)
 					.until(driver -> unread(driver) == unreadBefore + 1);
 			var seconds = (System.nanoTime() - sent) / 1e9;
 			assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"))
@@ -66,7 +69,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		}
 
 		browser.get(appUrl() + "/caseload");
-		waiting.until(driver -> {
+		waiting.ignoring(org.openqa.selenium.WebDriverException.class).until(driver -> {
 			driver.navigate().refresh();
 			return driver.findElements(By.xpath("//table[contains(@class,'caseload')]//tr[.//a[normalize-space()='Maya Okafor']]"))
 					.stream().noneMatch(row -> row.getText().contains("Unanswered message"));

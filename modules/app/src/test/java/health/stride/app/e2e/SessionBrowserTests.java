@@ -53,7 +53,7 @@ class SessionBrowserTests extends BrowserTestSupport {
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/caseload"));
 
 		// the caseload learns of the flare from the programs module's event, just after the session is saved
-		waiting.until(driver -> {
+		waiting.ignoring(org.openqa.selenium.WebDriverException.class).until(driver -> {
 			driver.navigate().refresh();
 			return driver.findElements(By.xpath("//table[contains(@class,'caseload')]//tr[.//a[normalize-space()='Maya Okafor']]"))
 					.stream().anyMatch(row -> row.getText().contains("Pain flare"));
