@@ -305,9 +305,4 @@ public class Threads {
 				                        where c.thread_id = t.id and c.sender_role in ('THERAPIST', 'COACH')), 0)""")
 				.param(patient.id()).query(Integer.class).single();
 	}
-
-	/** How many messages the user has not read, over all their threads. */
-	public long unreadFor(StrideUser user) {
-		return of(user).stream().mapToLong(Summary::unread).sum();
-	}
 }

@@ -83,11 +83,14 @@ public class Outcomes {
 	public PatientOutcomes of(PatientId patient, ZoneId zone) {
 
 		var today = LocalDate.now(clock.withZone(zone));
+		record Baseline(@Nullable Integer pain, @Nullable Instant at) {}
 		var baseline = jdbc.sql("select intake_pain, intake_completed_at from programs.tailoring_facts where patient_id = ?")
 				.param(patient.id())
-				.query((row, number) -> new Object[] { row.getObject(1), row.getTimestamp(2) }).optional();
-		var intakePain = baseline.map(it -> (Integer) it[0]).orElse(null);
-		var intakeAt = baseline.map(it -> (java.sql.Timestamp) it[1]).map(java.sql.Timestamp::toInstant).orElse(null);
+				.query((row, number) -> new Baseline((Integer) row.getObject(1),
+						row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant()))
+				.optional().orElse(new Baseline(null, null));
+		var intakePain = baseline.pain();
+		var intakeAt = baseline.at();
 
 		var sessions = jdbc.sql("""
 				select performed_at, pain_before, flare, coalesce(walking_minutes, 0) from programs.session

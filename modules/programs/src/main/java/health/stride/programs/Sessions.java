@@ -252,14 +252,6 @@ public class Sessions {
 				.params(patient.id(), java.sql.Timestamp.from(from)).query(Integer.class).single();
 	}
 
-	/** The patient's sessions performed since the moment, oldest first. */
-	public List<ExerciseSession> since(PatientId patient, Instant from) {
-		var sessions = jdbc.sql(SELECT + " where patient_id = ? and performed_at >= ? order by performed_at, id")
-				.params(patient.id(), java.sql.Timestamp.from(from))
-				.query((row, number) -> session(row, patient)).list();
-		return withExercises(sessions);
-	}
-
 	private Optional<ExerciseSession> find(PatientId patient, String key) {
 		return jdbc.sql(SELECT + " where patient_id = ? and idempotency_key = ?").params(patient.id(), key)
 				.query((row, number) -> session(row, patient)).optional().map(it -> withExercises(List.of(it)).get(0));

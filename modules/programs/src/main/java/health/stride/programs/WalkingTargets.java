@@ -116,12 +116,6 @@ public class WalkingTargets {
 				.params(patient.id(), key).query((row, number) -> walk(row)).single();
 	}
 
-	/** The patient's walks since the moment, oldest first. */
-	public List<Walk> walksSince(PatientId patient, Instant from) {
-		return jdbc.sql("select id, walked_at, minutes, surface, pain from programs.walk where patient_id = ? and walked_at >= ? order by walked_at")
-				.params(patient.id(), java.sql.Timestamp.from(from)).query((row, number) -> walk(row)).list();
-	}
-
 	private static Walk walk(java.sql.ResultSet row) throws java.sql.SQLException {
 		return new Walk(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(), row.getInt(3),
 				Surface.valueOf(row.getString(4)), row.getInt(5));
