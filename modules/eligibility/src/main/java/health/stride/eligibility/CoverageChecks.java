@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,7 +68,7 @@ public class CoverageChecks {
 		var checkId = new CoverageCheckId(UUID.randomUUID());
 
 		jdbc.sql("""
-				insert into eligibility.coverage_check (tenant_id, id, sponsor_id, member_ref, created_at, expires_at)
+				insert into eligibility.coverage_check (tenant_id, id, sponsor_id, member_id, created_at, expires_at)
 				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)""")
 				.params(checkId.id(), sponsor.get().id(), member.get(), java.sql.Timestamp.from(now),
 						java.sql.Timestamp.from(expiresAt))
@@ -87,10 +88,10 @@ public class CoverageChecks {
 		return jdbc.sql("""
 				update eligibility.coverage_check set used_at = ?
 				where id = ? and used_at is null and expires_at > ?
-				returning sponsor_id, member_ref""")
+				returning sponsor_id, member_id""")
 				.params(java.sql.Timestamp.from(clock.instant()), id.id(), java.sql.Timestamp.from(clock.instant()))
 				.query((row, number) -> new RedeemedCheck(id, new SponsorId(row.getObject("sponsor_id", UUID.class)),
-						row.getObject("member_ref", UUID.class)))
+						row.getString("member_id")))
 				.optional();
 	}
 
@@ -102,10 +103,10 @@ public class CoverageChecks {
 				.query(Integer.class).single() > 0;
 	}
 
-	/** A used-up check, naming the roster member it found (eligibility's own record id). */
-	public record RedeemedCheck(CoverageCheckId check, SponsorId sponsor, UUID member) {}
+	/** A used-up check, naming the roster member it found (by the sponsor's member id). */
+	public record RedeemedCheck(CoverageCheckId check, SponsorId sponsor, String memberId) {}
 
-	private Optional<UUID> findMember(UUID sponsor, CoverageQuestion question) {
+	private Optional<String> findMember(UUID sponsor, CoverageQuestion question) {
 
 		var today = java.sql.Date.valueOf(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 		var lastName = Names.key(question.lastName());
@@ -113,11 +114,11 @@ public class CoverageChecks {
 
 		if (question.memberId() != null && !question.memberId().isBlank()) {
 			return jdbc.sql("""
-					select id from eligibility.member
+					select member_id from eligibility.member
 					where sponsor_id = ? and member_id = ? and last_name_key = ? and date_of_birth = ?
 					  and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""")
 					.params(sponsor, question.memberId().strip(), lastName, dateOfBirth, today, today)
-					.query(UUID.class).optional();
+					.query(String.class).optional();
 		}
 
 		var email = Names.emailKey(question.email());
@@ -125,12 +126,15 @@ public class CoverageChecks {
 			return Optional.empty();
 		}
 
+		var firstName = Names.key(question.firstName());
 		var matches = jdbc.sql("""
-				select id from eligibility.member
-				where sponsor_id = ? and last_name_key = ? and date_of_birth = ? and first_name_key = ? and email_key = ?
+				select member_id, first_name, email from eligibility.member
+				where sponsor_id = ? and date_of_birth = ? and last_name_key = ?
 				  and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""")
-				.params(sponsor, lastName, dateOfBirth, Names.key(question.firstName()), email, today, today)
-				.query(UUID.class).list();
+				.params(sponsor, dateOfBirth, lastName, today, today)
+				.query((row, number) -> Names.key(row.getString("first_name")).equals(firstName)
+						&& email.equals(Names.emailKey(row.getString("email"))) ? row.getString("member_id") : null)
+				.list().stream().filter(Objects::nonNull).toList();
 
 		// two members with the same name, birth date and email cannot be told apart: ask for the member id
 		return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();

@@ -44,17 +44,17 @@ public class EnrollmentReports {
 		var eligible = sponsors.coveredMembers(sponsor, today);
 		var enrolled = count("select count(*) from eligibility.enrollment where sponsor_id = ?", sponsor.id());
 		var activeLast30Days = count("""
-				select count(distinct a.member_ref) from eligibility.activity a
-				join eligibility.member m on m.tenant_id = a.tenant_id and m.id = a.member_ref
-				where m.sponsor_id = ? and a.day > ?""", sponsor.id(), java.sql.Date.valueOf(today.minusDays(30)));
+				select count(distinct a.enrollment_id) from eligibility.activity a
+				join eligibility.enrollment e on e.tenant_id = a.tenant_id and e.id = a.enrollment_id
+				where e.sponsor_id = ? and a.day > ?""", sponsor.id(), java.sql.Date.valueOf(today.minusDays(30)));
 
 		var enrolledByMonth = byMonth("""
 				select to_char(enrolled_at at time zone 'UTC', 'YYYY-MM') as month, count(*) from eligibility.enrollment
 				where sponsor_id = ? and enrolled_at >= ? group by 1""", sponsor.id(), since);
 		var activeByMonth = byMonth("""
-				select to_char(a.day, 'YYYY-MM') as month, count(distinct a.member_ref) from eligibility.activity a
-				join eligibility.member m on m.tenant_id = a.tenant_id and m.id = a.member_ref
-				where m.sponsor_id = ? and a.day >= ? group by 1""", sponsor.id(), since);
+				select to_char(a.day, 'YYYY-MM') as month, count(distinct a.enrollment_id) from eligibility.activity a
+				join eligibility.enrollment e on e.tenant_id = a.tenant_id and e.id = a.enrollment_id
+				where e.sponsor_id = ? and a.day >= ? group by 1""", sponsor.id(), since);
 
 		// the enrollments before the series are a part of the total too: never shown, but never derivable
 		var months = new long[MONTHS + 1];

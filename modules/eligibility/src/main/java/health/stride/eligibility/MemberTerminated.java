@@ -5,8 +5,7 @@ import java.util.UUID;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * A member's coverage ended because they were missing from their sponsor's new roster.
- *
- * @param member the member's record id in eligibility (not the sponsor's member id)
+ * The coverage of a member who signed up ended, because they were missing from their sponsor's
+ * new roster. Members who never signed up are not announced: no other module knows them.
  */
-public record MemberTerminated(TenantId tenant, SponsorId sponsor, UUID member) {}
+public record MemberTerminated(TenantId tenant, SponsorId sponsor, EnrollmentId enrollment, UUID patientId) {}

@@ -61,12 +61,13 @@ public class Signups {
 		}
 
 		var redeemed = checks.redeem(check).orElseThrow(CheckNotValid::new);
-		var member = jdbc.sql("select first_name, last_name from eligibility.member where id = ?")
-				.param(redeemed.member())
+		var member = jdbc.sql("select first_name, last_name from eligibility.member where sponsor_id = ? and member_id = ?")
+				.params(redeemed.sponsor().id(), redeemed.memberId())
 				.query((row, number) -> new String[] { row.getString(1), row.getString(2) })
 				.single();
 
-		if (jdbc.sql("select count(*) from eligibility.enrollment where member_ref = ?").param(redeemed.member())
+		if (jdbc.sql("select count(*) from eligibility.enrollment where sponsor_id = ? and member_id = ?")
+				.params(redeemed.sponsor().id(), redeemed.memberId())
 				.query(Integer.class).single() > 0) {
 			throw new AlreadyEnrolled();
 		}
@@ -89,10 +90,10 @@ public class Signups {
 
 		try {
 			jdbc.sql("""
-					insert into eligibility.enrollment (tenant_id, id, sponsor_id, member_ref, patient_id, account_id,
+					insert into eligibility.enrollment (tenant_id, id, sponsor_id, member_id, patient_id, account_id,
 					    username, email, state, time_zone, enrolled_at)
 					values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(enrollment.id(), redeemed.sponsor().id(), redeemed.member(), patientId, account.value(),
+					.params(enrollment.id(), redeemed.sponsor().id(), redeemed.memberId(), patientId, account.value(),
 							details.username(), details.email().strip(), details.state(), details.timeZone(),
 							java.sql.Timestamp.from(clock.instant()))
 					.update();
@@ -111,7 +112,7 @@ public class Signups {
 		return jdbc.sql("""
 				select e.id, e.patient_id, e.sponsor_id, e.account_id, e.username, e.email, m.first_name, m.last_name,
 				       m.date_of_birth, e.state, e.time_zone, e.enrolled_at
-				from eligibility.enrollment e join eligibility.member m on m.tenant_id = e.tenant_id and m.id = e.member_ref
+				from eligibility.enrollment e join eligibility.member m on m.tenant_id = e.tenant_id and m.sponsor_id = e.sponsor_id and m.member_id = e.member_id
 				where e.id = ?""")
 				.param(id.id())
 				.query((row, number) -> new Enrollment(id, row.getObject("patient_id", UUID.class),

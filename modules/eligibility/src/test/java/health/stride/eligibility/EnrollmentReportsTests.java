@@ -110,12 +110,12 @@ class EnrollmentReportsTests {
 	/** Enrollments written directly: the signup itself is tested with Keycloak end to end. */
 	private List<UUID> enroll(int count) {
 		return CurrentTenant.callAs(clinic, () -> transactions.execute(status -> {
-			var members = jdbc.sql("select id from eligibility.member order by member_id limit ?").param(count)
-					.query(UUID.class).list();
+			var members = jdbc.sql("select member_id from eligibility.member order by member_id limit ?").param(count)
+					.query(String.class).list();
 			return members.stream().map(member -> {
 				var patient = UUID.randomUUID();
 				jdbc.sql("""
-						insert into eligibility.enrollment (tenant_id, id, sponsor_id, member_ref, patient_id, account_id,
+						insert into eligibility.enrollment (tenant_id, id, sponsor_id, member_id, patient_id, account_id,
 						    username, email, state, time_zone, enrolled_at)
 						values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, 'WA', 'America/Los_Angeles', now())""")
 						.params(UUID.randomUUID(), acme.id().id(), member, patient, UUID.randomUUID().toString(),

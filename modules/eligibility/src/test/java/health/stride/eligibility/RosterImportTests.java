@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.eligibility.RosterImportReport.Status;
@@ -108,17 +109,21 @@ class RosterImportTests {
 	@Test
 	void updatesChangedMembersAndEndsTheCoverageOfMissingOnesWithoutDeletingThem() {
 
-		importRoster(HEADER + "A1,Maya,Okafor,1985-03-14,,2026-01-01,\nA2,Leo,Brandt,1979-11-02,,2025-06-01,\n");
+		importRoster(HEADER + "A1,Maya,Okafor,1985-03-14,,2026-01-01,\nA2,Leo,Brandt,1979-11-02,,2025-06-01,\n"
+				+ "A4,Ada,Lind,1970-01-01,,2025-06-01,\n");
+		var leo = enroll("A2");
 
 		var report = importRoster(HEADER + "A1,Maya,Okafor-Lee,1985-03-14,,2026-01-01,\nA3,Ivy,Chen,1990-07-07,,2026-02-01,\n");
 
 		var today = LocalDate.now(ZoneOffset.UTC);
 		assertThat(report).extracting(RosterImportReport::added, RosterImportReport::updated,
-				RosterImportReport::terminated).containsExactly(1L, 1L, 1L);
+				RosterImportReport::terminated).containsExactly(1L, 1L, 2L);
 		assertThat(members()).containsExactly("A1 Okafor-Lee 1985-03-14 open", "A2 Brandt 1979-11-02 " + today,
-				"A3 Chen 1990-07-07 open");
-		assertThat(terminations.received()).filteredOn(it -> it.tenant().equals(clinic)).singleElement()
-				.satisfies(it -> assertThat(it.sponsor()).isEqualTo(acme.id()));
+				"A3 Chen 1990-07-07 open", "A4 Lind 1970-01-01 " + today);
+		assertThat(terminations.received()).as("only the member who signed up is announced")
+				.filteredOn(it -> it.tenant().equals(clinic)).singleElement()
+				.satisfies(it -> assertThat(it).isEqualTo(new MemberTerminated(clinic, acme.id(), leo.enrollment(),
+						leo.patientId())));
 
 		var third = importRoster(HEADER + "A1,Maya,Okafor-Lee,1985-03-14,,2026-01-01,\nA3,Ivy,Chen,1990-07-07,,2026-02-01,\n");
 		assertThat(third.terminated()).as("an ended coverage is not ended again").isZero();
@@ -206,6 +211,26 @@ class RosterImportTests {
 	}
 
 	@Test
+	void replacesTheRostersOfTwoSponsorsAtTheSameTime() {
+
+		var cascade = CurrentTenant.callAs(clinic,
+				() -> sponsors.register(SponsorCode.of("cascade"), "Cascade Health", SponsorKind.HEALTH_PLAN, null, null));
+		var roster = IntStream.range(0, 2_000).mapToObj(i -> "M" + i + ",F" + i + ",L" + i + ",1980-01-01,,2026-01-01,")
+				.collect(Collectors.joining("\n", HEADER, "\n"));
+		importRoster(roster);
+		awaitFinished(CurrentTenant.callAs(clinic, () -> submit(cascade, roster)));
+
+		var changed = roster.replace("M7,F7,L7", "M7,F7,L7-Lee").replace("M9,F9,L9,1980-01-01,,2026-01-01,\n", "");
+		var ids = CurrentTenant.callAs(clinic, () -> List.of(submit(acme, changed), submit(cascade, changed)));
+		var reports = ids.stream().map(this::awaitFinished).toList();
+
+		assertThat(reports).extracting(RosterImportReport::status, RosterImportReport::updated,
+				RosterImportReport::terminated).containsOnly(tuple(Status.COMPLETED, 1L, 1L));
+		assertThat(count("select count(*) from eligibility.member")).isEqualTo(4_000);
+		assertThat(count("select count(*) from eligibility.member where last_name = 'L7-Lee'")).isEqualTo(2);
+	}
+
+	@Test
 	void keepsEachClinicsMembersToItself() {
 
 		importRoster(HEADER + "A1,Maya,Okafor,1985-03-14,,2026-01-01,\n");
@@ -217,12 +242,68 @@ class RosterImportTests {
 		assertThat(CurrentTenant.callAs(other, () -> sponsors.find(SponsorCode.of("ACME")))).isEmpty();
 	}
 
+	@Test
+	void storesNamesInAnyScriptAsTheyWereWritten() {
+
+		importRoster(HEADER + "A1,Zoë,Núñez-García,1985-03-14,,2026-01-01,\nA2,美咲,佐藤,1979-11-02,,2025-06-01,\n"
+				+ "A3,Ada 🌿,Lind,1970-01-01,,2025-06-01,\n");
+
+		List<String> stored = CurrentTenant.callAs(clinic, () -> transactions.execute(status -> jdbc.sql("""
+				select concat_ws(' ', member_id, first_name, last_name, last_name_key) from eligibility.member
+				order by member_id""").query(String.class).list()));
+		assertThat(stored).containsExactly("A1 Zoë Núñez-García nunezgarcia", "A2 美咲 佐藤 佐藤", "A3 Ada 🌿 Lind lind");
+	}
+
+	@Test
+	void letsTheApplicationReadRostersOnlyThroughTheClinicsPolicy() {
+
+		importRoster(HEADER + "A1,Maya,Okafor,1985-03-14,,2026-01-01,\n");
+		var partition = "eligibility.member_" + acme.id().id().toString().replace("-", "");
+
+		assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> count("select count(*) from " + partition))
+				.satisfies(e -> assertThat(e.getMostSpecificCause()).hasMessageContaining("permission denied"));
+		assertThat(count("select count(*) from eligibility.member")).isOne();
+	}
+
+	@Test
+	void startsNoLoadForAnotherClinicsImport() {
+
+		var id = CurrentTenant.callAs(clinic, () -> submit(HEADER + "A1,Maya,Okafor,1985-03-14,,2026-01-01,\n"));
+		awaitFinished(id);
+		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
+
+		assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> CurrentTenant.callAs(other, () -> transactions.execute(status -> jdbc
+						.sql("select eligibility.begin_roster_load(?)").param(id.id()).query(String.class).single())))
+				.satisfies(e -> assertThat(e.getMostSpecificCause()).hasMessageContaining("no running roster import"));
+	}
+
+	record Enrolled(EnrollmentId enrollment, UUID patientId) {}
+
+	/** An enrollment written directly: the signup itself is tested in SignupTests. */
+	Enrolled enroll(String memberId) {
+		var enrolled = new Enrolled(new EnrollmentId(UUID.randomUUID()), UUID.randomUUID());
+		CurrentTenant.runAs(clinic, () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+				insert into eligibility.enrollment (tenant_id, id, sponsor_id, member_id, patient_id, account_id,
+				    username, email, state, time_zone, enrolled_at)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, 'WA', 'America/Los_Angeles', now())""")
+				.params(enrolled.enrollment().id(), acme.id().id(), memberId, enrolled.patientId(),
+						UUID.randomUUID().toString(), "u-" + memberId, memberId + "@example.com")
+				.update()));
+		return enrolled;
+	}
+
 	RosterImportReport importRoster(String content) {
 		return awaitFinished(CurrentTenant.callAs(clinic, () -> submit(content)));
 	}
 
 	RosterImportId submit(String content) {
-		return imports.submit(acme, "roster.csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+		return submit(acme, content);
+	}
+
+	RosterImportId submit(SponsorSummary sponsor, String content) {
+		return imports.submit(sponsor, "roster.csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
 				"test");
 	}
 

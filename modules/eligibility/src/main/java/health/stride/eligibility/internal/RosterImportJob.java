@@ -4,24 +4,23 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.eligibility.EnrollmentId;
 import health.stride.eligibility.MemberTerminated;
 import health.stride.eligibility.RosterImportReport.LineError;
 import health.stride.eligibility.SponsorId;
@@ -39,11 +39,12 @@ import health.stride.platform.tenancy.CurrentTenant;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies one roster file to a sponsor's members, all or nothing, in one transaction: the valid
- * lines are streamed into a staging table with COPY, then set-based statements add new members,
- * update changed ones and end the coverage of members missing from the file. Members whose line
- * was rejected keep their coverage as it was. The sponsor's row is locked first, so two imports
- * for one sponsor run one after the other.
+ * Applies one roster file to a sponsor's members, all or nothing, in one transaction. The sponsor's
+ * roster is a partition of {@code eligibility.member} of its own: the valid lines are streamed with
+ * binary COPY into a new table, the members the file no longer lists are carried over (their
+ * coverage ended on the day of the import, unless their line was rejected), and the new table is
+ * swapped in for the old roster; the database functions of migration V5 do the owner's part. The
+ * sponsor's row is locked first, so two imports for one sponsor run one after the other.
  */
 @Component
 public class RosterImportJob {
@@ -51,7 +52,7 @@ public class RosterImportJob {
 	/** More rejected lines than this fail the whole upload: most likely the wrong file. */
 	static final int MAX_REJECTED = 10_000;
 	static final int REPORTED_ERRORS = 1_000;
-	private static final int PROGRESS_EVERY = 20_000;
+	private static final long PROGRESS_EVERY_NANOS = 250_000_000;
 
 	private static final Logger LOG = LoggerFactory.getLogger(RosterImportJob.class);
 
@@ -98,114 +99,79 @@ public class RosterImportJob {
 	private Outcome apply(UUID importId, SponsorId sponsor, Path file) {
 
 		jdbc.sql("select id from eligibility.sponsor where id = ? for update").param(sponsor.id()).query().singleRow();
-
-		jdbc.sql("""
-				create temporary table roster_staging (
-				    line bigint, member_id text, first_name text, last_name text, date_of_birth date, email text,
-				    coverage_start date, coverage_end date, first_name_key text, last_name_key text, email_key text
-				) on commit drop""").update();
-		jdbc.sql("create temporary table roster_rejected (member_id text primary key) on commit drop").update();
+		var table = jdbc.sql("select eligibility.begin_roster_load(?)").param(importId).query(String.class).single();
 
 		var errors = new ArrayList<LineError>();
-		var rejectedIds = new HashSet<String>();
+		var rejectedIds = new TreeSet<String>();
 		var rejected = new long[1];
-		var clock0 = System.nanoTime();
-		var rowsRead = stage(importId, file, errors, rejectedIds, rejected);
-		var staged = System.nanoTime();
+		var started = System.nanoTime();
+		var rowsRead = load(importId, sponsor, table, file, errors, rejectedIds, rejected);
+		var loaded = System.nanoTime();
 
-		for (var duplicate : jdbc.sql("""
-				select member_id, array_agg(line order by line)::text as lines from roster_staging
-				group by member_id having count(*) > 1 order by min(line)""")
-				.query((row, number) -> new String[] { row.getString(1), row.getString(2) }).list()) {
+		jdbc.sql("select member_id, lines from eligibility.roster_load_duplicates(?)").param(importId)
+				.query((row, number) -> {
+					var lines = (Integer[]) row.getArray("lines").getArray();
+					var listed = Arrays.stream(lines).map(String::valueOf).collect(Collectors.joining(", "));
+					for (var line : lines) {
+						rejected[0]++;
+						addError(errors, new LineError(line,
+								"The member id appears more than once in the file (lines " + listed + ")."));
+					}
+					return rejectedIds.add(row.getString("member_id"));
+				})
+				.list();
 
-			var lines = duplicate[1].replaceAll("[{}]", "").split(",");
-			for (var line : lines) {
-				rejected[0]++;
-				addError(errors, new LineError(Long.parseLong(line),
-						"The member id appears more than once in the file (lines " + String.join(", ", lines) + ")."));
-			}
-			rejectedIds.add(duplicate[0]);
-		}
-		jdbc.sql("delete from roster_staging s using (select member_id from roster_staging group by member_id "
-				+ "having count(*) > 1) d where s.member_id = d.member_id").update();
-
-		// a temporary table has no statistics until analysed: without them the planner guesses badly
-		jdbc.sql("create unique index on roster_staging (member_id)").update();
-		jdbc.sql("analyze roster_staging").update();
-
-		rememberRejected(rejectedIds);
-
+		var keyed = System.nanoTime();
 		var today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		var now = java.sql.Timestamp.from(clock.instant());
-
-		var added = jdbc.sql("""
-				insert into eligibility.member (tenant_id, id, sponsor_id, member_id, first_name, last_name,
-				    date_of_birth, email, coverage_start, coverage_end, first_name_key, last_name_key, email_key, updated_at)
-				select current_setting('stride.tenant_id', true), gen_random_uuid(), ?, s.member_id, s.first_name,
-				       s.last_name, s.date_of_birth, s.email, s.coverage_start, s.coverage_end, s.first_name_key,
-				       s.last_name_key, s.email_key, ?
-				from roster_staging s
-				where not exists (select 1 from eligibility.member m where m.sponsor_id = ? and m.member_id = s.member_id)""")
-				.params(sponsor.id(), now, sponsor.id()).update();
-
-		var updated = jdbc.sql("""
-				update eligibility.member m
-				set first_name = s.first_name, last_name = s.last_name, date_of_birth = s.date_of_birth, email = s.email,
-				    coverage_start = s.coverage_start, coverage_end = s.coverage_end, first_name_key = s.first_name_key,
-				    last_name_key = s.last_name_key, email_key = s.email_key, updated_at = ?
-				from roster_staging s
-				where m.sponsor_id = ? and m.member_id = s.member_id
-				  and (m.first_name, m.last_name, m.date_of_birth, m.email, m.coverage_start, m.coverage_end)
-				      is distinct from (s.first_name, s.last_name, s.date_of_birth, s.email, s.coverage_start, s.coverage_end)""")
-				.params(now, sponsor.id()).update();
-
-		var terminated = jdbc.sql("""
-				update eligibility.member m
-				set coverage_end = greatest(?, m.coverage_start), updated_at = ?
-				where m.sponsor_id = ?
-				  and (m.coverage_end is null or m.coverage_end > ?)
-				  and not exists (select 1 from roster_staging s where s.member_id = m.member_id)
-				  and not exists (select 1 from roster_rejected r where r.member_id = m.member_id)
-				returning m.id""")
-				.params(java.sql.Date.valueOf(today), now, sponsor.id(), java.sql.Date.valueOf(today))
-				.query(UUID.class).list();
+		var applied = jdbc.sql("select added, updated, terminated, ended_enrollments from eligibility.apply_roster_load(?, ?, "
+				+ "string_to_array(?, E'\\n'))")
+				.params(importId, java.sql.Date.valueOf(today), String.join("\n", rejectedIds))
+				.query((row, number) -> new Applied(row.getLong("added"), row.getLong("updated"), row.getLong("terminated"),
+						(UUID[]) row.getArray("ended_enrollments").getArray()))
+				.single();
 
 		var tenant = CurrentTenant.require();
-		terminated.forEach(member -> events.publishEvent(new MemberTerminated(tenant, sponsor, member)));
-		LOG.info("Roster import {}: staged in {} ms, applied in {} ms", importId, (staged - clock0) / 1_000_000,
-				(System.nanoTime() - staged) / 1_000_000);
+		jdbc.sql("select id, patient_id from eligibility.enrollment where id = any(?)").param(applied.endedEnrollments())
+				.query((row, number) -> new MemberTerminated(tenant, sponsor,
+						new EnrollmentId(row.getObject("id", UUID.class)), row.getObject("patient_id", UUID.class)))
+				.list().forEach(events::publishEvent);
+		LOG.info("Roster import {}: loaded in {} ms, keyed in {} ms, applied in {} ms", importId,
+				(loaded - started) / 1_000_000, (keyed - loaded) / 1_000_000, (System.nanoTime() - keyed) / 1_000_000);
 
 		jdbc.sql("""
 				update eligibility.roster_import
 				set status = 'COMPLETED', rows_read = ?, bytes_read = file_size, added = ?, updated = ?, terminated = ?,
 				    rejected = ?, errors = ?::jsonb, finished_at = ?
 				where id = ?""")
-				.params(rowsRead, added, updated, terminated.size(), rejected[0], json.writeValueAsString(errors), now,
-						importId)
+				.params(rowsRead, applied.added(), applied.updated(), applied.terminated(), rejected[0],
+						json.writeValueAsString(errors), java.sql.Timestamp.from(clock.instant()), importId)
 				.update();
 
-		return new Outcome(rowsRead, added, updated, terminated.size(), rejected[0]);
+		return new Outcome(rowsRead, applied.added(), applied.updated(), applied.terminated(), rejected[0]);
 	}
 
-	private long stage(UUID importId, Path file, List<LineError> errors, Set<String> rejectedIds, long[] rejected) {
+	private record Applied(long added, long updated, long terminated, UUID[] endedEnrollments) {}
+
+	private long load(UUID importId, SponsorId sponsor, String table, Path file, List<LineError> errors,
+			Set<String> rejectedIds, long[] rejected) {
 
 		var connection = DataSourceUtils.getConnection(dataSource);
-		var copyText = new CopyText();
-		var sinceProgress = new long[1];
+		var lastProgress = new long[] { System.nanoTime() };
 
 		try (var content = new CountingInputStream(Files.newInputStream(file))) {
 
-			var copy = copyInto(connection);
-			var buffer = new ChunkedCopy(copy);
+			var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + """
+					 (line, member_id, first_name, last_name, date_of_birth, email, coverage_start, coverage_end,
+					    last_name_key) from stdin (format binary)""");
 			try {
+				var rows = new BinaryCopy(copy);
 				var rowsRead = new RosterParser(LocalDate.now(clock.withZone(ZoneOffset.UTC))).parse(content, row -> {
-					buffer.write(copyText.field(row.line()).field(row.memberId()).field(row.firstName())
-							.field(row.lastName()).field(row.dateOfBirth()).field(row.email())
-							.field(row.coverageStart()).field(row.coverageEnd()).field(Names.key(row.firstName()))
-							.field(Names.key(row.lastName())).field(Names.emailKey(row.email())).endLine());
-					if (++sinceProgress[0] == PROGRESS_EVERY) {
-						sinceProgress[0] = 0;
+					rows.row(9).integer(Math.toIntExact(row.line())).text(row.memberId())
+							.text(row.firstName()).text(row.lastName()).date(row.dateOfBirth()).text(row.email())
+							.date(row.coverageStart()).date(row.coverageEnd()).text(Names.key(row.lastName()));
+					if (System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS) {
 						progress(importId, content.count());
+						lastProgress[0] = System.nanoTime();
 					}
 				}, error -> {
 					if (++rejected[0] > MAX_REJECTED) {
@@ -217,8 +183,7 @@ public class RosterImportJob {
 						rejectedIds.add(error.memberId());
 					}
 				});
-				buffer.flush();
-				copy.endCopy();
+				rows.finish();
 				return rowsRead;
 			} finally {
 				if (copy.isActive()) {
@@ -226,46 +191,9 @@ public class RosterImportJob {
 				}
 			}
 		} catch (SQLException e) {
-			throw new IllegalStateException("Could not stage the roster", e);
+			throw new IllegalStateException("Could not load the roster", e);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static CopyIn copyInto(Connection connection) throws SQLException {
-		return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-				copy roster_staging (line, member_id, first_name, last_name, date_of_birth, email, coverage_start,
-				    coverage_end, first_name_key, last_name_key, email_key) from stdin""");
-	}
-
-	private static void write(CopyIn copy, String line) {
-		write(copy, line.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static void write(CopyIn copy, byte[] bytes) {
-		try {
-			copy.writeToCopy(bytes, 0, bytes.length);
-		} catch (SQLException e) {
-			throw new IllegalStateException("Could not stage the roster", e);
-		}
-	}
-
-	private void rememberRejected(Set<String> memberIds) {
-
-		if (memberIds.isEmpty()) {
-			return;
-		}
-
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy roster_rejected (member_id) from stdin");
-			var text = new CopyText();
-			for (var memberId : memberIds) {
-				write(copy, text.field(memberId).endLine());
-			}
-			copy.endCopy();
-		} catch (SQLException e) {
-			throw new IllegalStateException("Could not stage the rejected members", e);
 		}
 	}
 
@@ -289,31 +217,6 @@ public class RosterImportJob {
 
 	private void update(String sql, UUID importId) {
 		ownTransaction.executeWithoutResult(status -> jdbc.sql(sql).param(importId).update());
-	}
-
-	/** Sends staged lines to PostgreSQL in chunks of about 64 KB rather than one message per line. */
-	private static final class ChunkedCopy {
-
-		private final CopyIn copy;
-		private final java.io.ByteArrayOutputStream chunk = new java.io.ByteArrayOutputStream(80 * 1024);
-
-		ChunkedCopy(CopyIn copy) {
-			this.copy = copy;
-		}
-
-		void write(String line) {
-			chunk.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-			if (chunk.size() >= 64 * 1024) {
-				flush();
-			}
-		}
-
-		void flush() {
-			if (chunk.size() > 0) {
-				RosterImportJob.write(copy, chunk.toByteArray());
-				chunk.reset();
-			}
-		}
 	}
 
 	/** Counts the bytes of the file read so far, for the progress bar. */

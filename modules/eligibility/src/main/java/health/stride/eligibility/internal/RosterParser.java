@@ -9,11 +9,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +37,6 @@ public final class RosterParser {
 
 	static final int MAX_FIELD_LENGTH = 256;
 	private static final int MAX_LINE_LENGTH = 4 * 1024;
-	private static final Pattern MEMBER_ID = Pattern.compile("[\\p{Alnum}][\\p{Alnum}._/-]{0,63}");
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
 	private final LocalDate today;
@@ -122,7 +120,7 @@ public final class RosterParser {
 		var line = record.getStartingLineNumber();
 		var fields = record.getFields();
 		var memberId = fields.isEmpty() ? "" : fields.get(0).strip();
-		var id = MEMBER_ID.matcher(memberId).matches() ? memberId : null;
+		var id = isMemberId(memberId) ? memberId : null;
 
 		if (fields.size() != HEADER.size()) {
 			errors.accept(new RowError(line, "Expected %d fields, found %d.".formatted(HEADER.size(), fields.size()), id));
@@ -144,7 +142,7 @@ public final class RosterParser {
 		var problem = firstName.isEmpty() ? "The first name is missing."
 				: lastName.isEmpty() ? "The last name is missing."
 				: firstName.length() > MAX_FIELD_LENGTH || lastName.length() > MAX_FIELD_LENGTH ? "A name is longer than 256 characters."
-				: email != null && (email.length() > 254 || !EMAIL.matcher(email).matches()) ? "The email address is not valid."
+				: email != null && (email.length() > 254 || !isEmail(email)) ? "The email address is not valid."
 				: null;
 
 		if (problem != null) {
@@ -169,6 +167,43 @@ public final class RosterParser {
 		}
 	}
 
+	/** One ASCII letter or digit, then up to 63 of them or '.', '_', '/' and '-'. */
+	static boolean isMemberId(String value) {
+
+		if (value.isEmpty() || value.length() > 64 || !isAsciiAlphanumeric(value.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < value.length(); i++) {
+			var c = value.charAt(i);
+			if (!isAsciiAlphanumeric(c) && c != '.' && c != '_' && c != '/' && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAsciiAlphanumeric(char c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+	}
+
+	/** One '@' after 1 to 64 characters, then a domain with a dot inside it; no white space. */
+	static boolean isEmail(String value) {
+
+		var at = value.indexOf('@');
+		if (at < 1 || at > 64 || value.indexOf('@', at + 1) >= 0) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			var c = value.charAt(i);
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+				return false;
+			}
+		}
+		var domain = value.substring(at + 1);
+		var dot = domain.indexOf('.', 1);
+		return dot > 0 && dot < domain.length() - 1;
+	}
+
 	private static LocalDate date(String value, String what) {
 
 		var text = value.strip();
@@ -176,11 +211,42 @@ public final class RosterParser {
 		if (text.isEmpty()) {
 			throw new BadDate("The " + what + " is missing.");
 		}
+		var plain = plainDate(text);
+		if (plain != null) {
+			return plain;
+		}
 		try {
 			return LocalDate.parse(text);
 		} catch (DateTimeParseException e) {
 			throw new BadDate("The " + what + " '" + abbreviated(text) + "' is not a date of the form YYYY-MM-DD.");
 		}
+	}
+
+	/** The common form YYYY-MM-DD read without a formatter; null for anything else. */
+	private static @Nullable LocalDate plainDate(String text) {
+
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return null;
+		}
+		var year = digits(text, 0, 4);
+		var month = digits(text, 5, 7);
+		var day = digits(text, 8, 10);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+			return null;
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	private static int digits(String text, int from, int to) {
+		var value = 0;
+		for (int i = from; i < to; i++) {
+			var c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	private static String abbreviated(String text) {
@@ -193,7 +259,12 @@ public final class RosterParser {
 	}
 
 	private static boolean isBlank(CsvRecord record) {
-		return record.getFields().stream().allMatch(String::isBlank);
+		for (var field : record.getFields()) {
+			if (!field.isBlank()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static InputStream withoutBom(InputStream file) throws IOException {

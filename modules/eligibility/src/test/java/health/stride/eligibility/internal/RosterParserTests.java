@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -205,5 +206,31 @@ class RosterParserTests {
 		assertThat(Names.key("O'Brien")).isEqualTo(Names.key("OBRIEN"));
 		assertThat(Names.key("  Thị  Hương ")).isEqualTo("thihuong");
 		assertThat(Names.emailKey(" Maya@Example.COM ")).isEqualTo("maya@example.com");
+	}
+
+	@Test
+	void normalisesLatinNamesWithoutTheGeneralPathToTheSameKey() {
+
+		var random = new Random(7);
+		var alphabet = IntStream.concat(IntStream.range(0, 0x300), "‐‑‒–—’\u0301\u00A0İ".chars()).toArray();
+
+		for (int run = 0; run < 20_000; run++) {
+			var name = new StringBuilder();
+			for (int i = random.nextInt(12); i >= 0; i--) {
+				name.append((char) alphabet[random.nextInt(alphabet.length)]);
+			}
+			assertThat(Names.key(name.toString())).as("key of %s", name).isEqualTo(Names.generalKey(name.toString()));
+		}
+	}
+
+	@Test
+	void checksMemberIdsAndEmailsAsTheRulesSay() {
+
+		assertThat(List.of("A", "a1", "M-12/3.x_9", "9".repeat(64))).allMatch(RosterParser::isMemberId);
+		assertThat(List.of("", "-A", ".a", "A B", "Ä1", "A,1", "9".repeat(65))).noneMatch(RosterParser::isMemberId);
+
+		assertThat(List.of("a@b.c", "maya.o+pt@example.co.uk", "x".repeat(64) + "@ex.am")).allMatch(RosterParser::isEmail);
+		assertThat(List.of("", "@b.c", "a@b", "a@.b", "a@b.", "a@@b.c", "a@b@c.d", "a b@c.d", "a@b.c\t",
+				"x".repeat(65) + "@ex.am")).noneMatch(RosterParser::isEmail);
 	}
 }
