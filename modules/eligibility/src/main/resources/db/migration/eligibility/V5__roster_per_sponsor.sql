@@ -148,6 +148,7 @@ revoke execute on function eligibility.roster_load_table(uuid) from public;
 
 -- 1. A table to COPY the file's members into; returns its name. The application may only insert
 --    into it, and only rows of the current clinic for the import's sponsor (filled in by default).
+--    No other session can see it before the import commits, and then it is the sponsor's roster.
 create function eligibility.begin_roster_load(import uuid) returns text
     language plpgsql
     security definer
@@ -176,8 +177,7 @@ begin
             line           integer not null,
             constraint member_coverage check (coverage_end is null or coverage_end >= coverage_start),
             check (tenant_id = %2$L),
-            check (sponsor_id = %3$L),
-            constraint loading_clinic check (tenant_id = current_setting('stride.tenant_id', true)))$ddl$,
+            check (sponsor_id = %3$L))$ddl$,
         loading, clinic, sponsor);
     execute format('revoke all on eligibility.%I from stride_app', loading);
     execute format('grant insert on eligibility.%I to stride_app', loading);
@@ -227,6 +227,7 @@ create function eligibility.apply_roster_load(import uuid, today date, rejected 
     security definer
     set search_path = pg_catalog, pg_temp
     set maintenance_work_mem = '128MB'
+    set work_mem = '64MB'
 as
 $$
 declare
@@ -277,7 +278,7 @@ begin
         end if;
     end if;
 
-    execute format('alter table eligibility.%I drop column line, drop constraint loading_clinic', loading);
+    execute format('alter table eligibility.%I drop column line', loading);
     execute format('create index on eligibility.%I (date_of_birth, last_name_key)', loading);
     perform eligibility.seal_roster_partition(format('eligibility.%I', loading)::regclass);
 

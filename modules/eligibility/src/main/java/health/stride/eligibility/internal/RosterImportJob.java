@@ -163,28 +163,32 @@ public class RosterImportJob {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + """
 					 (line, member_id, first_name, last_name, date_of_birth, email, coverage_start, coverage_end,
 					    last_name_key) from stdin (format binary)""");
-			try {
+			var parser = new RosterParser(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+			try (var parsed = new ParsedAhead(parser, content, error -> {
+				if (++rejected[0] > MAX_REJECTED) {
+					throw new RosterFileException("More than " + MAX_REJECTED
+							+ " lines were rejected, so this does not look like the sponsor's roster. Nothing was imported.");
+				}
+				addError(errors, new LineError(error.line(), error.message()));
+				if (error.memberId() != null) {
+					rejectedIds.add(error.memberId());
+				}
+			}, "roster-import-" + importId)) {
+
 				var rows = new BinaryCopy(copy);
-				var rowsRead = new RosterParser(LocalDate.now(clock.withZone(ZoneOffset.UTC))).parse(content, row -> {
-					rows.row(9).integer(Math.toIntExact(row.line())).text(row.memberId())
-							.text(row.firstName()).text(row.lastName()).date(row.dateOfBirth()).text(row.email())
-							.date(row.coverageStart()).date(row.coverageEnd()).text(Names.key(row.lastName()));
+				for (var batch = parsed.next(); batch != null; batch = parsed.next()) {
+					for (var row : batch) {
+						rows.row(9).integer(Math.toIntExact(row.line())).text(row.memberId()).text(row.firstName())
+								.text(row.lastName()).date(row.dateOfBirth()).text(row.email()).date(row.coverageStart())
+								.date(row.coverageEnd()).text(Names.key(row.lastName()));
+					}
 					if (System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS) {
 						progress(importId, content.count());
 						lastProgress[0] = System.nanoTime();
 					}
-				}, error -> {
-					if (++rejected[0] > MAX_REJECTED) {
-						throw new RosterFileException("More than " + MAX_REJECTED
-								+ " lines were rejected, so this does not look like the sponsor's roster. Nothing was imported.");
-					}
-					addError(errors, new LineError(error.line(), error.message()));
-					if (error.memberId() != null) {
-						rejectedIds.add(error.memberId());
-					}
-				});
+				}
 				rows.finish();
-				return rowsRead;
+				return parsed.rowsRead();
 			} finally {
 				if (copy.isActive()) {
 					copy.cancelCopy();
@@ -222,7 +226,7 @@ public class RosterImportJob {
 	/** Counts the bytes of the file read so far, for the progress bar. */
 	private static final class CountingInputStream extends FilterInputStream {
 
-		private long count;
+		private volatile long count;
 
 		CountingInputStream(InputStream in) {
 			super(in);
