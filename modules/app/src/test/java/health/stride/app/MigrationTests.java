@@ -74,9 +74,42 @@ class MigrationTests {
 
 		assertThat(tenantOwnedTables()).isNotEmpty().allSatisfy(table -> {
 			assertThat(table.tenantColumn()).as("tenant_id is the first column of %s", table.name()).isEqualTo(1);
-			assertThat(table.primaryKeyStartsWithTenant()).as("the primary key of %s starts with tenant_id", table.name())
-					.isTrue();
+			if (!isRoster(table)) {
+				assertThat(table.primaryKeyStartsWithTenant())
+						.as("the primary key of %s starts with tenant_id", table.name()).isTrue();
+			}
 		});
+	}
+
+	/**
+	 * The rosters are the exception (decision 9): each sponsor's partition of eligibility.member
+	 * holds one clinic's rows, so its key starts with the member; a check constraint pins the
+	 * clinic instead, and the application reaches the rows only through the parent's policy.
+	 */
+	static boolean isRoster(TenantTable table) {
+		return table.name().equals("eligibility.member") || table.name().startsWith("eligibility.member_");
+	}
+
+	@Test
+	void pinsEveryRosterPartitionToOneClinicAndKeepsTheApplicationOut() {
+
+		var partitions = catalogue().sql("""
+				select c.oid::regclass::text as name,
+				       exists(select 1 from pg_constraint k where k.conrelid = c.oid and k.contype = 'c'
+				              and pg_get_constraintdef(k.oid) like 'CHECK ((tenant_id = %') as pinned,
+				       has_table_privilege('stride_app', c.oid, 'select, insert, update, delete') as reachable
+				from pg_inherits i join pg_class c on c.oid = i.inhrelid
+				where i.inhparent = 'eligibility.member'::regclass""")
+				.query((row, number) -> new Object[] { row.getString("name"), row.getBoolean("pinned"),
+						row.getBoolean("reachable") })
+				.list();
+
+		assertThat(partitions).allSatisfy(partition -> {
+			assertThat(partition[1]).as("%s pins its clinic", partition[0]).isEqualTo(true);
+			assertThat(partition[2]).as("%s is out of the application's reach", partition[0]).isEqualTo(false);
+		});
+		assertThat(tenantOwnedTables()).filteredOn(MigrationTests::isRoster).extracting(TenantTable::name)
+				.contains("eligibility.member");
 	}
 
 	@Test

@@ -105,21 +105,20 @@ public class RosterImportJob {
 		var rejectedIds = new TreeSet<String>();
 		var rejected = new long[1];
 		var started = System.nanoTime();
-		var rowsRead = load(importId, sponsor, table, file, errors, rejectedIds, rejected);
+		var rowsRead = load(importId, table, file, errors, rejectedIds, rejected);
 		var loaded = System.nanoTime();
 
-		jdbc.sql("select member_id, lines from eligibility.roster_load_duplicates(?)").param(importId)
-				.query((row, number) -> {
-					var lines = (Integer[]) row.getArray("lines").getArray();
-					var listed = Arrays.stream(lines).map(String::valueOf).collect(Collectors.joining(", "));
-					for (var line : lines) {
-						rejected[0]++;
-						addError(errors, new LineError(line,
-								"The member id appears more than once in the file (lines " + listed + ")."));
-					}
-					return rejectedIds.add(row.getString("member_id"));
-				})
+		var duplicates = jdbc.sql("select member_id, lines from eligibility.roster_load_duplicates(?)").param(importId)
+				.query((row, number) -> new Duplicate(row.getString("member_id"), (Integer[]) row.getArray("lines").getArray()))
 				.list();
+		for (var duplicate : duplicates) {
+			var listed = Arrays.stream(duplicate.lines()).map(String::valueOf).collect(Collectors.joining(", "));
+			for (var line : duplicate.lines()) {
+				rejected[0]++;
+				addError(errors, new LineError(line, "The member id appears more than once in the file (lines " + listed + ")."));
+			}
+			rejectedIds.add(duplicate.memberId());
+		}
 
 		var keyed = System.nanoTime();
 		var today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -150,9 +149,11 @@ public class RosterImportJob {
 		return new Outcome(rowsRead, applied.added(), applied.updated(), applied.terminated(), rejected[0]);
 	}
 
+	private record Duplicate(String memberId, Integer[] lines) {}
+
 	private record Applied(long added, long updated, long terminated, UUID[] endedEnrollments) {}
 
-	private long load(UUID importId, SponsorId sponsor, String table, Path file, List<LineError> errors,
+	private long load(UUID importId, String table, Path file, List<LineError> errors,
 			Set<String> rejectedIds, long[] rejected) {
 
 		var connection = DataSourceUtils.getConnection(dataSource);
