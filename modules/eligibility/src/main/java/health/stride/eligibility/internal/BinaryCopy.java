@@ -65,41 +65,16 @@ final class BinaryCopy {
 		return this;
 	}
 
-	/** Text as UTF-8; characters outside the Basic Multilingual Plane take the JDK's encoder. */
 	BinaryCopy text(@Nullable String value) {
 
 		if (value == null) {
 			return nothing();
 		}
 
-		ensure(4 + 3 * value.length());
-		var start = position;
-		position += 4;
-		for (int i = 0; i < value.length(); i++) {
-			var c = value.charAt(i);
-			if (c < 0x80) {
-				buffer[position++] = (byte) c;
-			} else if (c < 0x800) {
-				buffer[position++] = (byte) (0xC0 | c >> 6);
-				buffer[position++] = (byte) (0x80 | c & 0x3F);
-			} else if (Character.isSurrogate(c)) {
-				position = start;
-				var bytes = value.getBytes(StandardCharsets.UTF_8);
-				ensure(4 + bytes.length);
-				putInt(bytes.length);
-				put(bytes);
-				return this;
-			} else {
-				buffer[position++] = (byte) (0xE0 | c >> 12);
-				buffer[position++] = (byte) (0x80 | c >> 6 & 0x3F);
-				buffer[position++] = (byte) (0x80 | c & 0x3F);
-			}
-		}
-		var length = position - start - 4;
-		buffer[start] = (byte) (length >>> 24);
-		buffer[start + 1] = (byte) (length >>> 16);
-		buffer[start + 2] = (byte) (length >>> 8);
-		buffer[start + 3] = (byte) length;
+		var bytes = value.getBytes(StandardCharsets.UTF_8);
+		ensure(4 + bytes.length);
+		putInt(bytes.length);
+		put(bytes);
 		return this;
 	}
 

@@ -40,6 +40,8 @@ public final class RosterParser {
 	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
 	private final LocalDate today;
+	private final LastDate coverageStarts = new LastDate();
+	private final LastDate coverageEnds = new LastDate();
 
 	public RosterParser(LocalDate today) {
 		this.today = today;
@@ -152,8 +154,8 @@ public final class RosterParser {
 
 		try {
 			var dateOfBirth = date(fields.get(3), "date of birth");
-			var coverageStart = date(fields.get(5), "coverage start");
-			var coverageEnd = fields.get(6).isBlank() ? null : date(fields.get(6), "coverage end");
+			var coverageStart = coverageStarts.date(fields.get(5), "coverage start");
+			var coverageEnd = fields.get(6).isBlank() ? null : coverageEnds.date(fields.get(6), "coverage end");
 
 			if (dateOfBirth.isBefore(EARLIEST_BIRTH) || dateOfBirth.isAfter(today)) {
 				errors.accept(new RowError(line, "The date of birth " + dateOfBirth + " is not plausible.", id));
@@ -189,19 +191,22 @@ public final class RosterParser {
 	/** One '@' after 1 to 64 characters, then a domain with a dot inside it; no white space. */
 	static boolean isEmail(String value) {
 
-		var at = value.indexOf('@');
-		if (at < 1 || at > 64 || value.indexOf('@', at + 1) >= 0) {
-			return false;
-		}
+		var at = -1;
+		var dot = -1;
 		for (int i = 0; i < value.length(); i++) {
 			var c = value.charAt(i);
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+			if (c == '@') {
+				if (at >= 0) {
+					return false;
+				}
+				at = i;
+			} else if (c == '.' && at >= 0 && dot < 0 && i > at + 1) {
+				dot = i;
+			} else if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
 				return false;
 			}
 		}
-		var domain = value.substring(at + 1);
-		var dot = domain.indexOf('.', 1);
-		return dot > 0 && dot < domain.length() - 1;
+		return at >= 1 && at <= 64 && dot > at + 1 && dot < value.length() - 1;
 	}
 
 	private static LocalDate date(String value, String what) {
@@ -278,6 +283,21 @@ public final class RosterParser {
 		}
 
 		return buffered;
+	}
+
+	/** Most lines of a roster share a few coverage dates: the last one read is not read again. */
+	private static final class LastDate {
+
+		private @Nullable String text;
+		private @Nullable LocalDate date;
+
+		LocalDate date(String value, String what) {
+			if (!value.equals(text) || date == null) {
+				date = RosterParser.date(value, what);
+				text = value;
+			}
+			return date;
+		}
 	}
 
 	private static final class BadDate extends RuntimeException {
