@@ -109,19 +109,29 @@ public class Signups {
 	/** What a signup recorded, for opening the patient record (the current clinic's only). */
 	@Transactional(readOnly = true)
 	public Optional<Enrollment> enrollment(EnrollmentId id) {
+
+		// the enrollment first, then the member by sponsor: a join on the sponsor column would open every roster
 		return jdbc.sql("""
-				select e.id, e.patient_id, e.sponsor_id, e.account_id, e.username, e.email, m.first_name, m.last_name,
-				       m.date_of_birth, e.state, e.time_zone, e.enrolled_at
-				from eligibility.enrollment e join eligibility.member m on m.tenant_id = e.tenant_id and m.sponsor_id = e.sponsor_id and m.member_id = e.member_id
-				where e.id = ?""")
+				select patient_id, sponsor_id, member_id, account_id, username, email, state, time_zone, enrolled_at
+				from eligibility.enrollment where id = ?""")
 				.param(id.id())
-				.query((row, number) -> new Enrollment(id, row.getObject("patient_id", UUID.class),
-						new SponsorId(row.getObject("sponsor_id", UUID.class)), row.getString("account_id"),
-						row.getString("username"), row.getString("email"), row.getString("first_name"),
-						row.getString("last_name"), row.getDate("date_of_birth").toLocalDate(), row.getString("state"),
-						row.getString("time_zone"), row.getTimestamp("enrolled_at").toInstant()))
-				.optional();
+				.query((row, number) -> new Enrolled(row.getObject("patient_id", UUID.class),
+						new SponsorId(row.getObject("sponsor_id", UUID.class)), row.getString("member_id"),
+						row.getString("account_id"), row.getString("username"), row.getString("email"),
+						row.getString("state"), row.getString("time_zone"), row.getTimestamp("enrolled_at").toInstant()))
+				.optional()
+				.flatMap(e -> jdbc.sql("""
+						select first_name, last_name, date_of_birth from eligibility.member
+						where sponsor_id = ? and member_id = ?""")
+						.params(e.sponsor().id(), e.memberId())
+						.query((row, number) -> new Enrollment(id, e.patientId(), e.sponsor(), e.accountId(), e.username(),
+								e.email(), row.getString("first_name"), row.getString("last_name"),
+								row.getDate("date_of_birth").toLocalDate(), e.state(), e.timeZone(), e.enrolledAt()))
+						.optional());
 	}
+
+	private record Enrolled(UUID patientId, SponsorId sponsor, String memberId, String accountId, String username,
+			String email, String state, String timeZone, java.time.Instant enrolledAt) {}
 
 	/** The coverage check cannot be used (any more) to sign up. */
 	public static class CheckNotValid extends RuntimeException {

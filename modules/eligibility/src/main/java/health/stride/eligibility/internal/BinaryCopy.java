@@ -61,7 +61,7 @@ final class BinaryCopy {
 		}
 		ensure(8);
 		putInt(4);
-		putInt((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+		putInt(Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAY));
 		return this;
 	}
 

@@ -98,7 +98,7 @@ public class RosterImportJob {
 
 	private Outcome apply(UUID importId, SponsorId sponsor, Path file) {
 
-		jdbc.sql("select id from eligibility.sponsor where id = ? for update").param(sponsor.id()).query().singleRow();
+		jdbc.sql("select id from eligibility.sponsor where id = ? for no key update").param(sponsor.id()).query().singleRow();
 		var table = jdbc.sql("select eligibility.begin_roster_load(?)").param(importId).query(String.class).single();
 
 		var errors = new ArrayList<LineError>();
