@@ -27,18 +27,9 @@ final class ParsedAhead implements AutoCloseable {
 	ParsedAhead(RosterParser parser, InputStream file, Consumer<RowError> errors, String threadName) {
 		this.thread = Thread.ofPlatform().name(threadName).daemon().start(() -> {
 			try {
-				var batch = new ArrayList<RosterRow>(BATCH);
-				var batches = new Object() {
-					List<RosterRow> current = batch;
-				};
-				var count = parser.parse(file, row -> {
-					batches.current.add(row);
-					if (batches.current.size() == BATCH) {
-						put(batches.current);
-						batches.current = new ArrayList<>(BATCH);
-					}
-				}, errors);
-				put(batches.current);
+				var batches = new Batches();
+				var count = parser.parse(file, batches, errors);
+				batches.hand();
 				rowsRead = count;
 				put(END);
 			} catch (Interrupted stopped) {
@@ -97,6 +88,25 @@ final class ParsedAhead implements AutoCloseable {
 			queue.put(item);
 		} catch (InterruptedException e) {
 			throw new Interrupted();
+		}
+	}
+
+	/** Collects parsed rows and hands them to the reader a batch at a time. */
+	private final class Batches implements Consumer<RosterRow> {
+
+		private List<RosterRow> batch = new ArrayList<>(BATCH);
+
+		@Override
+		public void accept(RosterRow row) {
+			batch.add(row);
+			if (batch.size() == BATCH) {
+				hand();
+			}
+		}
+
+		void hand() {
+			put(batch);
+			batch = new ArrayList<>(BATCH);
 		}
 	}
 
