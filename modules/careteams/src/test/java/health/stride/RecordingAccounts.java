@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
@@ -27,14 +29,18 @@ public class RecordingAccounts implements Accounts {
 	}
 
 	@Override
-	public void disable(AccountId account) {
-		disabled.add(account.value());
+	public void revoke(TenantId clinic, String username, @Nullable AccountId account) {
+		disabled.add(username);
+		if (account != null) {
+			disabled.add(account.value());
+		}
 	}
 
 	public boolean exists(String account) {
 		return live.contains(account);
 	}
 
+	/** Whether the account (by id or username) had its access revoked. */
 	public boolean isDisabled(String account) {
 		return disabled.contains(account);
 	}

@@ -32,7 +32,7 @@ class PatientsTestApplication {
 			public void delete(AccountId account) {}
 
 			@Override
-			public void disable(AccountId account) {}
+			public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {}
 		};
 	}
 }

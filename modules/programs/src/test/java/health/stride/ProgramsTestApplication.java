@@ -31,7 +31,7 @@ class ProgramsTestApplication {
 			public void delete(AccountId account) {}
 
 			@Override
-			public void disable(AccountId account) {}
+			public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {}
 		};
 	}
 }

@@ -22,7 +22,9 @@ import health.stride.patients.PatientId;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
+import health.stride.messaging.Threads;
 import health.stride.platform.identity.Accounts;
+import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * Who cares for a patient. A therapist may treat a patient only with a license or compact
@@ -44,11 +46,13 @@ public class Assignments {
 	private final CaseloadRecords caseload;
 	private final AuditTrail audit;
 	private final Accounts accounts;
+	private final Threads threads;
 	private final Clock clock;
 
 	Assignments(JdbcClient jdbc, Clinicians clinicians, CareTeams careTeams, PatientDirectory patients,
-			CaseloadRecords caseload, AuditTrail audit, Accounts accounts, Clock clock) {
+			CaseloadRecords caseload, AuditTrail audit, Accounts accounts, Threads threads, Clock clock) {
 		this.accounts = accounts;
+		this.threads = threads;
 		this.jdbc = jdbc;
 		this.clinicians = clinicians;
 		this.careTeams = careTeams;
@@ -151,8 +155,11 @@ public class Assignments {
 	}
 
 	/**
-	 * Marks a clinician as no longer working for the clinic; each of their patients gets another
-	 * therapist or coach where one is available, or waits in the assignment queue.
+	 * Marks a clinician as no longer working for the clinic, and ends their access at once: in this
+	 * transaction they leave every care team and thread; their sign-in account is disabled, taken
+	 * out of the clinic and signed out everywhere (which ends their Stride page sessions too, through
+	 * Keycloak's back-channel logout). Each of their patients then gets another therapist or coach
+	 * where one is available, or waits in the assignment queue keeping the rest of their team.
 	 */
 	@Transactional
 	public void deactivate(ClinicianId clinician) {
@@ -160,27 +167,30 @@ public class Assignments {
 		var leaving = clinicians.findById(clinician.id()).orElseThrow(() -> new NotAllowed("No such clinician."));
 		leaving.deactivate();
 		clinicians.saveAndFlush(leaving);
-		if (leaving.accountId() != null) {
-			accounts.disable(new Accounts.AccountId(leaving.accountId()));
-		}
 
-		for (var patient : careTeams.patientsOf(leaving.username())) {
-			var team = careTeams.of(patient).orElseThrow();
-			if (team.therapist().username().equals(leaving.username())) {
-				var state = patients.find(patient).orElseThrow().state();
-				var therapist = therapistFor(state);
-				var coach = team.coach() == null || team.coach().username().equals(leaving.username()) ? nextCoach().orElse(null)
-						: team.coach();
-				if (therapist.isPresent()) {
-					record(patient, therapist.get(), coach);
-				} else {
-					queue(patient, team.therapist().displayName() + " left the clinic and no other therapist licensed in "
-							+ state + " has room.");
-				}
+		var theirPatients = careTeams.departed(leaving.username());
+		threads.departed(leaving.username());
+
+		for (var patient : theirPatients) {
+			var team = careTeams.of(patient);
+			var coach = team.map(CareTeam::coach).or(this::nextCoach).orElse(null);
+			var therapist = team.map(CareTeam::therapist);
+			if (therapist.isPresent()) {
+				record(patient, therapist.get(), coach);
+				continue;
+			}
+			var state = patients.find(patient).orElseThrow().state();
+			var next = therapistFor(state);
+			if (next.isPresent()) {
+				record(patient, next.get(), coach);
 			} else {
-				record(patient, team.therapist(), nextCoach().orElse(null));
+				queue(patient, leaving.displayName() + " left the clinic and no other therapist licensed in " + state
+						+ " has room.");
 			}
 		}
+
+		accounts.revoke(CurrentTenant.require(), leaving.username(),
+				leaving.accountId() == null ? null : new Accounts.AccountId(leaving.accountId()));
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinician");
 	}
 

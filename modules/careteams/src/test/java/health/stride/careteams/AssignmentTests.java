@@ -14,6 +14,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
+import health.stride.RecordingAccounts;
+import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeamAssigned;
 import health.stride.patients.CareTeams;
@@ -31,11 +33,15 @@ class AssignmentTests {
 	private final Assignments assignments;
 	private final CareTeams careTeams;
 	private final CareTeamFixtures fixtures;
+	private final Threads threads;
+	private final RecordingAccounts accounts;
 
 	private TenantId clinic;
 
 	AssignmentTests(ClinicRegistry clinics, ClinicianManagement clinicians, Assignments assignments, CareTeams careTeams,
-			CareTeamFixtures fixtures) {
+			CareTeamFixtures fixtures, Threads threads, RecordingAccounts accounts) {
+		this.threads = threads;
+		this.accounts = accounts;
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.assignments = assignments;
@@ -172,6 +178,39 @@ class AssignmentTests {
 
 		assertThat(teamOf(maya).therapist().username()).isEqualTo("pt.stays");
 		assertThat(call(assignments::awaiting)).extracting(Assignments.Awaiting::patient).containsExactly(leo);
+	}
+
+	@Test
+	void aLeavingClinicianLeavesEveryCareTeamAndThreadAtOnceAndCannotComeBack() {
+
+		var leaving = call(() -> clinicians.add("pt.leaving", "Lee, PT", ClinicianRole.THERAPIST, Licenses.valid("OR")));
+		in(() -> clinicians.add("coach.kai", "Kai", ClinicianRole.COACH, List.of()));
+		var leo = call(() -> fixtures.patient("Leo", "OR"));
+		call(() -> assignments.assignNew(leo));
+		var thread = call(() -> threads.open(leo));
+		assertThat(call(() -> threads.find(thread)).orElseThrow().participant("pt.leaving")).hasValueSatisfying(
+				it -> assertThat(it.active()).isTrue());
+
+		in(() -> assignments.deactivate(leaving));
+
+		// nobody else is licensed in OR: Leo waits, keeping his coach, and no check lets the therapist in
+		assertThat(call(() -> careTeams.of(leo))).hasValueSatisfying(team -> {
+			assertThat(team.therapist()).isNull();
+			assertThat(team.coach().username()).isEqualTo("coach.kai");
+		});
+		assertThat(call(assignments::awaiting)).extracting(Assignments.Awaiting::patient).containsExactly(leo);
+		assertThat(call(() -> careTeams.isOnCareTeam(leo, "pt.leaving"))).isFalse();
+		assertThat(call(() -> careTeams.patientsOf("pt.leaving"))).isEmpty();
+		assertThat(call(() -> threads.find(thread)).orElseThrow().participant("pt.leaving")).hasValueSatisfying(
+				it -> assertThat(it.active()).isFalse());
+		assertThat(accounts.isDisabled("pt.leaving")).as("the sign-in account, found by username").isTrue();
+
+		// a late event that resyncs the thread, or an attempt to put them back, changes nothing
+		call(() -> threads.open(leo));
+		assertThat(call(() -> threads.find(thread)).orElseThrow().participant("pt.leaving")).hasValueSatisfying(
+				it -> assertThat(it.active()).isFalse());
+		var member = new CareTeam.Member(leaving.id(), "pt.leaving", "Lee, PT");
+		assertThatIllegalArgumentException().isThrownBy(() -> in(() -> careTeams.assign(leo, member, null)));
 	}
 
 	private CareTeam teamOf(PatientId patient) {

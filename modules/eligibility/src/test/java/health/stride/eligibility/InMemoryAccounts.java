@@ -36,8 +36,8 @@ public class InMemoryAccounts implements Accounts {
 	}
 
 	@Override
-	public void disable(AccountId account) {
-		disabled.add(account.value());
+	public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {
+		disabled.add(account == null ? username : account.value());
 	}
 
 	public boolean exists(String username) {

@@ -105,8 +105,11 @@ public class Threads {
 		var team = careTeams.of(patient);
 		var current = new java.util.ArrayList<String>(List.of(summary.username()));
 		team.ifPresent(it -> {
-			join(thread, it.therapist().username(), SenderRole.THERAPIST, it.therapist().displayName(), now);
-			current.add(it.therapist().username());
+			if (it.therapist() != null) {
+				var therapist = java.util.Objects.requireNonNull(it.therapist());
+				join(thread, therapist.username(), SenderRole.THERAPIST, therapist.displayName(), now);
+				current.add(therapist.username());
+			}
 			if (it.coach() != null) {
 				var coach = java.util.Objects.requireNonNull(it.coach());
 				join(thread, coach.username(), SenderRole.COACH, coach.displayName(), now);
@@ -116,6 +119,16 @@ public class Threads {
 		jdbc.sql("update messaging.participant set active = false where thread_id = ? and not (username = any (?))")
 				.params(thread, current.toArray(String[]::new)).update();
 		return thread;
+	}
+
+	/**
+	 * A clinician who left the clinic leaves every thread at once (in the caller's transaction); the
+	 * history keeps their messages. They join again only through a care team, which no longer takes them.
+	 */
+	@Transactional
+	public void departed(String username) {
+		jdbc.sql("update messaging.participant set active = false where username = ? and role <> 'PATIENT'")
+				.param(username).update();
 	}
 
 	private void join(UUID thread, String username, SenderRole role, String name, java.sql.Timestamp now) {

@@ -56,11 +56,61 @@ public class CareTeams {
 		if (!patients.existsById(patient.id())) {
 			throw new IllegalArgumentException("No patient " + patient + " in this clinic");
 		}
+		if (hasLeft(therapist.username()) || coach != null && hasLeft(coach.username())) {
+			throw new IllegalArgumentException("A clinician who left the clinic cannot join a care team");
+		}
 		var team = new CareTeam(therapist, coach);
 		if (of(patient).filter(team::equals).isPresent()) {
 			return;
 		}
 
+		write(patient, therapist, coach);
+
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
+		events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient, therapist.clinicianId(),
+				coach == null ? null : coach.clinicianId()));
+		statuses.activateIfReady(patient.id());
+	}
+
+	/**
+	 * Takes a clinician who left the clinic off every care team, in the caller's transaction; from
+	 * now on no care-team check lets them in, even if a late event names them again. Their patients
+	 * keep the rest of their team; the care teams module then finds them someone new.
+	 *
+	 * @return the patients whose care team the clinician left
+	 */
+	@Transactional
+	public List<PatientId> departed(String username) {
+
+		jdbc.sql("""
+				insert into patients.departed_clinician (tenant_id, username, departed_at)
+				values (current_setting('stride.tenant_id', true), ?, ?)
+				on conflict (tenant_id, username) do nothing""")
+				.params(username, java.sql.Timestamp.from(clock.instant())).update();
+
+		var patients = jdbc.sql("""
+				select patient_id from patients.care_team where therapist_username = ? or coach_username = ?
+				order by patient_id""")
+				.params(username, username).query((row, number) -> new PatientId(row.getObject(1, UUID.class))).list();
+
+		for (var patient : patients) {
+			var rest = of(patient); // without the clinician who left
+			if (rest.isEmpty()) {
+				jdbc.sql("delete from patients.care_team where patient_id = ?").param(patient.id()).update();
+			} else {
+				write(patient, rest.get().therapist(), rest.get().coach());
+			}
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
+			var therapist = rest.map(CareTeam::therapist).orElse(null);
+			var coach = rest.map(CareTeam::coach).orElse(null);
+			events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient,
+					therapist == null ? null : therapist.clinicianId(), coach == null ? null : coach.clinicianId()));
+		}
+		return patients;
+	}
+
+
+	private void write(PatientId patient, CareTeam.@Nullable Member therapist, CareTeam.@Nullable Member coach) {
 		jdbc.sql("""
 				insert into patients.care_team (tenant_id, patient_id, therapist_id, therapist_username, therapist_name,
 				    coach_id, coach_username, coach_name, assigned_at)
@@ -70,42 +120,55 @@ public class CareTeams {
 				    therapist_name = excluded.therapist_name, coach_id = excluded.coach_id,
 				    coach_username = excluded.coach_username, coach_name = excluded.coach_name,
 				    assigned_at = excluded.assigned_at""")
-				.params(patient.id(), therapist.clinicianId(), therapist.username(), therapist.displayName(),
+				.params(patient.id(), therapist == null ? null : therapist.clinicianId(),
+						therapist == null ? null : therapist.username(), therapist == null ? null : therapist.displayName(),
 						coach == null ? null : coach.clinicianId(), coach == null ? null : coach.username(),
 						coach == null ? null : coach.displayName(), java.sql.Timestamp.from(clock.instant()))
 				.update();
 
-		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
-		events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient, therapist.clinicianId(),
-				coach == null ? null : coach.clinicianId()));
-		statuses.activateIfReady(patient.id());
 	}
 
+	/** The patient's care team of record, without anyone who left the clinic. */
 	public Optional<CareTeam> of(PatientId patient) {
 		return jdbc.sql("""
 				select therapist_id, therapist_username, therapist_name, coach_id, coach_username, coach_name
-				from patients.care_team where patient_id = ?""")
+				from patients.care_team t where patient_id = ?""")
 				.param(patient.id())
-				.query((row, number) -> new CareTeam(
-						new CareTeam.Member(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
-						row.getObject(4) == null ? null
-								: new CareTeam.Member(row.getObject(4, UUID.class), row.getString(5), row.getString(6))))
-				.optional();
+				.query((row, number) -> new CareTeam(member(row, 1), member(row, 4)))
+				.optional()
+				.map(team -> new CareTeam(present(team.therapist()), present(team.coach())))
+				.filter(team -> team.therapist() != null || team.coach() != null);
 	}
 
-	/** Whether the clinician with this username is on the patient's care team. */
+	/** Whether the clinician with this username is on the patient's care team (and has not left the clinic). */
 	public boolean isOnCareTeam(PatientId patient, String username) {
 		return jdbc.sql("""
 				select exists (select 1 from patients.care_team
-				               where patient_id = ? and (therapist_username = ? or coach_username = ?))""")
-				.params(patient.id(), username, username).query(Boolean.class).single();
+				               where patient_id = ? and (therapist_username = ? or coach_username = ?))
+				   and not exists (select 1 from patients.departed_clinician where username = ?)""")
+				.params(patient.id(), username, username, username).query(Boolean.class).single();
 	}
 
-	/** The patients this clinician cares for, as therapist or coach. */
+	/** The patients this clinician cares for, as therapist or coach (none once they left the clinic). */
 	public List<PatientId> patientsOf(String username) {
 		return jdbc.sql("""
-				select patient_id from patients.care_team where therapist_username = ? or coach_username = ?
+				select patient_id from patients.care_team where (therapist_username = ? or coach_username = ?)
+				  and not exists (select 1 from patients.departed_clinician where username = ?)
 				order by patient_id""")
-				.params(username, username).query((row, number) -> new PatientId(row.getObject(1, UUID.class))).list();
+				.params(username, username, username).query((row, number) -> new PatientId(row.getObject(1, UUID.class))).list();
+	}
+
+	private CareTeam.@Nullable Member present(CareTeam.@Nullable Member member) {
+		return member == null || hasLeft(member.username()) ? null : member;
+	}
+
+	private boolean hasLeft(String username) {
+		return jdbc.sql("select exists (select 1 from patients.departed_clinician where username = ?)").param(username)
+				.query(Boolean.class).single();
+	}
+
+	private static CareTeam.@Nullable Member member(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+		return row.getObject(column) == null ? null
+				: new CareTeam.Member(row.getObject(column, UUID.class), row.getString(column + 1), row.getString(column + 2));
 	}
 }

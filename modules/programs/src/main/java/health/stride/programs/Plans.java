@@ -71,7 +71,7 @@ public class Plans {
 	@Transactional
 	public Plan assign(PatientId patient, UUID templateId, StrideUser therapist) {
 
-		var team = careTeams.of(patient).filter(it -> it.therapist().username().equals(therapist.username()))
+		var team = careTeams.of(patient).filter(it -> it.isTherapist(therapist.username()))
 				.orElseThrow(NotYourPatient::new);
 		var template = templates.find(templateId).orElseThrow(() -> new IllegalArgumentException("No such template."));
 		var now = java.sql.Timestamp.from(clock.instant());
@@ -87,7 +87,7 @@ public class Plans {
 				    walking = excluded.walking, current_phase = 0, version = plan.version + 1,
 				    assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at, updated_at = excluded.updated_at""")
 				.params(patient.id(), UUID.randomUUID(), template.id(), template.name(), phases, walking,
-						team.therapist().username(), now, now)
+						therapist.username(), now, now)
 				.update();
 
 		var plan = of(patient).orElseThrow();
@@ -232,7 +232,7 @@ public class Plans {
 	 * @throws NotYourPatient unless the therapist is the patient's therapist of record and the patient has a plan
 	 */
 	public Plan editable(PatientId patient, StrideUser therapist) {
-		careTeams.of(patient).filter(it -> it.therapist().username().equals(therapist.username()))
+		careTeams.of(patient).filter(it -> it.isTherapist(therapist.username()))
 				.orElseThrow(NotYourPatient::new);
 		return of(patient).orElseThrow(NotYourPatient::new);
 	}

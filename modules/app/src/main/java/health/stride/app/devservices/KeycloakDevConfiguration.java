@@ -1,5 +1,7 @@
 package health.stride.app.devservices;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +22,8 @@ class KeycloakDevConfiguration {
 			@Value("${server.port:8080}") int applicationPort) {
 
 		return new KeycloakDevServer(properties.distribution(), properties.dataDirectory(), properties.port(),
-				properties.realmFile(), "http://localhost:" + applicationPort, properties.javaHome(),
+				properties.realmFile(), properties.realmOverlay(), "http://localhost:" + applicationPort, Map.of(),
+				properties.javaHome(),
 				properties.startupTimeout()).start();
 	}
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +28,15 @@ import org.slf4j.LoggerFactory;
  * @param distribution the unpacked {@code keycloak-quarkus-dist} (Maven unpacks it under {@code .stride/})
  * @param dataDirectory where Keycloak keeps its database and log; kept between runs
  * @param port the HTTP port
- * @param realmFile the realm to import on first start
+ * @param realmFile the production realm file
+ * @param realmOverlay the development overlay laid over it before import (see {@link RealmFiles})
  * @param appUrl the application's base URL, for the realm's redirect URIs
+ * @param environment more variables for the realm file's placeholders (e.g. client secrets of a test run)
  * @param javaHome a JDK 21+ to use, or none to search the machine
  * @param startupTimeout how long to wait for the realm to answer
  */
-public record KeycloakDevServer(Path distribution, Path dataDirectory, int port, Path realmFile, String appUrl,
-		@Nullable Path javaHome, Duration startupTimeout) {
+public record KeycloakDevServer(Path distribution, Path dataDirectory, int port, Path realmFile, Path realmOverlay,
+		String appUrl, Map<String, String> environment, @Nullable Path javaHome, Duration startupTimeout) {
 
 	public static final String REALM = "stride";
 
@@ -67,7 +68,7 @@ public record KeycloakDevServer(Path distribution, Path dataDirectory, int port,
 		try {
 			Files.createDirectories(dataDirectory);
 			var imports = Files.createDirectories(distribution.resolve("data/import"));
-			Files.copy(realmFile, imports.resolve("realm-" + REALM + ".json"), StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(imports.resolve("realm-" + REALM + ".json"), RealmFiles.merged(realmFile, realmOverlay));
 
 			var log = dataDirectory.resolve("keycloak.log");
 			var builder = new ProcessBuilder(command())
@@ -107,12 +108,14 @@ public record KeycloakDevServer(Path distribution, Path dataDirectory, int port,
 	}
 
 	private Map<String, String> environment(Path java) {
-		return Map.of(
+		var variables = new java.util.HashMap<>(environment);
+		variables.putAll(Map.of(
 				"JAVA_HOME", java.toString(),
 				"STRIDE_APP_URL", appUrl,
 				// the master realm's administrator, for local use only
 				"KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-				"KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+				"KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"));
+		return variables;
 	}
 
 	boolean realmAnswers() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -75,13 +76,48 @@ class KeycloakAccounts implements Accounts {
 	}
 
 	@Override
-	public void disable(AccountId account) {
-		try {
-			http.put().uri(keycloak.admin("/users/" + account.value())).headers(h -> h.setBearerAuth(serviceToken()))
-					.contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
-		} catch (RestClientException e) {
-			throw new AccountsUnavailable("Keycloak could not disable the account", e);
+	public void revoke(TenantId clinic, String username, @Nullable AccountId account) {
+
+		var token = serviceToken();
+		var organization = organizationOf(token, clinic);
+		var user = account != null ? account.value() : memberNamed(token, organization, username);
+		if (user == null) {
+			LOG.warn("No Keycloak account of a departing clinician in {}; nothing to revoke", clinic);
+			return;
 		}
+
+		try {
+			http.put().uri(keycloak.admin("/users/" + user)).headers(h -> h.setBearerAuth(token))
+					.contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+			try {
+				http.delete().uri(keycloak.admin("/organizations/" + organization + "/members/" + user))
+						.headers(h -> h.setBearerAuth(token)).retrieve().toBodilessEntity();
+			} catch (HttpClientErrorException.NotFound alreadyGone) {
+				// not (or no longer) a member: nothing to take away
+			}
+			// ends every Keycloak session of the user; Keycloak tells Stride through the back-channel logout
+			http.post().uri(keycloak.admin("/users/" + user + "/logout")).headers(h -> h.setBearerAuth(token))
+					.retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not revoke the account", e);
+		}
+	}
+
+	/** The id of the clinic's member with exactly this username, if there is one. */
+	private @Nullable String memberNamed(String token, String organization, String username) {
+
+		var found = http.get()
+				.uri(keycloak.admin("/organizations/" + organization + "/members?search={username}&exact=true&first=0&max=5"),
+						username)
+				.headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+		if (found != null) {
+			for (var member : found) {
+				if (username.equalsIgnoreCase(member.path("username").asString())) {
+					return member.path("id").asString();
+				}
+			}
+		}
+		return null;
 	}
 
 	private AccountId createUser(String token, NewAccount account) {

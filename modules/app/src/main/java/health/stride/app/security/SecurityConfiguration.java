@@ -1,11 +1,13 @@
 package health.stride.app.security;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -55,14 +57,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(KeycloakProperties.class)
+@EnableConfigurationProperties({ KeycloakProperties.class, PageSessionProperties.class })
 class SecurityConfiguration {
 
 	static final String REGISTRATION = "keycloak";
 
 	/** Pages and resources anyone may see without signing in. */
 	static final String[] PUBLIC_PAGES = { "/", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
-			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/c/**" };
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/c/**",
+			"/logout/connect/back-channel/" + REGISTRATION };
 
 	/** The API's doors for people who have no account yet. */
 	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
@@ -98,7 +101,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, AuditTrail audit,
-			KnownClinics clinics, KeycloakProperties keycloak) throws Exception {
+			KnownClinics clinics, KeycloakProperties keycloak, PageSessionProperties lifetime, IdleSessionSignOut keycloakSignOut,
+			Clock clock) throws Exception {
 
 		var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
 				"/oauth2/authorization");
@@ -117,12 +121,15 @@ class SecurityConfiguration {
 						.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
 						.defaultSuccessUrl("/", true))
 				.logout(logout -> logout.logoutSuccessHandler(logoutThroughKeycloak))
+				// Keycloak tells Stride when a user's Keycloak session ends (sign-out elsewhere, disabled account)
+				.oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
 				.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenials(audit, clinics)))
 				.headers(headers -> headers
 						.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak)))
 						.frameOptions(frames -> frames.deny())
 						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+				.addFilterAfter(new PageSessionLifetime(lifetime, keycloakSignOut, clock), SecurityContextHolderFilter.class)
 				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)
 				.build();
 	}
@@ -180,22 +187,38 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Bearer tokens: signed by the realm's keys, issued by the realm, current, and access tokens
-	 * (Keycloak marks them {@code typ: Bearer}), so an ID token cannot be replayed as one.
+	 * Bearer tokens: signed by the realm's keys, issued by the realm, current, access tokens
+	 * (Keycloak marks them {@code typ: Bearer}) so an ID token cannot be replayed as one, meant for
+	 * Stride's API (audience) and issued to one of Stride's clients ({@code azp}), so a token the
+	 * realm gave another client (its account console, {@code admin-cli}, the provisioner) is refused.
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(KeycloakProperties keycloak) {
 
 		var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.endpoint("certs")).build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(keycloak.issuer()),
-				accessTokensOnly()));
+				accessTokensOnly(), audience(keycloak.apiAudience()), authorizedParties(keycloak.authorizedParties())));
 
 		return decoder;
 	}
 
 	private static OAuth2TokenValidator<Jwt> accessTokensOnly() {
 		return jwt -> "Bearer".equals(jwt.getClaimAsString("typ")) ? OAuth2TokenValidatorResult.success()
-				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Not an access token", null));
+				: invalid("Not an access token");
+	}
+
+	private static OAuth2TokenValidator<Jwt> audience(String api) {
+		return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(api) ? OAuth2TokenValidatorResult.success()
+				: invalid("Not meant for Stride's API");
+	}
+
+	private static OAuth2TokenValidator<Jwt> authorizedParties(List<String> clients) {
+		return jwt -> clients.contains(jwt.getClaimAsString("azp")) ? OAuth2TokenValidatorResult.success()
+				: invalid("Not issued to a Stride client");
+	}
+
+	private static OAuth2TokenValidatorResult invalid(String description) {
+		return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
 	}
 
 	/** Lets the idle sign-out hear about sessions that time out. */

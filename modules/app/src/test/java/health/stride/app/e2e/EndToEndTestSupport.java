@@ -19,6 +19,8 @@ abstract class EndToEndTestSupport {
 	@DynamicPropertySource
 	static void keycloak(DynamicPropertyRegistry registry) {
 		registry.add("stride.keycloak.url", () -> TestKeycloak.server().url());
+		registry.add("stride.keycloak.client-secret", () -> TestKeycloak.CLIENT_SECRET);
+		registry.add("stride.keycloak.provisioner-secret", () -> TestKeycloak.PROVISIONER_SECRET);
 		registry.add("server.port", TestKeycloak::applicationPort);
 	}
 

@@ -47,6 +47,40 @@ final class KeycloakAdmin {
 		check(mapped.statusCode(), 204, mapped.body());
 	}
 
+	/** A user of realm stride with the given realm role, member of the clinic's organization (as the realm file's clinicians are). */
+	static void createMember(String username, String password, String role, String clinic)
+			throws IOException, InterruptedException {
+
+		createUser(username, password, role);
+		var admin = adminToken();
+		var base = TestKeycloak.server().url() + "/admin/realms/stride";
+		var organizations = HTTP.send(authorized(admin, base + "/organizations?first=0&max=100").GET().build(),
+				BodyHandlers.ofString());
+		check(organizations.statusCode(), 200, organizations.body());
+		var organization = JSON.readTree(organizations.body()).valueStream()
+				.filter(it -> clinic.equals(it.get("alias").asString())).findFirst().orElseThrow().get("id").asString();
+		var added = HTTP.send(authorized(admin, base + "/organizations/" + organization + "/members")
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString("\"" + userId(admin, username) + "\"")).build(), BodyHandlers.ofString());
+		check(added.statusCode(), 201, added.body());
+	}
+
+	/** Ends every Keycloak session of the user, as an administrator's "sign out" in Keycloak does. */
+	static void signOutEverywhere(String username) throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var response = HTTP.send(authorized(admin, TestKeycloak.server().url() + "/admin/realms/stride/users/"
+				+ userId(admin, username) + "/logout").POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+		check(response.statusCode(), 204, response.body());
+	}
+
+	private static String userId(String admin, String username) throws IOException, InterruptedException {
+		var found = HTTP.send(authorized(admin, TestKeycloak.server().url() + "/admin/realms/stride/users?exact=true&username="
+				+ URLEncoder.encode(username, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());
+		check(found.statusCode(), 200, found.body());
+		return JSON.readTree(found.body()).get(0).get("id").asString();
+	}
+
 	/** How many users of realm stride have exactly this username. */
 	static int usersNamed(String username) throws IOException, InterruptedException {
 
@@ -88,7 +122,7 @@ final class KeycloakAdmin {
 		return new UserState(user.get("enabled").asBoolean(), actions, realmRoles, aliases);
 	}
 
-	private static String adminToken() throws IOException, InterruptedException {
+	static String adminToken() throws IOException, InterruptedException {
 
 		var form = "grant_type=password&client_id=admin-cli&username=admin&password="
 				+ URLEncoder.encode("admin", StandardCharsets.UTF_8);

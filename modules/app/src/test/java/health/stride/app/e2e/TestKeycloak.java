@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 import health.stride.app.devservices.KeycloakDevServer;
 
@@ -15,6 +17,10 @@ import health.stride.app.devservices.KeycloakDevServer;
  * redirect URIs name the application's address.
  */
 final class TestKeycloak {
+
+	/** Fresh client secrets for each run, so the tests never sign in with the published development ones. */
+	static final String CLIENT_SECRET = UUID.randomUUID().toString();
+	static final String PROVISIONER_SECRET = UUID.randomUUID().toString();
 
 	private static KeycloakDevServer.Running running;
 	private static int applicationPort;
@@ -27,7 +33,9 @@ final class TestKeycloak {
 			applicationPort = freePort();
 			var server = new KeycloakDevServer(Path.of(System.getProperty("stride.test.keycloak.distribution")),
 					temporaryDirectory(), freePort(), Path.of(System.getProperty("stride.test.keycloak.realm-file")),
-					"http://localhost:" + applicationPort, null, Duration.ofMinutes(4));
+					Path.of(System.getProperty("stride.test.keycloak.realm-overlay")), "http://localhost:" + applicationPort,
+					Map.of("STRIDE_WEB_CLIENT_SECRET", CLIENT_SECRET, "STRIDE_PROVISIONER_SECRET", PROVISIONER_SECRET), null,
+					Duration.ofMinutes(4));
 			running = server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(running::close, "test-keycloak-stop"));
 		}

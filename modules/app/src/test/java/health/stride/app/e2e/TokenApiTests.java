@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -109,6 +110,49 @@ class TokenApiTests extends EndToEndTestSupport {
 		var idToken = tokenResponse("stride", "stride-cli", "pt.alex", PASSWORD).get("id_token").asString();
 
 		assertThat(get("/api/me", idToken).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesTokensTheRealmIssuedToClientsOtherThanStrides() throws Exception {
+
+		// the same user and realm, through Keycloak's own admin-cli: a valid token, but not meant for Stride's API
+		var viaAdminCli = tokenResponse("stride", "admin-cli", "pt.alex", PASSWORD).get("access_token").asString();
+		assertThat(get("/api/me", viaAdminCli).statusCode()).isEqualTo(401);
+
+		// the provisioner's service account may manage users in Keycloak, but is nobody to Stride's API
+		var provisioner = HTTP.send(HttpRequest.newBuilder(URI.create(TestKeycloak.server().issuer()
+				+ "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=stride-provisioner"
+						+ "&client_secret=" + URLEncoder.encode(TestKeycloak.PROVISIONER_SECRET, StandardCharsets.UTF_8)))
+				.build(), BodyHandlers.ofString());
+		assertThat(provisioner.statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", json.readTree(provisioner.body()).get("access_token").asString()).statusCode())
+				.isEqualTo(401);
+
+		// Stride's own client names Stride's API as the audience
+		var audience = claims(token("pt.alex")).get("aud");
+		assertThat(audience.isArray() ? audience.valueStream().map(JsonNode::asString).toList() : List.of(audience.asString()))
+				.contains("stride-api");
+	}
+
+	@Test
+	void offersNoOfflineAccess() throws Exception {
+
+		var form = "grant_type=password&client_id=stride-cli&username=pt.alex&password="
+				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&scope=" + URLEncoder.encode("openid offline_access",
+						StandardCharsets.UTF_8);
+		var response = HTTP.send(HttpRequest.newBuilder(URI.create(TestKeycloak.server().issuer()
+				+ "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("invalid_scope");
+		assertThat(claims(token("pt.alex")).get("realm_access").get("roles").valueStream().map(JsonNode::asString))
+				.doesNotContain("offline_access");
+	}
+
+	JsonNode claims(String token) {
+		return json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
 	}
 
 	@Test

@@ -119,8 +119,7 @@ class ChartController {
 		// sessions, outcomes and messages are for the care team; the clinic's administrators see the record
 		var team = record.careTeam();
 		var me = CurrentUser.require().username();
-		var onCareTeam = team != null && (team.therapist().username().equals(me)
-				|| (team.coach() != null && java.util.Objects.requireNonNull(team.coach()).username().equals(me)));
+		var onCareTeam = team != null && team.includes(me);
 		for (var session : onCareTeam ? sessions.of(id, 0, 30) : List.<health.stride.programs.ExerciseSession>of()) {
 			var done = session.exercises().size() - session.skippedCount();
 			timeline.add(moment(session.performedAt(), zone, session.flare() ? "Session with a pain flare" : "Session",
@@ -169,7 +168,7 @@ class ChartController {
 		model.addAttribute("suggestion", progressions.open(id).orElse(null));
 		model.addAttribute("thread", participant.orElse(null)); // messages are for the care team only
 		model.addAttribute("isTherapist", record.careTeam() != null
-				&& record.careTeam().therapist().username().equals(CurrentUser.require().username()));
+				&& record.careTeam().isTherapist(CurrentUser.require().username()));
 		return "careteams/chart";
 	}
 

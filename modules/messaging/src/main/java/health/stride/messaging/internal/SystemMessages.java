@@ -44,12 +44,13 @@ class SystemMessages {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CareTeamAssigned event) {
 		CurrentTenant.runAs(event.tenant(), () -> {
-			careTeams.of(event.patient()).ifPresent(team -> {
+			// a care team without a therapist waits for one: the welcome comes when they are assigned
+			careTeams.of(event.patient()).filter(team -> team.therapist() != null).ifPresent(team -> {
 				var coach = team.coach() == null ? ""
 						: " Your health coach, " + java.util.Objects.requireNonNull(team.coach()).displayName()
 								+ ", helps you keep going.";
 				threads.postSystem(event.patient(), "welcome:" + event.patient().id() + ":" + event.therapist(),
-						"Welcome! " + team.therapist().displayName() + " is your physical therapist." + coach
+						"Welcome! " + java.util.Objects.requireNonNull(team.therapist()).displayName() + " is your physical therapist." + coach
 								+ " Write here with any question about your exercises or your pain; your care team"
 								+ " usually answers within one working day. In an emergency, call 911.",
 						false);

@@ -1,5 +1,7 @@
 package health.stride.platform.identity;
 
+import org.jspecify.annotations.Nullable;
+
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
 
@@ -26,8 +28,14 @@ public interface Accounts {
 	/** Removes an account again, e.g. when what it was created for could not be completed. */
 	void delete(AccountId account);
 
-	/** Stops the account from signing in, keeping it (and what it did) on record. */
-	void disable(AccountId account);
+	/**
+	 * Ends the access of someone who left the clinic, keeping their account (and what they did) on
+	 * record: the account, found by its id or else by username among the clinic's members, is
+	 * disabled, taken out of the clinic's organization, and every session it has is ended.
+	 *
+	 * @throws AccountsUnavailable if the identity provider cannot be reached or fails
+	 */
+	void revoke(TenantId clinic, String username, @Nullable AccountId account);
 
 	record AccountId(String value) {}
 
