@@ -22,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every second, so an open tab would keep a session alive forever. Here only what a person does
  * counts: requests marked {@value #POLL_HEADER} (the pages' background polling) do not.
  * <p>
+ * Now and then ({@link PageSessionProperties#revalidateEvery()}) it asks Keycloak whether the
+ * session behind it still stands, since Keycloak does not tell when an administrator disables a user.
+ * <p>
  * Every response to a signed-in page request says in {@value #REMAINING_HEADER} how many seconds
  * the session has left, so a page can ask "still there?" before it ends. An ended session also ends
  * its Keycloak session, and the request goes on to the sign-in page (htmx requests through
@@ -33,14 +36,18 @@ class PageSessionLifetime extends OncePerRequestFilter {
 	static final String REMAINING_HEADER = "X-Stride-Session-Remaining";
 	static final String SIGNED_IN_AT = PageSessionLifetime.class.getName() + ".SIGNED_IN_AT";
 	static final String LAST_ACTIVITY = PageSessionLifetime.class.getName() + ".LAST_ACTIVITY";
+	static final String CHECKED_AT = PageSessionLifetime.class.getName() + ".CHECKED_AT";
 
 	private final PageSessionProperties lifetime;
 	private final IdleSessionSignOut keycloak;
+	private final KeycloakSessionCheck keycloakSession;
 	private final Clock clock;
 
-	PageSessionLifetime(PageSessionProperties lifetime, IdleSessionSignOut keycloak, Clock clock) {
+	PageSessionLifetime(PageSessionProperties lifetime, IdleSessionSignOut keycloak, KeycloakSessionCheck keycloakSession,
+			Clock clock) {
 		this.lifetime = lifetime;
 		this.keycloak = keycloak;
+		this.keycloakSession = keycloakSession;
 		this.clock = clock;
 	}
 
@@ -60,7 +67,7 @@ class PageSessionLifetime extends OncePerRequestFilter {
 		var remaining = min(Duration.between(now, lastActivity.plus(lifetime.idleTimeout())),
 				Duration.between(now, signedInAt.plus(lifetime.absoluteTimeout())));
 
-		if (remaining.isNegative() || remaining.isZero()) {
+		if (remaining.isNegative() || remaining.isZero() || !keycloakSessionStands(session, request, response, now)) {
 			end(session);
 			goToSignIn(request, response);
 			return;
@@ -72,6 +79,19 @@ class PageSessionLifetime extends OncePerRequestFilter {
 		}
 		response.setHeader(REMAINING_HEADER, Long.toString(remaining.toSeconds()));
 		chain.doFilter(request, response);
+	}
+
+	/** Asks Keycloak at most once per {@link PageSessionProperties#revalidateEvery()}. */
+	private boolean keycloakSessionStands(HttpSession session, HttpServletRequest request, HttpServletResponse response,
+			Instant now) {
+
+		var checkedAt = instant(session, CHECKED_AT, now);
+		if (Duration.between(checkedAt, now).compareTo(lifetime.revalidateEvery()) < 0) {
+			return true;
+		}
+		session.setAttribute(CHECKED_AT, now);
+		return !(SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken user)
+				|| keycloakSession.stands(user, request, response);
 	}
 
 	static boolean polls(HttpServletRequest request) {

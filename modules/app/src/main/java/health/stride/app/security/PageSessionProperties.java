@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout how long it lasts without anything the person does; background polling does not count
  * @param absoluteTimeout how long it lasts after sign-in, however active
  * @param idleWarning how long before the idle sign-out a page asks whether the person is still there
+ * @param revalidateEvery how often a page session asks Keycloak whether the session behind it still stands
  */
 @ConfigurationProperties("stride.sessions")
 record PageSessionProperties(@DefaultValue("15m") Duration idleTimeout, @DefaultValue("12h") Duration absoluteTimeout,
-		@DefaultValue("2m") Duration idleWarning) {}
+		@DefaultValue("2m") Duration idleWarning, @DefaultValue("1m") Duration revalidateEvery) {}

@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -102,7 +105,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, AuditTrail audit,
 			KnownClinics clinics, KeycloakProperties keycloak, PageSessionProperties lifetime, IdleSessionSignOut keycloakSignOut,
-			Clock clock) throws Exception {
+			KeycloakSessionCheck keycloakSession, Clock clock) throws Exception {
 
 		var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
 				"/oauth2/authorization");
@@ -129,7 +132,7 @@ class SecurityConfiguration {
 						.frameOptions(frames -> frames.deny())
 						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
-				.addFilterAfter(new PageSessionLifetime(lifetime, keycloakSignOut, clock), SecurityContextHolderFilter.class)
+				.addFilterAfter(new PageSessionLifetime(lifetime, keycloakSignOut, keycloakSession, clock), SecurityContextHolderFilter.class)
 				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)
 				.build();
 	}
@@ -171,6 +174,16 @@ class SecurityConfiguration {
 	@Bean
 	OAuth2AuthorizedClientRepository authorizedClients() {
 		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	/** Refreshes a signed-in user's tokens when they expired (see {@link KeycloakSessionCheck}). */
+	@Bean
+	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository authorizedClients) {
+
+		var manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().refreshToken().build());
+		return manager;
 	}
 
 	/** Authorities for browser users from the same claims as for bearer tokens. */

@@ -39,6 +39,10 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 
 	/** Fills in Keycloak's login form, which asks for the username and the password on separate pages. */
 	void signInAtKeycloak(String username) {
+		signInAtKeycloak(username, PASSWORD);
+	}
+
+	void signInAtKeycloak(String username, String password) {
 
 		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
 		browser.findElement(By.id("username")).sendKeys(username);
@@ -46,7 +50,7 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 			browser.findElement(By.id("kc-login")).click();
 			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
 		}
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("kc-login")).click();
 	}
 }

@@ -22,6 +22,8 @@ abstract class EndToEndTestSupport {
 		registry.add("stride.keycloak.client-secret", () -> TestKeycloak.CLIENT_SECRET);
 		registry.add("stride.keycloak.provisioner-secret", () -> TestKeycloak.PROVISIONER_SECRET);
 		registry.add("server.port", TestKeycloak::applicationPort);
+		// ask Keycloak often whether a page session's Keycloak session stands, so tests need not wait a minute
+		registry.add("stride.sessions.revalidate-every", () -> "2s");
 	}
 
 	static String appUrl() {

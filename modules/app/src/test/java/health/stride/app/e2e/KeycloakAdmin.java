@@ -74,6 +74,16 @@ final class KeycloakAdmin {
 		check(response.statusCode(), 204, response.body());
 	}
 
+	/** Disables the user in Keycloak, as an administrator does in Keycloak's console. */
+	static void disable(String username) throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var response = HTTP.send(authorized(admin, TestKeycloak.server().url() + "/admin/realms/stride/users/"
+				+ userId(admin, username)).header("Content-Type", "application/json")
+				.PUT(BodyPublishers.ofString("{\"enabled\": false}")).build(), BodyHandlers.ofString());
+		check(response.statusCode(), 204, response.body());
+	}
+
 	private static String userId(String admin, String username) throws IOException, InterruptedException {
 		var found = HTTP.send(authorized(admin, TestKeycloak.server().url() + "/admin/realms/stride/users?exact=true&username="
 				+ URLEncoder.encode(username, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());

@@ -89,14 +89,7 @@ class ProductionRealmBrowserTests extends BrowserTestSupport {
 				+ "&response_type=code&scope=openid&redirect_uri="
 				+ URLEncoder.encode(appUrl() + "/login/oauth2/code/keycloak", StandardCharsets.UTF_8)
 				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
-		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-		browser.findElement(By.id("username")).sendKeys(username);
-		if (browser.findElements(By.id("password")).isEmpty()) {
-			browser.findElement(By.id("kc-login")).click();
-			waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
-		}
-		browser.findElement(By.id("password")).sendKeys(STRONG_PASSWORD);
-		browser.findElement(By.id("kc-login")).click();
+		signInAtKeycloak(username, STRONG_PASSWORD);
 	}
 
 	private static int createUser(String username, String role) throws Exception {

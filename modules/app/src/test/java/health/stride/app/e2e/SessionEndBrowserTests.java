@@ -20,11 +20,11 @@ import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
-import health.stride.careteams.Assignments;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.License;
@@ -45,7 +45,6 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 
 	@Autowired ServletWebServerApplicationContext context;
 	@Autowired ClinicianManagement clinicians;
-	@Autowired Assignments assignments;
 
 	@Test
 	void pollingDoesNotCountAsActivityAndAnIdleInboxAsksThenSignsOut() throws Exception {
@@ -118,6 +117,26 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void endsThePageSessionWhenTheAccountIsDisabledInKeycloak() throws Exception {
+
+		var username = "pt.disabled" + UUID.randomUUID().toString().substring(0, 6);
+		KeycloakAdmin.createMember(username, PASSWORD, "therapist", "northside");
+		CurrentTenant.runAs(NORTHSIDE, () -> clinicians.add(username, "Dee Disabled, PT", ClinicianRole.THERAPIST, List.of()));
+		signIn(username);
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/caseload"));
+		var session = session();
+
+		KeycloakAdmin.disable(username);
+		Thread.sleep(2_500); // Stride asks Keycloak again after stride.sessions.revalidate-every (2 s in the tests)
+
+		browser.get(appUrl() + "/caseload");
+		// sent to Keycloak, which tells a disabled account it cannot sign in
+		waiting.until(ExpectedConditions.urlContains(TestKeycloak.server().issuer()));
+		assertThat(session.isValid()).as("Stride's page session ended").isFalse();
+		assertThat(browser.getPageSource()).doesNotContain("Caseload");
+	}
+
+	@Test
 	void aTherapistWhoLeavesLosesTheirOpenSessionAndCannotGetATokenAgain() throws Exception {
 
 		// like the realm file's clinicians: a member of the clinic in Keycloak whose account id Stride never recorded
@@ -131,7 +150,7 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 		var session = session();
 		assertThat(tokenRequest(username)).as("a token before leaving").isEqualTo(200);
 
-		CurrentTenant.runAs(NORTHSIDE, () -> assignments.deactivate(leaving));
+		deactivateAsTheClinicAdministrator(leaving.id());
 
 		waiting.withTimeout(Duration.ofSeconds(10)).until(it -> !session.isValid());
 		browser.get(appUrl() + "/caseload");
@@ -142,6 +161,27 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 			assertThat(user.enabled()).isFalse();
 			assertThat(user.organizations()).isEmpty();
 		});
+	}
+
+	/** admin.nora, in a browser of her own, deactivates the clinician on their page. */
+	private void deactivateAsTheClinicAdministrator(UUID clinician) throws Exception {
+
+		var therapistsBrowser = browser;
+		var therapistsWaiting = waiting;
+		browser = Browsers.chromium();
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		try {
+			signIn("admin.nora");
+			waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/realms/")));
+			browser.get(appUrl() + "/admin/clinicians/" + clinician);
+			browser.findElement(By.xpath("//button[starts-with(normalize-space(), 'Deactivate')]")).click();
+			waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin/clinicians"));
+			assertThat(browser.findElement(By.className("flash")).getText()).contains("is deactivated");
+		} finally {
+			browser.quit();
+			browser = therapistsBrowser;
+			waiting = therapistsWaiting;
+		}
 	}
 
 	private static int tokenRequest(String username) throws Exception {
