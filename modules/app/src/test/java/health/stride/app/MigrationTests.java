@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -20,6 +21,7 @@ import org.springframework.modulith.events.core.EventSerializer;
 import health.stride.patients.IntakeCompleted;
 import health.stride.patients.PatientId;
 import health.stride.patients.RedFlagsReported;
+import health.stride.platform.events.CompletedPublicationsPurge;
 import health.stride.platform.tenancy.TenantId;
 import health.stride.programs.PainFlareReported;
 import health.stride.programs.ProgressionSuggested;
@@ -153,6 +155,11 @@ class MigrationTests {
 
 		assertThat(owned).isZero();
 		assertThat(schemasOwned).isZero();
+	}
+
+	@Test
+	void schedulesThePurgeOfCompletedPublications(@Autowired ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(CompletedPublicationsPurge.class)).hasSize(1);
 	}
 
 	/**
