@@ -2,14 +2,29 @@ package health.stride.app;
 
 import static org.assertj.core.api.Assertions.*;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.modulith.events.core.EventSerializer;
+
+import health.stride.patients.IntakeCompleted;
+import health.stride.patients.PatientId;
+import health.stride.patients.RedFlagsReported;
+import health.stride.platform.events.CompletedPublicationsPurge;
+import health.stride.platform.tenancy.TenantId;
+import health.stride.programs.PainFlareReported;
+import health.stride.programs.ProgressionSuggested;
 
 /**
  * Reads PostgreSQL's catalogue after every module migrated a clean database, so that no table a
@@ -19,6 +34,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class MigrationTests {
 
 	@Autowired FlywayConnectionDetails owner;
+	@Autowired EventSerializer serializer;
 
 	/** As the owner, who sees the whole catalogue. */
 	JdbcClient catalogue() {
@@ -139,5 +155,70 @@ class MigrationTests {
 
 		assertThat(owned).isZero();
 		assertThat(schemasOwned).isZero();
+	}
+
+	@Test
+	void schedulesThePurgeOfCompletedPublications(@Autowired ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(CompletedPublicationsPurge.class)).hasSize(1);
+	}
+
+	/**
+	 * Publications stored while events still carried clinical values are rewritten to exactly what
+	 * Jackson writes for the events now: nothing clinical stays, and the registry still finds an
+	 * incomplete one by its text when a restart re-publishes it.
+	 */
+	@Test
+	void rewritesStoredPublicationsToEventsWithoutClinicalValues() {
+
+		var tenant = TenantId.of("northside");
+		var patient = new PatientId(UUID.randomUUID());
+		var at = Instant.parse("2026-11-30T10:15:30Z");
+		var now = new LinkedHashMap<Object, String>(); // each event, as stored before
+		now.put(new IntakeCompleted(tenant, patient), trailing(new IntakeCompleted(tenant, patient),
+				",\"proneIntolerant\":true,\"extensionIntolerant\":false,\"flexionTriggered\":true,\"painNow\":6,"
+						+ "\"duration\":\"ACUTE\",\"state\":\"WA\""));
+		var report = new RedFlagsReported(tenant, patient, UUID.randomUUID());
+		now.put(report, trailing(report, ",\"emergency\":true"));
+		var flare = new PainFlareReported(tenant, patient, UUID.randomUUID(), at);
+		now.put(flare, trailing(flare, ",\"painBefore\":3,\"painAfter\":6,\"peripheralizing\":true"));
+		var suggestion = new ProgressionSuggested(tenant, patient, UUID.randomUUID(), at);
+		now.put(suggestion, serialized(suggestion).replace(",\"at\":",
+				",\"reason\":\"Pain \\\"at most\\\" 3, no flare\",\"at\":"));
+
+		var ids = new LinkedHashMap<UUID, Object>();
+		now.forEach((event, before) -> {
+			var id = UUID.randomUUID();
+			catalogue().sql("""
+					insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+					    completion_date, status, completion_attempts)
+					values (?, 'migration-tests', ?, ?, now(), now(), 'COMPLETED', 1)""")
+					.params(id, event.getClass().getName(), before).update();
+			ids.put(id, event);
+		});
+		try {
+			new ResourceDatabasePopulator(new ClassPathResource(
+					"db/migration/__root/V6__events_without_clinical_values.sql")).execute(owner());
+
+			ids.forEach((id, event) -> assertThat(catalogue()
+					.sql("select serialized_event from event_publication where id = ?").param(id).query(String.class)
+					.single()).as(event.getClass().getSimpleName()).isEqualTo(serialized(event))
+					.doesNotContain("pain", "emergency", "reason", "Intolerant"));
+		} finally {
+			catalogue().sql("delete from event_publication where listener_id = 'migration-tests'").update();
+		}
+	}
+
+	String serialized(Object event) {
+		return serializer.serialize(event).toString();
+	}
+
+	/** The event as Jackson wrote it when the record had more components after its present ones. */
+	String trailing(Object event, String removedComponents) {
+		var json = serialized(event);
+		return json.substring(0, json.length() - 1) + removedComponents + "}";
+	}
+
+	DriverManagerDataSource owner() {
+		return new DriverManagerDataSource(owner.getJdbcUrl(), owner.getUsername(), owner.getPassword());
 	}
 }

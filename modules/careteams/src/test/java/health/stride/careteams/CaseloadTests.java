@@ -164,14 +164,19 @@ class CaseloadTests {
 		assertThat(reasons()).containsExactly(CaseloadReason.INACTIVE);
 
 		var now = Instant.now();
-		var session = new ExerciseSessionLogged(clinic, flo, UUID.randomUUID(), now, 5, 1, 3, 6, null, true);
+		// the sessions as programs keeps them: the caseload asks programs for the pain, the event carries none
+		var earlier = storeSession(flo, now.minus(Duration.ofHours(2)), 2);
+		var session = new ExerciseSessionLogged(clinic, flo, storeSession(flo, now, 6), now);
 		CurrentTenant.runAs(clinic, () -> scenario.publish(session)
 				.andWaitForStateChange(this::reasons, reasons -> !reasons.contains(CaseloadReason.INACTIVE))
 				.andVerify(reasons -> assertThat(reasons).isEmpty()));
-		assertThat(call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0).lastPain())
-				.as("the pain after the session").isEqualTo(6);
+		assertThat(lastPain()).as("the pain after the newest session").isEqualTo(6);
+		CurrentTenant.runAs(clinic, () -> scenario // the earlier session's event, arriving late
+				.publish(new ExerciseSessionLogged(clinic, flo, earlier, now.minus(Duration.ofHours(2))))
+				.andWaitForStateChange(() -> sessionsHandled(flo), count -> count >= 2)
+				.andVerify(count -> assertThat(lastPain()).as("still the newest session's pain").isEqualTo(6)));
 
-		var flare = new PainFlareReported(clinic, flo, session.session(), now, 3, 6, false);
+		var flare = new PainFlareReported(clinic, flo, session.session(), now);
 		CurrentTenant.runAs(clinic, () -> scenario.publish(flare)
 				.andWaitForStateChange(this::reasons, reasons -> reasons.contains(CaseloadReason.PAIN_FLARE))
 				.andVerify(reasons -> assertThat(reasons).containsExactly(CaseloadReason.PAIN_FLARE)));
@@ -183,7 +188,7 @@ class CaseloadTests {
 				.query(java.sql.Timestamp.class).single())).toInstant().toEpochMilli() / 10)
 				.isEqualTo(now.toEpochMilli() / 10);
 
-		var ready = new ProgressionSuggested(clinic, flo, UUID.randomUUID(), "Steady", now);
+		var ready = new ProgressionSuggested(clinic, flo, UUID.randomUUID(), now);
 		// the suggestion as programs keeps it: the caseload asks programs whether it is still open
 		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
 				insert into programs.progression_suggestion (tenant_id, patient_id, id, reason, suggested_at)
@@ -209,6 +214,29 @@ class CaseloadTests {
 				where completion_date is not null and event_type like '%PainFlareReported'
 				  and listener_id like '%careteams%' and serialized_event like ?""")
 				.param("%" + flare.session() + "%").query(Long.class).single());
+	}
+
+	/** A session as the programs module stores it, with the pain the patient reported afterwards. */
+	private UUID storeSession(PatientId patient, Instant performedAt, int painAfter) {
+		var id = UUID.randomUUID();
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into programs.session (tenant_id, patient_id, id, idempotency_key, performed_at, recorded_at,
+				    plan_version, pain_before, pain_after, symptom_shift, flare)
+				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, now(), 1, 3, ?, 'NONE', false)""")
+				.params(patient.id(), id, "k-" + id, java.sql.Timestamp.from(performedAt), painAfter).update()));
+		return id;
+	}
+
+	private long sessionsHandled(PatientId patient) {
+		return transaction.execute(status -> jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is not null and event_type like '%ExerciseSessionLogged'
+				  and listener_id like '%careteams%' and serialized_event like ?""")
+				.param("%" + patient.id() + "%").query(Long.class).single());
+	}
+
+	private Integer lastPain() {
+		return call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0).lastPain();
 	}
 
 	private boolean readyToProgress(PatientId patient) {

@@ -193,7 +193,7 @@ class ThreadTests {
 	@Test
 	void aSystemMessageIsPostedOnceHoweverOftenItsEventArrives(Scenario scenario, PublishedEvents events) {
 
-		var flare = new PainFlareReported(clinic, maya, UUID.randomUUID(), java.time.Instant.now(), 3, 6, false);
+		var flare = new PainFlareReported(clinic, maya, UUID.randomUUID(), java.time.Instant.now());
 		CurrentTenant.runAs(clinic, () -> scenario.publish(flare)
 				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> threads.find(thread())).orElseThrow().lastSeq(),
 						seq -> seq == 2)

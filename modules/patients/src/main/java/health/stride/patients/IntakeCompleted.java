@@ -3,13 +3,8 @@ package health.stride.patients;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * A patient finished their intake. Carries the facts a therapist's plan is tailored by, so programs
- * can warn about exercises that do not suit the patient without reading the intake itself.
- *
- * @param proneIntolerant lying on the stomach makes the pain worse
- * @param extensionIntolerant bending backward makes it worse, or the patient has spinal stenosis
- * @param flexionTriggered bending forward makes it worse
- * @param state the US state the patient lives in, for licensure
+ * A patient finished their intake. The answers stay in the patients module: a listener that needs
+ * them (the tailoring facts, the pain at intake) reads {@link Intakes#factsOf(PatientId)}, since
+ * the event is stored outside row-level security and carries no clinical value.
  */
-public record IntakeCompleted(TenantId tenant, PatientId patient, boolean proneIntolerant,
-		boolean extensionIntolerant, boolean flexionTriggered, int painNow, PainDuration duration, String state) {}
+public record IntakeCompleted(TenantId tenant, PatientId patient) {}

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.patients.internal.Patients;
 import health.stride.patients.internal.StatusChanges;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -25,15 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The intake a patient fills in after agreeing to the consents: saved step by step so they can
- * leave and come back, or in one go over the API. Finishing it announces the facts a plan is
- * tailored by, and any red-flag symptom answered "yes" is reported at once.
+ * leave and come back, or in one go over the API. Finishing it is announced (the facts a plan is
+ * tailored by are read through {@link #factsOf}), and any red-flag symptom answered "yes" is
+ * reported at once.
  */
 @Service
 @Transactional(readOnly = true)
 public class Intakes {
 
 	private final JdbcClient jdbc;
-	private final Patients patients;
 	private final Consents consents;
 	private final RedFlags redFlags;
 	private final StatusChanges statuses;
@@ -42,10 +41,9 @@ public class Intakes {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Intakes(JdbcClient jdbc, Patients patients, Consents consents, RedFlags redFlags, StatusChanges statuses,
+	Intakes(JdbcClient jdbc, Consents consents, RedFlags redFlags, StatusChanges statuses,
 			ApplicationEventPublisher events, AuditTrail audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.patients = patients;
 		this.consents = consents;
 		this.redFlags = redFlags;
 		this.statuses = statuses;
@@ -67,6 +65,16 @@ public class Intakes {
 		StepNotReached(int next) {
 			super("Please finish step " + next + " of the intake first.");
 		}
+	}
+
+	/**
+	 * What the patient's finished intake says for tailoring a plan; empty until the intake is
+	 * finished. A finished intake no longer changes, so whoever reads this after
+	 * {@link IntakeCompleted}, however late, reads what the patient answered.
+	 */
+	public java.util.Optional<IntakeFacts> factsOf(PatientId patient) {
+		var draft = draft(patient);
+		return draft.completed() ? java.util.Optional.of(IntakeFacts.of(draft)) : java.util.Optional.empty();
 	}
 
 	public IntakeDraft draft(PatientId patient) {
@@ -163,14 +171,7 @@ public class Intakes {
 				.params(java.sql.Timestamp.from(clock.instant()), IntakeStep.LAST + 1, patient.id()).update();
 
 		var draft = draft(patient);
-		var state = patients.findById(patient.id()).orElseThrow().state();
-		var worse = draft.worseWith();
-
-		events.publishEvent(new IntakeCompleted(CurrentTenant.require(), patient,
-				worse.contains(Aggravator.LYING_PRONE),
-				worse.contains(Aggravator.BENDING_BACK) || draft.diagnoses().contains(Diagnosis.SPINAL_STENOSIS),
-				worse.contains(Aggravator.BENDING_FORWARD), java.util.Objects.requireNonNull(draft.painNow()),
-				java.util.Objects.requireNonNull(draft.painDuration()), state));
+		events.publishEvent(new IntakeCompleted(CurrentTenant.require(), patient));
 
 		if (!draft.redFlags().isEmpty()) {
 			redFlags.report(patient, draft.redFlags(), RedFlags.Source.INTAKE);

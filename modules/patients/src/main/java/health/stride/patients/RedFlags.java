@@ -90,7 +90,7 @@ public class RedFlags {
 				.update();
 
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "red-flag-report");
-		events.publishEvent(new RedFlagsReported(CurrentTenant.require(), patient, report.id(), report.emergency()));
+		events.publishEvent(new RedFlagsReported(CurrentTenant.require(), patient, report.id()));
 		return report;
 	}
 
@@ -133,7 +133,7 @@ public class RedFlags {
 
 		if (cleared) {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "red-flag-report");
-			events.publishEvent(new RedFlagsCleared(CurrentTenant.require(), patient, report, !open(patient).isEmpty()));
+			events.publishEvent(new RedFlagsCleared(CurrentTenant.require(), patient, report));
 		}
 		return cleared;
 	}

@@ -91,8 +91,7 @@ public class Progressions {
 		if (made == 0) {
 			return Optional.empty();
 		}
-		events.publishEvent(new ProgressionSuggested(CurrentTenant.require(), patient, suggestion.id(),
-				suggestion.reason(), suggestion.at()));
+		events.publishEvent(new ProgressionSuggested(CurrentTenant.require(), patient, suggestion.id(), suggestion.at()));
 		return Optional.of(suggestion);
 	}
 

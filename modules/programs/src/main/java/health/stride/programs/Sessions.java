@@ -125,12 +125,9 @@ public class Sessions {
 
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "session");
 		var tenant = CurrentTenant.require();
-		events.publishEvent(new ExerciseSessionLogged(tenant, patient, session.id(), session.performedAt(),
-				(int) (session.exercises().size() - session.skippedCount()), (int) session.skippedCount(),
-				session.painBefore(), session.painAfter(), session.walkingMinutes(), session.flare()));
+		events.publishEvent(new ExerciseSessionLogged(tenant, patient, session.id(), session.performedAt()));
 		if (session.flare()) {
-			events.publishEvent(new PainFlareReported(tenant, patient, session.id(), session.performedAt(),
-					session.painBefore(), session.painAfter(), session.symptomShift() == SymptomShift.PERIPHERALIZING));
+			events.publishEvent(new PainFlareReported(tenant, patient, session.id(), session.performedAt()));
 		}
 		return new Logged(session, true);
 	}
@@ -239,6 +236,15 @@ public class Sessions {
 				.params(patient.id(), size, (long) page * size)
 				.query((row, number) -> session(row, patient)).list();
 		return withExercises(sessions);
+	}
+
+	/**
+	 * The patient's most recently performed session. Listeners read it rather
+	 * than a logged event's time, so sessions handled late or twice leave the newest one's pain.
+	 */
+	public Optional<ExerciseSession> latest(PatientId patient) {
+		return jdbc.sql(SELECT + " where patient_id = ? order by performed_at desc, id limit 1").param(patient.id())
+				.query((row, number) -> session(row, patient)).optional().map(it -> withExercises(List.of(it)).get(0));
 	}
 
 	public long count(PatientId patient) {

@@ -116,8 +116,13 @@ class SessionTests {
 		assertThat(again.session().exercises()).hasSize(plan.phase().exercises().size());
 		assertThat(CurrentTenant.callAs(clinic, () -> sessions.count(maya))).isOne();
 		assertThat(events.ofType(ExerciseSessionLogged.class)).singleElement().satisfies(logged -> {
-			assertThat(logged.exercisesDone()).isEqualTo(plan.phase().exercises().size());
-			assertThat(logged.flare()).isFalse();
+			assertThat(logged.session()).isEqualTo(first.session().id());
+			assertThat(logged.performedAt()).isEqualTo(first.session().performedAt());
+		});
+		assertThat(CurrentTenant.callAs(clinic, () -> sessions.latest(maya))).hasValueSatisfying(latest -> {
+			assertThat(latest.id()).isEqualTo(first.session().id());
+			assertThat(latest.painAfter()).isEqualTo(2);
+			assertThat(latest.exercises()).hasSize(plan.phase().exercises().size());
 		});
 		assertThat(events.ofType(PainFlareReported.class)).isEmpty();
 	}
@@ -158,11 +163,13 @@ class SessionTests {
 	@Test
 	void aFlareIsAnnouncedForTheCareTeamAndPeripheralisationCountsAsOne(PublishedEvents events) {
 
-		CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 3, 6, "NONE", null)));
-		CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 4, 3, "PERIPHERALIZING", null)));
+		var worse = CurrentTenant.callAs(clinic,
+				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 3, 6, "NONE", null)));
+		var spreading = CurrentTenant.callAs(clinic,
+				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 4, 3, "PERIPHERALIZING", null)));
 
-		assertThat(events.ofType(PainFlareReported.class)).extracting(PainFlareReported::peripheralizing)
-				.containsExactly(false, true);
+		assertThat(events.ofType(PainFlareReported.class)).extracting(PainFlareReported::session)
+				.containsExactly(worse.session().id(), spreading.session().id());
 		assertThat(CurrentTenant.callAs(clinic, () -> sessions.of(maya, 0, 10))).allMatch(ExerciseSession::flare);
 	}
 
@@ -201,9 +208,10 @@ class SessionTests {
 		var sixth = session("k-" + UUID.randomUUID(), 2, 1, "NONE", ago(Duration.ofDays(3)));
 		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> sessions.log(maya, sixth))
 				.andWaitForEventOfType(ProgressionSuggested.class)
-				.toArriveAndVerify(event -> assertThat(event.reason()).isEqualTo(
-						"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare.")));
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).isPresent();
+				.toArriveAndVerify(event -> assertThat(event.patient()).isEqualTo(maya)));
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> assertThat(
+				open.reason()).isEqualTo(
+						"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare."));
 		assertThat(CurrentTenant.callAs(clinic, () -> progressions.evaluate(maya))).as("one open at a time").isEmpty();
 
 		// the therapist changes the plan: the suggestion closes and the rules count from the new plan

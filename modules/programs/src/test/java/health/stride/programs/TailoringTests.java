@@ -2,6 +2,7 @@ package health.stride.programs;
 
 import static org.assertj.core.api.Assertions.*;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,9 +14,16 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
-import health.stride.patients.IntakeCompleted;
+import health.stride.patients.Aggravator;
+import health.stride.patients.ConsentDocument;
+import health.stride.patients.Consents;
+import health.stride.patients.IntakeAnswers;
+import health.stride.patients.Intakes;
+import health.stride.patients.NewPatient;
 import health.stride.patients.PainDuration;
-import health.stride.patients.PatientId;
+import health.stride.patients.PainRegion;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PsfsItem;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -29,11 +37,18 @@ class TailoringTests {
 	private final Tailoring tailoring;
 	private final ExerciseLibrary library;
 	private final ClinicRegistry clinics;
+	private final PatientDirectory patients;
+	private final Consents consents;
+	private final Intakes intakes;
 
-	TailoringTests(Tailoring tailoring, ExerciseLibrary library, ClinicRegistry clinics) {
+	TailoringTests(Tailoring tailoring, ExerciseLibrary library, ClinicRegistry clinics, PatientDirectory patients,
+			Consents consents, Intakes intakes) {
 		this.tailoring = tailoring;
 		this.library = library;
 		this.clinics = clinics;
+		this.patients = patients;
+		this.consents = consents;
+		this.intakes = intakes;
 	}
 
 	/** The rules as a table: the patient's fact, the exercise, whether it is flagged, the first suggestion. */
@@ -106,10 +121,20 @@ class TailoringTests {
 	void keepsTheFactsOfAFinishedIntakeAndAnotherIntakeReplacesThem(Scenario scenario) {
 
 		var clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
-		var patient = new PatientId(UUID.randomUUID());
+		var patient = CurrentTenant.callAs(clinic, () -> {
+			var registered = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.pia", "Pia", "Lund",
+					LocalDate.of(1979, 5, 2), "pia@example.org", null, "WA", "America/Los_Angeles"));
+			for (var document : ConsentDocument.values()) {
+				consents.accept(registered, document, consents.currentVersion(document));
+			}
+			return registered;
+		});
+		var answers = new IntakeAnswers(Set.of(PainRegion.LOW_BACK), 6, PainDuration.ACUTE,
+				Set.of(Aggravator.LYING_PRONE, Aggravator.BENDING_FORWARD), Set.of(), "Garden again",
+				List.of(new PsfsItem("Gardening", 3)), Set.of());
 
-		CurrentTenant.runAs(clinic, () -> scenario
-				.publish(new IntakeCompleted(clinic, patient, true, false, true, 6, PainDuration.ACUTE, "WA"))
+		// the event names the patient only: the listener reads the facts from the patients module
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> intakes.submit(patient, answers))
 				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> tailoring.factsOf(patient)),
 						facts -> !facts.cautions().isEmpty())
 				.andVerify(facts -> assertThat(facts.cautions())

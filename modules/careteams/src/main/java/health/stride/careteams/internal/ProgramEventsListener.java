@@ -73,19 +73,23 @@ class ProgramEventsListener {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ExerciseSessionLogged event) {
-		var at = java.sql.Timestamp.from(event.performedAt());
 		CurrentTenant.runAs(event.tenant(), () -> transaction.executeWithoutResult(status -> {
-			// the week's count is asked from programs, so a second delivery sets the same number
+			// the pain and the week's count are asked from programs (the event carries no clinical value):
+			// the newest session's pain, whichever event arrives last or twice, and the same count again
+			var latest = sessions.latest(event.patient());
+			if (latest.isEmpty()) {
+				return;
+			}
+			var at = java.sql.Timestamp.from(latest.get().performedAt());
 			var monday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).with(DayOfWeek.MONDAY);
 			var thisWeek = sessions.countSince(event.patient(), monday.atStartOfDay(ZoneOffset.UTC).toInstant());
 			var planned = plans.of(event.patient()).map(Plan::daysPerWeek).orElse(null);
 			jdbc.sql("""
 					update careteams.caseload_entry
-					set last_pain = case when last_session_at is null or ? >= last_session_at then ? else last_pain end,
-					    last_session_at = greatest(last_session_at, ?), last_activity_at = greatest(last_activity_at, ?),
+					set last_pain = ?, last_session_at = ?, last_activity_at = greatest(last_activity_at, ?),
 					    sessions_week_start = ?, sessions_this_week = ?, planned_per_week = ?
 					where patient_id = ?""")
-					.params(at, event.painAfter(), at, at, java.sql.Date.valueOf(monday), thisWeek, planned,
+					.params(latest.get().painAfter(), at, at, java.sql.Date.valueOf(monday), thisWeek, planned,
 							event.patient().id())
 					.update();
 		}));

@@ -80,8 +80,12 @@ class SystemMessages {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(RedFlagsReported event) {
-		CurrentTenant.runAs(event.tenant(),
-				() -> threads.postSystem(event.patient(), "red-flag:" + event.report(), URGENT, true));
+		// the thread is marked urgent only while the report is open: an event re-published after a restart
+		// may arrive when a clinician has cleared the report already
+		CurrentTenant.runAs(event.tenant(), () -> {
+			var open = redFlags.open(event.patient()).stream().anyMatch(it -> it.id().equals(event.report()));
+			threads.postSystem(event.patient(), "red-flag:" + event.report(), URGENT, open);
+		});
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

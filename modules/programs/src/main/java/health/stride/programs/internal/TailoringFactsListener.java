@@ -5,22 +5,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.patients.IntakeCompleted;
+import health.stride.patients.Intakes;
 import health.stride.programs.Tailoring;
 import health.stride.platform.tenancy.CurrentTenant;
 
-/** Keeps what a finished intake says about exercises that may not suit the patient, for the tailoring warnings. */
+/**
+ * Keeps what a finished intake says about exercises that may not suit the patient, for the tailoring
+ * warnings. The facts are asked from the patients module (the event carries none); a finished intake
+ * never changes, so a redelivered event records the same facts again.
+ */
 @Component
 class TailoringFactsListener {
 
 	private final Tailoring tailoring;
+	private final Intakes intakes;
 
-	TailoringFactsListener(Tailoring tailoring) {
+	TailoringFactsListener(Tailoring tailoring, Intakes intakes) {
 		this.tailoring = tailoring;
+		this.intakes = intakes;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(IntakeCompleted event) {
-		CurrentTenant.runAs(event.tenant(), () -> tailoring.record(event.patient(), event.proneIntolerant(),
-				event.extensionIntolerant(), event.flexionTriggered(), event.painNow()));
+		CurrentTenant.runAs(event.tenant(), () -> intakes.factsOf(event.patient()).ifPresent(facts -> tailoring
+				.record(event.patient(), facts.proneIntolerant(), facts.extensionIntolerant(), facts.flexionTriggered(),
+						facts.painNow())));
 	}
 }
