@@ -57,9 +57,9 @@ public class CoverageChecks {
 		// an unknown code, a sponsor without a roster yet and a person not on the roster get the same
 		// answer after the same work (the member query runs in every case), so neither the answer nor
 		// its timing tells an outsider which sponsor codes exist or have members
-		var searched = sponsor.filter(Sponsor::hasRoster).map(Sponsor::id).orElse(NO_SPONSOR);
-		var member = findMember(searched, question);
-		if (member.isEmpty() || searched == NO_SPONSOR) {
+		var withRoster = sponsor.filter(Sponsor::hasRoster);
+		var member = findMember(withRoster.map(Sponsor::id).orElse(NO_SPONSOR), question);
+		if (withRoster.isEmpty() || member.isEmpty()) {
 			return CoverageAnswer.notEligible();
 		}
 

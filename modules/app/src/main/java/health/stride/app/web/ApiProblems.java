@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -97,8 +96,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean isApi(WebRequest request) {
-		var http = request.getNativeRequest(HttpServletRequest.class);
-		return http != null && http.getRequestURI().startsWith(http.getContextPath() + "/api/");
+		return request instanceof ServletWebRequest servlet
+				&& servlet.getRequest().getRequestURI().startsWith(servlet.getRequest().getContextPath() + "/api/");
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,6 +45,9 @@ class TextParameters implements WebMvcConfigurer {
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 				throws IOException {
 
+			if (request.getDispatcherType() == DispatcherType.ERROR) {
+				return true; // the error page for a refused request: its parameters were judged already
+			}
 			for (var parameter : request.getParameterMap().entrySet()) {
 				var flaw = flawOf(parameter);
 				if (flaw != null) {

@@ -22,14 +22,14 @@ import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * The address the coverage check limits count is the connection's, unless the connection comes
- * from a trusted proxy. Here only 127.0.0.1 is a trusted proxy; 127.0.0.2 plays a client that
- * sends its own {@code X-Forwarded-For}. Runs against the real servlet container, whose
- * RemoteIpValve does the work.
+ * What only the real servlet container shows. The address the coverage check limits count is the
+ * connection's, unless the connection comes from a trusted proxy (Tomcat's RemoteIpValve): here
+ * only 127.0.0.1 is a trusted proxy, and 127.0.0.2 plays a client that sends its own
+ * {@code X-Forwarded-For}. And a form with text Stride refuses gets the error page that says why.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "stride.coverage-checks.per-address=3" })
-class ClientAddressTests {
+		"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "stride.coverage-checks.per-address=12" })
+class RealServerTests {
 
 	@LocalServerPort int port;
 	@Autowired ClinicRegistry clinics;
@@ -45,22 +45,46 @@ class ClientAddressTests {
 	void ignoresAForwardedForHeaderFromAnUntrustedAddress() throws IOException {
 
 		var statuses = new ArrayList<Integer>();
-		for (int attempt = 0; attempt < 4; attempt++) {
+		for (int attempt = 0; attempt < 13; attempt++) {
 			statuses.add(check("127.0.0.2", "198.51.100." + attempt));
 		}
 
-		assertThat(statuses).as("four checks from one client naming four addresses").containsExactly(200, 200, 200, 429);
+		assertThat(statuses.subList(0, 12)).as("the allowance set in the properties, 12 checks").containsOnly(200);
+		assertThat(statuses.get(12)).as("the 13th check from one client, whatever address it names").isEqualTo(429);
 	}
 
 	@Test
 	void takesTheClientAddressFromATrustedProxy() throws IOException {
 
 		var statuses = new ArrayList<Integer>();
-		for (int attempt = 0; attempt < 4; attempt++) {
+		for (int attempt = 0; attempt < 13; attempt++) {
 			statuses.add(check("127.0.0.1", "203.0.113." + attempt));
 		}
 
-		assertThat(statuses).as("four clients behind the proxy, one check each").containsOnly(200);
+		assertThat(statuses).as("13 clients behind the proxy, one check each").containsOnly(200);
+	}
+
+	@Test
+	void explainsOnTheErrorPageWhyFormTextWasRefused() throws Exception {
+
+		var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		var page = "http://127.0.0.1:" + port + "/c/" + clinic + "/check-coverage";
+
+		var form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
+
+		var fields = "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+				+ "&sponsorCode=ACME&firstName=Maya%00&lastName=Okafor&dateOfBirth=1986-04-12&memberId=A1";
+		var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page))
+				.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(fields)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("use what you sent").contains("cannot be kept")
+				.contains("Go back, correct it");
 	}
 
 	/** A coverage check over a connection from the given local address; answers the status code. */
