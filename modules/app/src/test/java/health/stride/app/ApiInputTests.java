@@ -536,12 +536,17 @@ class ApiInputTests {
 			}
 			case NUMBER -> {
 				values.add(text.apply("many"));
+				values.add(text.apply("4"));
+				values.add(nodes.numberNode(4.5));
+				values.add(nodes.booleanNode(true));
 				values.add(text.apply("\u0000"));
 				values.add(nodes.numberNode(new java.math.BigInteger("99999999999999999999999")));
 				values.addAll(wrongShapes);
 			}
 			case BOOLEAN -> {
 				values.add(text.apply("maybe"));
+				values.add(text.apply("true"));
+				values.add(nodes.numberNode(1));
 				values.add(text.apply("\u0000"));
 				values.addAll(wrongShapes);
 			}

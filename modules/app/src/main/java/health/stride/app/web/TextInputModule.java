@@ -25,8 +25,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Applies {@link TextInput} to every string Jackson reads from a request body: fields, strings in
  * lists and maps, map keys, and the text of ids, dates and numbers before they are parsed (Jackson
- * trims those, so {@code "\u0000"} would otherwise pass as an empty value and a date followed by a
- * NUL as the date). Only JSON strings become Java strings, and numbers and booleans must be JSON
+ * trims those, so a lone NUL would otherwise pass as an empty value and a date followed by a NUL
+ * as the date). Only JSON strings become Java strings, and numbers and booleans must be JSON
  * numbers and booleans: a value of the wrong type is refused, not converted. Spring Boot registers
  * this module with the JSON message converter's mapper; a failure carries Jackson's path, which
  * {@link ApiProblems} turns into a field error.
