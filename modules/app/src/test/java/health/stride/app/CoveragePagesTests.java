@@ -98,6 +98,32 @@ class CoveragePagesTests {
 	}
 
 	@Test
+	void answersUnknownSponsorsAndSponsorsWithoutARosterLikeAMemberWhoDoesNotMatch() throws Exception {
+
+		CurrentTenant.runAs(TenantId.of(clinic),
+				() -> sponsors.register(SponsorCode.of("EMPTY"), "No Roster Yet", SponsorKind.HEALTH_PLAN, null, null));
+		var body = """
+				{"clinic":"%s","sponsorCode":"%s","firstName":"Maya","lastName":"Okafor","dateOfBirth":"1986-04-12","memberId":"%s"}""";
+
+		var notAMember = mvc.perform(post("/api/coverage-checks").contentType(MediaType.APPLICATION_JSON)
+				.with(this::fromAddress).content(body.formatted(clinic, "ACME", "NOT-ON-ROSTER")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		for (var sponsor : new String[] { "NOSUCH", "EMPTY" }) {
+			mvc.perform(post("/api/coverage-checks").contentType(MediaType.APPLICATION_JSON).with(this::fromAddress)
+					.content(body.formatted(clinic, sponsor, "NOT-ON-ROSTER")))
+					.andExpect(status().isOk())
+					.andExpect(content().json(notAMember, org.springframework.test.json.JsonCompareMode.STRICT));
+			mvc.perform(post("/c/" + clinic + "/check-coverage").with(csrf()).with(this::fromAddress)
+					.param("sponsorCode", sponsor).param("firstName", "Maya").param("lastName", "Okafor")
+					.param("dateOfBirth", "1986-04-12").param("memberId", "A1"))
+					.andExpect(status().isOk())
+					.andExpect(content().string(allOf(containsString("confirm your coverage"),
+							not(containsString("try again later")))));
+		}
+	}
+
+	@Test
 	void sendsVisitorsWithoutASuccessfulCheckBackToTheCheck() throws Exception {
 		mvc.perform(get("/c/" + clinic + "/signup"))
 				.andExpect(redirectedUrl("/c/" + clinic + "/check-coverage"));

@@ -13,7 +13,7 @@ public record CoverageAnswer(Outcome outcome, @Nullable String sponsorName, @Nul
 		@Nullable Instant expiresAt) {
 
 	public enum Outcome {
-		ELIGIBLE, NOT_ELIGIBLE, TRY_LATER
+		ELIGIBLE, NOT_ELIGIBLE
 	}
 
 	public boolean eligible() {
@@ -22,9 +22,5 @@ public record CoverageAnswer(Outcome outcome, @Nullable String sponsorName, @Nul
 
 	public static CoverageAnswer notEligible() {
 		return new CoverageAnswer(Outcome.NOT_ELIGIBLE, null, null, null);
-	}
-
-	static CoverageAnswer tryLater() {
-		return new CoverageAnswer(Outcome.TRY_LATER, null, null, null);
 	}
 }

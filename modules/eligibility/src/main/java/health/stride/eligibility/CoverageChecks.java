@@ -28,6 +28,9 @@ public class CoverageChecks {
 	/** How long a successful check may be used to sign up. */
 	public static final Duration VALID_FOR = Duration.ofMinutes(30);
 
+	/** Searched in place of an unknown sponsor or one without a roster: no member belongs to it. */
+	private static final UUID NO_SPONSOR = new UUID(0, 0);
+
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -51,15 +54,12 @@ public class CoverageChecks {
 						row.getBoolean("has_roster")))
 				.optional();
 
-		if (sponsor.isEmpty()) {
-			return CoverageAnswer.notEligible();
-		}
-		if (!sponsor.get().hasRoster()) {
-			return CoverageAnswer.tryLater();
-		}
-
-		var member = findMember(sponsor.get().id(), question);
-		if (member.isEmpty()) {
+		// an unknown code, a sponsor without a roster yet and a person not on the roster get the same
+		// answer after the same work (the member query runs in every case), so neither the answer nor
+		// its timing tells an outsider which sponsor codes exist or have members
+		var withRoster = sponsor.filter(Sponsor::hasRoster);
+		var member = findMember(withRoster.map(Sponsor::id).orElse(NO_SPONSOR), question);
+		if (withRoster.isEmpty() || member.isEmpty()) {
 			return CoverageAnswer.notEligible();
 		}
 

@@ -193,7 +193,7 @@ public class Sessions {
 			}
 			var skipped = Boolean.TRUE.equals(line.skipped());
 			var reason = parse(SkipReason.class, line.skipReason());
-			if (skipped && reason == null) {
+			if (reason == null && (skipped || (line.skipReason() != null && !line.skipReason().isBlank()))) {
 				errors.reject(field + ".skipReason", "Say why it was skipped: PAIN, NO_TIME, TOO_HARD or TOO_EASY.");
 			}
 			var sets = line.setsDone() == null ? 0 : line.setsDone();

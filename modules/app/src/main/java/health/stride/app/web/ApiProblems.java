@@ -1,33 +1,50 @@
 package health.stride.app.web;
 
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import health.stride.app.web.TextInputModule.UnsafeText;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
 /**
- * RFC 9457 problem details for the JSON API (its {@code @RestController}s), with the fields that
- * were wrong listed in {@code errors} so a client can show each message beside its field. Pages
- * are left to the friendly error page.
+ * RFC 9457 problem details for every request under {@code /api/}, whichever kind of controller
+ * serves it, with the fields that were wrong listed in {@code errors} so a client can show each
+ * message beside its field. Pages are left to the friendly error page: for them the exception goes
+ * on to Spring's default handling.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	static final String INVALID = "Some fields are missing or not valid.";
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 
 		var problem = invalid.getBody();
-		problem.setDetail("Some fields are missing or not valid.");
+		problem.setDetail(INVALID);
 		problem.setProperty("errors", invalid.getFieldErrors().stream()
-				.map(error -> Map.of("field", error.getField(), "message",
+				.map(error -> fieldError(error.getField(),
 						error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
 				.toList());
 		if (!invalid.getGlobalErrors().isEmpty()) {
@@ -37,4 +54,113 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 		return handleExceptionInternal(invalid, problem, headers, status, request);
 	}
+
+	/**
+	 * A body that is not JSON, or not of the expected shape: a field error where Jackson knows the
+	 * field. Jackson's own message is not passed on, it names Java types.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+
+		var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		var jackson = jacksonCause(unreadable);
+		var field = jackson == null ? "" : path(jackson);
+
+		if (jackson != null && !field.isEmpty()) {
+			problem.setDetail(INVALID);
+			problem.setProperty("errors", List.of(fieldError(field, jackson instanceof MismatchedInputException mismatch
+					? message(mismatch) : "This value is not valid here.")));
+		} else if (jackson != null) {
+			problem.setDetail("The request body is not valid JSON of the expected shape.");
+		} else {
+			problem.setDetail("Send the request's JSON body.");
+		}
+
+		return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** Answers only the API; anything else is handed back to Spring's default handling (the error page). */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception exception, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+
+		if (!isApi(request)) {
+			throw ApiProblems.<RuntimeException> rethrow(exception);
+		}
+		return super.handleExceptionInternal(exception, body, headers, status, request);
+	}
+
+	static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field, "message", message);
+	}
+
+	private static boolean isApi(WebRequest request) {
+		return request instanceof ServletWebRequest servlet
+				&& servlet.getRequest().getRequestURI().startsWith(servlet.getRequest().getContextPath() + "/api/");
+	}
+
+	/**
+	 * Rethrows the very exception the handler was given: Spring then goes on with its default
+	 * handling of it, as if this advice had none.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <E extends Throwable> E rethrow(Throwable exception) throws E {
+		throw (E) exception;
+	}
+
+	private static @Nullable JacksonException jacksonCause(Throwable exception) {
+		for (var cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson) {
+				return jackson;
+			}
+		}
+		return null;
+	}
+
+	/** Jackson's path as a client names the field: {@code exercises[0].note}. */
+	private static String path(JacksonException exception) {
+		var path = new StringBuilder();
+		for (var reference : exception.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(TextInput.printable(reference.getPropertyName()));
+			} else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String message(MismatchedInputException mismatch) {
+		if (mismatch instanceof UnsafeText unsafe) {
+			return unsafe.flaw.message;
+		}
+		var type = mismatch.getTargetType();
+		if (type == null) {
+			return "This value is not valid here.";
+		}
+		if (type == String.class || type.isEnum()) {
+			return "Give text.";
+		}
+		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+			return "Give a number.";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "Give true or false.";
+		}
+		if (type == UUID.class) {
+			return "Give an id (a UUID).";
+		}
+		if (Temporal.class.isAssignableFrom(type)) {
+			return "Give a date as YYYY-MM-DD, or a time as an ISO 8601 timestamp.";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "Give a list.";
+		}
+		return "Give an object.";
+	}
+
 }

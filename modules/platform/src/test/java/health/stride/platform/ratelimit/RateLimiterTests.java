@@ -35,4 +35,29 @@ class RateLimiterTests {
 
 		assertThat(limiter.tryAcquire("a")).as("a new window starts afresh").isTrue();
 	}
+
+	@Test
+	void keepsAtMostTheGivenNumberOfKeysWhateverKeysArrive() {
+
+		var limiter = new RateLimiter(3, Duration.ofMinutes(10), 1_000, clock);
+
+		for (int i = 0; i < 50_000; i++) {
+			limiter.tryAcquire("spoofed-" + i);
+		}
+
+		assertThat(limiter.keys()).as("keys kept after 50,000 made-up ones").isLessThanOrEqualTo(1_000);
+	}
+
+	@Test
+	void keepsCountingAKeyThatKeepsTryingWhileMadeUpKeysFloodIn() {
+
+		var limiter = new RateLimiter(3, Duration.ofMinutes(10), 1_000, clock);
+
+		for (int i = 0; i < 20_000; i++) {
+			limiter.tryAcquire("attacker");
+			limiter.tryAcquire("spoofed-" + i);
+		}
+
+		assertThat(limiter.tryAcquire("attacker")).as("the flood did not reset the attacker's count").isFalse();
+	}
 }

@@ -86,6 +86,9 @@ class PlanController {
 
 	record Tailored(String planId, long version, String summary) {}
 
+	/** As on the plan editor page. */
+	static final int MAX_NOTE = 500;
+
 	@PatchMapping("/api/patients/{patientId}/plan")
 	@PreAuthorize("hasRole('THERAPIST')")
 	@ResponseBody
@@ -102,6 +105,10 @@ class PlanController {
 		}
 		for (int i = 0; i < given.size(); i++) {
 			var line = given.get(i);
+			if (line != null && line.note() != null && line.note().strip().length() > MAX_NOTE) {
+				errors.add(Map.of("field", "exercises[" + i + "].note", "message", "Keep the note under " + MAX_NOTE + " characters."));
+				continue;
+			}
 			try {
 				exercises.add(new ProgramTemplate.Prescribed(java.util.Objects.requireNonNull(line.slug()),
 						new Dosing(range(line.sets(), 1, 10), line.reps() == null ? null : range(line.reps(), 1, 100),

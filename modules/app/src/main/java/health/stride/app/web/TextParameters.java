@@ -1,0 +1,88 @@
+package health.stride.app.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import health.stride.app.web.TextInput.Flaw;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies {@link TextInput} to every form and query parameter before any controller sees it, whatever
+ * the controller binds them to (records, maps, single values). On the API the answer is a problem with
+ * a field error; on pages the error page says what to correct.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextParameters implements WebMvcConfigurer {
+
+	private final JsonMapper json;
+
+	TextParameters(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new Guard());
+	}
+
+	private final class Guard implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws IOException {
+
+			if (request.getDispatcherType() == DispatcherType.ERROR) {
+				return true; // the error page for a refused request: its parameters were judged already
+			}
+			for (var parameter : request.getParameterMap().entrySet()) {
+				var flaw = flawOf(parameter);
+				if (flaw != null) {
+					refuse(request, response, TextInput.printable(parameter.getKey()), flaw);
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private @Nullable Flaw flawOf(Map.Entry<String, String[]> parameter) {
+			var flaw = TextInput.flawOf(parameter.getKey());
+			for (int i = 0; flaw == null && i < parameter.getValue().length; i++) {
+				flaw = TextInput.flawOf(parameter.getValue()[i]);
+			}
+			return flaw;
+		}
+
+		private void refuse(HttpServletRequest request, HttpServletResponse response, String field, Flaw flaw)
+				throws IOException {
+
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ApiProblems.INVALID);
+				problem.setProperty("errors", List.of(ApiProblems.fieldError(field, flaw.message)));
+				response.setStatus(HttpStatus.BAD_REQUEST.value());
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.setCharacterEncoding("UTF-8");
+				response.getWriter().write(json.writeValueAsString(problem));
+			} else {
+				request.setAttribute(FriendlyErrorAttributes.DENIAL_REASON, (flaw == Flaw.TOO_LONG
+						? "What you entered is too long to keep (at most " + TextInput.MAX_LENGTH + " characters)."
+						: "What you entered contains characters that cannot be kept, such as invisible control characters.")
+						+ " Go back, correct it and send it again.");
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+			}
+		}
+	}
+}
