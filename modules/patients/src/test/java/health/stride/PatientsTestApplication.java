@@ -29,6 +29,14 @@ class PatientsTestApplication {
 			}
 
 			@Override
+			public AccountId createUnconfirmed(TenantId clinic, NewAccount account, Role role) {
+				return create(clinic, account, role);
+			}
+
+			@Override
+			public void confirm(AccountId account) {}
+
+			@Override
 			public void delete(AccountId account) {}
 
 			@Override
