@@ -29,7 +29,18 @@ class PatientsTestApplication {
 			}
 
 			@Override
+			public AccountId createUnconfirmed(TenantId clinic, NewAccount account, Role role) {
+				return create(clinic, account, role);
+			}
+
+			@Override
+			public void confirm(AccountId account) {}
+
+			@Override
 			public void delete(AccountId account) {}
+
+			@Override
+			public void disable(AccountId account) {}
 
 			@Override
 			public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {}

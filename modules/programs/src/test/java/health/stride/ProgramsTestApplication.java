@@ -31,6 +31,9 @@ class ProgramsTestApplication {
 			public void delete(AccountId account) {}
 
 			@Override
+			public void disable(AccountId account) {}
+
+			@Override
 			public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {}
 		};
 	}

@@ -92,7 +92,7 @@ class DemoEnrollments {
 			}
 
 			var username = "member." + member.memberId().toLowerCase();
-			var signedUp = signups.signUp(answer.checkId(), new SignupDetails(username, username + "@members.example",
+			var signedUp = signups.signUpWithoutEmail(answer.checkId(), new SignupDetails(username, username + "@members.example",
 					"stride-demo", random.nextBoolean() ? "WA" : "OR", "America/Los_Angeles"));
 
 			// they enrolled today, so today is the only day they can have been active so far

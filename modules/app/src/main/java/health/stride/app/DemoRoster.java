@@ -46,7 +46,7 @@ final class DemoRoster {
 			members.add(new Member("ACME-000001", "Maya", "Okafor", LocalDate.of(1986, 4, 12),
 					"patient.maya@northside.example", LocalDate.of(2025, 1, 1), ""));
 			members.add(new Member("ACME-000002", "Leo", "Fischer", LocalDate.of(1979, 9, 30),
-					"patient.leo@northside.example", LocalDate.of(2025, 1, 1), ""));
+					"leo.fischer@mail.example", LocalDate.of(2025, 1, 1), ""));
 		} else {
 			members.add(new Member(sponsor.value() + "-000001", "Ivy", "Chen", LocalDate.of(1991, 2, 17),
 					"patient.ivy@lakeside.example", LocalDate.of(2025, 3, 1), ""));

@@ -181,6 +181,46 @@ class CoveragePagesTests {
 				.andExpect(content().string(containsString("Too many attempts")));
 	}
 
+	@Test
+	void limitsSignupsFromOneAddress() throws Exception {
+
+		var body = """
+				{"clinic":"no-such-clinic","checkId":"%s","username":"someone.new","email":"someone@example.org",
+				 "password":"long-enough-1","state":"WA","timeZone":"America/Los_Angeles"}""";
+
+		for (int attempt = 0; attempt < 10; attempt++) {
+			mvc.perform(post("/api/signups").contentType(MediaType.APPLICATION_JSON).with(this::fromAddress)
+					.content(body.formatted(UUID.randomUUID())))
+					.andExpect(status().isNotFound());
+		}
+
+		mvc.perform(post("/api/signups").contentType(MediaType.APPLICATION_JSON).with(this::fromAddress)
+				.content(body.formatted(UUID.randomUUID())))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().exists("Retry-After"))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+		mvc.perform(post("/c/" + clinic + "/signup").with(csrf()).with(this::fromAddress)
+				.param("username", "someone.new").param("email", "someone@example.org").param("password", "long-enough-1")
+				.param("state", "WA").param("timeZone", "America/Los_Angeles"))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(content().string(containsString("Too many attempts")));
+	}
+
+	@Test
+	void answersAnUnknownOrUsedSignupLinkWithTheSameFriendlyPage() throws Exception {
+
+		for (var token : new String[] { "", "not-a-token", "A".repeat(43) }) {
+			mvc.perform(get("/c/" + clinic + "/signup/confirm").param("token", token))
+					.andExpect(status().isOk())
+					.andExpect(header().string("Referrer-Policy", "no-referrer"))
+					.andExpect(content().string(containsString("It may have expired or been used already")));
+			mvc.perform(post("/c/" + clinic + "/signup/confirm").with(csrf()).param("token", token))
+					.andExpect(status().isOk())
+					.andExpect(content().string(containsString("It may have expired or been used already")));
+		}
+	}
+
 	private MockHttpServletRequest fromAddress(MockHttpServletRequest request) {
 		request.setRemoteAddr(address);
 		return request;

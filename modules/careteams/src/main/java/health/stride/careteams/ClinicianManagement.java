@@ -1,7 +1,7 @@
 package health.stride.careteams;
 
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,38 +34,33 @@ import health.stride.platform.tenancy.CurrentTenant;
 @Transactional(readOnly = true)
 public class ClinicianManagement {
 
-	private static final String PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
 	private final Clinicians clinicians;
 	private final Accounts accounts;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
+	private final Duration inviteValidFor;
 
 	ClinicianManagement(Clinicians clinicians, Accounts accounts, AuditTrail audit, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock,
+			@Value("${stride.clinicians.invite-valid-for:PT72H}") Duration inviteValidFor) {
 		this.clinicians = clinicians;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.inviteValidFor = inviteValidFor;
 	}
 
-	/** A clinician invited, and the one-time password to hand them (they choose their own at first sign-in). */
-	public record Invited(ClinicianId id, String temporaryPassword) {
-
-		@Override
-		public String toString() {
-			return "Invited[id=" + id + "]";
-		}
-	}
+	/** A clinician invited; Keycloak emailed them the link to choose their password. */
+	public record Invited(ClinicianId id) {}
 
 	/**
-	 * Creates the clinician's Keycloak account in the clinic's organization with their role, then
-	 * the clinician. If the clinician cannot be stored, the account is removed again.
+	 * Creates the clinician's Keycloak account in the clinic's organization with their role and no
+	 * password, has Keycloak email them a link to choose one (nobody else ever sees or sets it), then
+	 * stores the clinician. If any step fails, the account is removed again.
 	 *
 	 * @throws Accounts.AccountConflict if the username or email is taken
 	 * @throws Accounts.AccountsUnavailable if Keycloak cannot be reached
@@ -72,11 +68,11 @@ public class ClinicianManagement {
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Invited invite(NewClinician clinician) {
 
-		var password = temporaryPassword();
 		var account = accounts.create(CurrentTenant.require(), new Accounts.NewAccount(clinician.username(),
-				clinician.email(), password, clinician.firstName(), clinician.lastName(), true),
+				clinician.email(), null, clinician.firstName(), clinician.lastName()),
 				clinician.role() == ClinicianRole.THERAPIST ? Role.THERAPIST : Role.COACH);
 		try {
+			accounts.emailPasswordSetup(account, inviteValidFor);
 			var id = transaction.execute(status -> {
 				var added = add(clinician.username(), clinician.displayName(), clinician.role(), clinician.licenses());
 				var saved = clinicians.findById(added.id()).orElseThrow();
@@ -85,19 +81,11 @@ public class ClinicianManagement {
 				return added;
 			});
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinician");
-			return new Invited(java.util.Objects.requireNonNull(id), password);
+			return new Invited(java.util.Objects.requireNonNull(id));
 		} catch (RuntimeException e) {
 			accounts.delete(account);
 			throw e;
 		}
-	}
-
-	private String temporaryPassword() {
-		var password = new StringBuilder();
-		for (int i = 0; i < 14; i++) {
-			password.append(PASSWORD_LETTERS.charAt(random.nextInt(PASSWORD_LETTERS.length())));
-		}
-		return password.toString();
 	}
 
 	@Transactional

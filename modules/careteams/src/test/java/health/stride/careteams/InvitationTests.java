@@ -32,6 +32,19 @@ class InvitationTests {
 	}
 
 	@Test
+	void invitesWithoutAPasswordAndHasKeycloakEmailTheLinkToChooseOne() {
+
+		var clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
+		var passwordsBefore = accounts.withPassword();
+
+		CurrentTenant.runAs(clinic, () -> clinicians.invite(new NewClinician("pt.ina", "ina@example.org", "Ina", "Berg",
+				ClinicianRole.THERAPIST, 100, java.util.List.of())));
+
+		assertThat(accounts.withPassword()).as("nobody chose a password for the clinician").isEqualTo(passwordsBefore);
+		assertThat(accounts.withoutPasswordSetup()).as("every invited account was emailed its password link").isEmpty();
+	}
+
+	@Test
 	void removesTheNewAccountWhenTheClinicianCannotBeStoredAndDisablesItWhenTheyLeave() {
 
 		var clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();

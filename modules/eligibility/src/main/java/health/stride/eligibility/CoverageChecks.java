@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.eligibility.CoverageAnswer.Outcome;
@@ -81,9 +82,10 @@ public class CoverageChecks {
 
 	/**
 	 * Uses up a successful check, if it is still valid, and tells which sponsor and member it found.
-	 * A check can be redeemed once.
+	 * A check can be redeemed once. It is used up in a transaction of its own, committed before this
+	 * returns, so nothing the caller does afterwards (or rolls back) can make it usable again.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<RedeemedCheck> redeem(CoverageCheckId id) {
 		return jdbc.sql("""
 				update eligibility.coverage_check set used_at = ?

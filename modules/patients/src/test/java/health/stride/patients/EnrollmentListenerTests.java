@@ -75,7 +75,7 @@ class EnrollmentListenerTests {
 				"Fischer", LocalDate.of(1971, 9, 3), "M-7", null))).checkId();
 
 		// the scenario runs the signup in a transaction of its own, so the clinic is chosen around it
-		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> signups.signUp(check,
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> signups.signUpWithoutEmail(check,
 						new Signups.SignupDetails("leo.fischer", "leo@example.org", "a-long-secret", "OR", "America/Los_Angeles")))
 				.andWaitForEventOfType(PatientEnrolled.class)
 				.toArriveAndVerify((event, signedUp) -> {

@@ -1,6 +1,7 @@
 package health.stride.app.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +22,10 @@ import health.stride.platform.tenancy.TenantId;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Creates patients' accounts through Keycloak's admin API as the service account
- * {@code stride-provisioner}: the user with their password, the {@code patient} role, and
- * membership of the clinic's organization. If a later step fails, the user is removed again.
+ * Creates accounts through Keycloak's admin API as the service account {@code stride-provisioner}:
+ * the user (with the password they chose, or none when Keycloak's actions email lets them choose
+ * it), the role, and membership of the clinic's organization. If a later step fails, the user is
+ * removed again.
  */
 @Component
 class KeycloakAccounts implements Accounts {
@@ -39,9 +41,18 @@ class KeycloakAccounts implements Accounts {
 
 	@Override
 	public AccountId create(TenantId clinic, NewAccount account, Role role) {
+		return create(clinic, account, role, true);
+	}
+
+	@Override
+	public AccountId createUnconfirmed(TenantId clinic, NewAccount account, Role role) {
+		return create(clinic, account, role, false);
+	}
+
+	private AccountId create(TenantId clinic, NewAccount account, Role role, boolean enabled) {
 
 		var token = serviceToken();
-		var user = createUser(token, account);
+		var user = createUser(token, account, enabled);
 
 		try {
 			var realmRole = http.get().uri(keycloak.admin("/roles/" + role.realmRole())).headers(h -> h.setBearerAuth(token))
@@ -72,6 +83,52 @@ class KeycloakAccounts implements Accounts {
 					.retrieve().toBodilessEntity();
 		} catch (RestClientException e) {
 			LOG.error("Could not remove the unfinished Keycloak account {}", account.value(), e);
+		}
+	}
+
+	@Override
+	public void confirm(AccountId account) {
+		try {
+			http.put().uri(keycloak.admin("/users/" + account.value())).headers(h -> h.setBearerAuth(serviceToken()))
+					.contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", true, "emailVerified", true)).retrieve()
+					.toBodilessEntity();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not enable the account", e);
+		}
+	}
+
+	@Override
+	public boolean usernameTaken(String username) {
+		try {
+			var found = http.get().uri(keycloak.admin("/users?exact=true&briefRepresentation=true&username={username}"), username)
+					.headers(h -> h.setBearerAuth(serviceToken())).retrieve().body(JsonNode.class);
+			return found != null && !found.isEmpty();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not look up a username", e);
+		}
+	}
+
+	@Override
+	public void emailPasswordSetup(AccountId account, Duration linkValidFor) {
+		try {
+			// Keycloak's own actions email: its link lets the person choose a password and verifies the address
+			http.put().uri(keycloak.admin("/users/" + account.value() + "/execute-actions-email?lifespan={seconds}"),
+					linkValidFor.toSeconds())
+					.headers(h -> h.setBearerAuth(serviceToken())).contentType(MediaType.APPLICATION_JSON)
+					.body(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL")).retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			LOG.warn("Keycloak could not send a password setup email: {}", e.toString());
+			throw new AccountsUnavailable("Keycloak could not send the email", e);
+		}
+	}
+
+	@Override
+	public void disable(AccountId account) {
+		try {
+			http.put().uri(keycloak.admin("/users/" + account.value())).headers(h -> h.setBearerAuth(serviceToken()))
+					.contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not disable the account", e);
 		}
 	}
 
@@ -120,11 +177,13 @@ class KeycloakAccounts implements Accounts {
 		return null;
 	}
 
-	private AccountId createUser(String token, NewAccount account) {
+	private AccountId createUser(String token, NewAccount account, boolean enabled) {
 
-		var user = Map.of("username", account.username(), "email", account.email(), "firstName", account.firstName(),
-				"lastName", account.lastName(), "enabled", true, "credentials",
-				List.of(Map.of("type", "password", "value", account.password(), "temporary", account.temporaryPassword())));
+		var user = new java.util.HashMap<String, Object>(Map.of("username", account.username(), "email", account.email(),
+				"firstName", account.firstName(), "lastName", account.lastName(), "enabled", enabled, "emailVerified", false));
+		if (account.password() != null) {
+			user.put("credentials", List.of(Map.of("type", "password", "value", account.password(), "temporary", false)));
+		}
 
 		try {
 			var created = http.post().uri(keycloak.admin("/users")).headers(h -> h.setBearerAuth(token))
@@ -148,11 +207,11 @@ class KeycloakAccounts implements Accounts {
 		var body = e.getResponseBodyAsString();
 
 		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(409))) {
-			return body.contains("email") ? new AccountConflict("email", "An account with this email address exists already.")
-					: new AccountConflict("username", "This username is taken. Please choose another one.");
+			// the field tells the caller what to do; the message never says which of the two exists
+			return new AccountConflict(body.contains("email") ? "email" : "username");
 		}
 		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(400)) && body.toLowerCase().contains("password")) {
-			return new AccountRejected("Choose a password of at least 8 characters that is not your username.");
+			return new AccountRejected("Choose a longer password that does not contain your username or email address.");
 		}
 		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(400))) {
 			return new AccountRejected("Keycloak did not accept these details. Please check them.");

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application with its demo data on the port the test Keycloak's realm expects, signing users
- * in against that Keycloak.
+ * in against that Keycloak, and sending its emails (and Keycloak's) to the tests' mail server.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("demo")
@@ -24,6 +24,9 @@ abstract class EndToEndTestSupport {
 		registry.add("server.port", TestKeycloak::applicationPort);
 		// ask Keycloak often whether a page session's Keycloak session stands, so tests need not wait a minute
 		registry.add("stride.sessions.revalidate-every", () -> "2s");
+		registry.add("stride.public-url", EndToEndTestSupport::appUrl);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::port);
 	}
 
 	static String appUrl() {

@@ -91,6 +91,40 @@ final class KeycloakAdmin {
 		return JSON.readTree(found.body()).get(0).get("id").asString();
 	}
 
+	/** Points realm stride's email at the given SMTP server. */
+	static void sendEmailsTo(String host, int port) throws IOException, InterruptedException {
+
+		var response = HTTP.send(authorized(adminToken(), TestKeycloak.server().url() + "/admin/realms/stride")
+				.header("Content-Type", "application/json")
+				.PUT(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("smtpServer", Map.of("host", host, "port",
+						String.valueOf(port), "from", "no-reply@stride.example", "fromDisplayName", "Stride", "auth", "false",
+						"ssl", "false", "starttls", "false")))))
+				.build(), BodyHandlers.ofString());
+		check(response.statusCode(), 204, response.body());
+	}
+
+	/** How many password credentials a user of realm stride has. */
+	static int passwordsOf(String username) throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var base = TestKeycloak.server().url() + "/admin/realms/stride";
+		var found = HTTP.send(authorized(admin, base + "/users?exact=true&username="
+				+ URLEncoder.encode(username, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());
+		check(found.statusCode(), 200, found.body());
+		var id = JSON.readTree(found.body()).get(0).get("id").asString();
+
+		var credentials = HTTP.send(authorized(admin, base + "/users/" + id + "/credentials").GET().build(),
+				BodyHandlers.ofString());
+		check(credentials.statusCode(), 200, credentials.body());
+		var passwords = 0;
+		for (var credential : JSON.readTree(credentials.body())) {
+			if ("password".equals(credential.path("type").asString())) {
+				passwords++;
+			}
+		}
+		return passwords;
+	}
+
 	/** How many users of realm stride have exactly this username. */
 	static int usersNamed(String username) throws IOException, InterruptedException {
 
@@ -103,7 +137,8 @@ final class KeycloakAdmin {
 	}
 
 	/** What Keycloak knows of a user: enabled, required actions, realm roles and organizations. */
-	record UserState(boolean enabled, List<String> requiredActions, List<String> realmRoles, List<String> organizations) {}
+	record UserState(boolean enabled, boolean emailVerified, List<String> requiredActions, List<String> realmRoles,
+			List<String> organizations) {}
 
 	static UserState userState(String username) throws IOException, InterruptedException {
 
@@ -129,7 +164,8 @@ final class KeycloakAdmin {
 		var aliases = new java.util.ArrayList<String>();
 		JSON.readTree(organizations.body()).forEach(it -> aliases.add(it.get("alias").asString()));
 
-		return new UserState(user.get("enabled").asBoolean(), actions, realmRoles, aliases);
+		return new UserState(user.get("enabled").asBoolean(), user.path("emailVerified").asBoolean(), actions, realmRoles,
+				aliases);
 	}
 
 	static String adminToken() throws IOException, InterruptedException {

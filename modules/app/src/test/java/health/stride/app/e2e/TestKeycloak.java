@@ -38,6 +38,15 @@ final class TestKeycloak {
 					Duration.ofMinutes(4));
 			running = server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(running::close, "test-keycloak-stop"));
+			try {
+				// Keycloak's own emails (set-password links) go to the tests' mail server
+				KeycloakAdmin.sendEmailsTo("127.0.0.1", TestMail.port());
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
 		}
 
 		return running.server();

@@ -84,16 +84,16 @@ class AdminCliniciansController {
 		try {
 			var invited = clinicians.invite(new NewClinician(username, email, firstName, lastName,
 					java.util.Objects.requireNonNull(role), java.util.Objects.requireNonNull(capacity), licenses));
-			redirect.addFlashAttribute("flash", "Invited " + firstName + " " + lastName + ". Give them their username "
-					+ username + " and this one-time password: " + invited.temporaryPassword()
-					+ " (they choose their own when they first sign in; it is not shown again).");
+			redirect.addFlashAttribute("flash", "Invited " + firstName + " " + lastName + ". We emailed them a link to"
+					+ " choose their password; they sign in with the username " + username + ".");
 			return "redirect:/admin/clinicians/" + invited.id().id();
 		} catch (Accounts.AccountConflict conflict) {
-			errors.put(conflict.field(), conflict.getMessage());
+			errors.put("username", Accounts.AccountConflict.MESSAGE);
 		} catch (Accounts.AccountRejected rejected) {
 			errors.put("username", rejected.getMessage());
 		} catch (Accounts.AccountsUnavailable unavailable) {
-			errors.put("form", "Keycloak cannot be reached just now; nothing was saved. Please try again.");
+			errors.put("form", "Keycloak cannot be reached or could not send the email just now; nothing was saved."
+					+ " Please try again.");
 		} catch (org.springframework.dao.DataIntegrityViolationException duplicate) {
 			errors.put("username", "A clinician with this username exists already.");
 		}

@@ -2,6 +2,7 @@ package health.stride.eligibility.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,15 +26,20 @@ import health.stride.platform.identity.Accounts.AccountsUnavailable;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
-/** Signing up over the JSON API with the id of a successful coverage check. */
+/**
+ * Signing up over the JSON API with the id of a successful coverage check. The member finishes
+ * through the link emailed to them; the answer is the same whether or not they have an account.
+ */
 @RestController
 class SignupApiController {
 
 	private final Signups signups;
+	private final SignupLimits limits;
 	private final ClinicRegistry clinics;
 
-	SignupApiController(Signups signups, ClinicRegistry clinics) {
+	SignupApiController(Signups signups, SignupLimits limits, ClinicRegistry clinics) {
 		this.signups = signups;
+		this.limits = limits;
 		this.clinics = clinics;
 	}
 
@@ -42,7 +48,7 @@ class SignupApiController {
 			@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,39}",
 					message = "Use 3 to 40 lower-case letters, digits, dots, hyphens or underscores.") @Nullable String username,
 			@NotBlank @jakarta.validation.constraints.Email @Nullable String email,
-			@NotBlank @jakarta.validation.constraints.Size(min = 8, max = 128) @Nullable String password,
+			@NotBlank @jakarta.validation.constraints.Size(min = 12, max = 128) @Nullable String password,
 			@NotBlank @Nullable String state, @NotBlank @Nullable String timeZone) {
 
 		@Override
@@ -51,11 +57,23 @@ class SignupApiController {
 		}
 	}
 
-	record Created(String patientId) {}
+	/** The one answer to every signup that got this far. */
+	record Accepted(String status, String detail) {
+
+		static final Accepted CHECK_EMAIL = new Accepted("CHECK_EMAIL",
+				"Check your email: we sent a link to finish creating your account. It is valid for 24 hours.");
+	}
 
 	@PostMapping("/api/signups")
 	@PreAuthorize("permitAll()")
-	ResponseEntity<?> signUp(@Valid @RequestBody SignupRequest request) {
+	ResponseEntity<?> signUp(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {
+
+		if (!limits.allow(http.getRemoteAddr())) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+					.header("Retry-After", String.valueOf(limits.secondsUntilReset()))
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+							"Too many signups. Please try again later."));
+		}
 
 		var clinic = CoverageForm.clinic(request.clinic(), clinics);
 		if (clinic.isEmpty()) {
@@ -67,17 +85,18 @@ class SignupApiController {
 		}
 
 		try {
-			var signedUp = CurrentTenant.callAs(clinic.get(), () -> signups.signUp(new CoverageCheckId(request.checkId()),
+			CurrentTenant.runAs(clinic.get(), () -> signups.signUp(new CoverageCheckId(request.checkId()),
 					new SignupDetails(request.username(), request.email(), request.password(), request.state(),
 							request.timeZone())));
-			return ResponseEntity.status(HttpStatus.CREATED).body(new Created(signedUp.patientId().toString()));
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.CHECK_EMAIL);
 
-		} catch (AccountConflict | Signups.AlreadyEnrolled conflict) {
-			return problem(HttpStatus.CONFLICT, conflict.getMessage());
+		} catch (AccountConflict conflict) {
+			return problem(HttpStatus.CONFLICT, AccountConflict.MESSAGE);
 		} catch (AccountRejected | Signups.CheckNotValid refused) {
 			return problem(HttpStatus.BAD_REQUEST, refused.getMessage());
 		} catch (AccountsUnavailable unavailable) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE, "Accounts cannot be created just now; nothing was saved. Please try again.");
+			return problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"Accounts cannot be created just now. Please check your coverage again and retry in a moment.");
 		}
 	}
 

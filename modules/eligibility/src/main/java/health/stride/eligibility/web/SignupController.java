@@ -1,5 +1,7 @@
 package health.stride.eligibility.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -27,17 +30,22 @@ import health.stride.platform.tenancy.Clinic;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
-/** After a successful coverage check, the member creates their account. */
+/**
+ * After a successful coverage check, the member chooses their username and password; the account
+ * becomes usable through the link emailed to them, which leads back here to confirm.
+ */
 @Controller
 class SignupController {
 
 	private final Signups signups;
 	private final CoverageChecks checks;
+	private final SignupLimits limits;
 	private final ClinicRegistry clinics;
 
-	SignupController(Signups signups, CoverageChecks checks, ClinicRegistry clinics) {
+	SignupController(Signups signups, CoverageChecks checks, SignupLimits limits, ClinicRegistry clinics) {
 		this.signups = signups;
 		this.checks = checks;
+		this.limits = limits;
 		this.clinics = clinics;
 	}
 
@@ -70,10 +78,18 @@ class SignupController {
 	@PostMapping("/c/{clinic}/signup")
 	@PreAuthorize("permitAll()")
 	String signUp(@PathVariable String clinic, @Valid @ModelAttribute("form") SignupForm form, BindingResult errors,
-			HttpSession session, Model model, RedirectAttributes redirect) {
+			HttpSession session, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 
 		var registered = clinic(clinic);
 		model.addAttribute("clinic", registered);
+
+		if (!limits.allow(request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", String.valueOf(limits.secondsUntilReset()));
+			model.addAttribute("tooMany", true);
+			return "eligibility/signup";
+		}
 
 		if (!(session.getAttribute(CoverageCheckController.CHECK) instanceof CoverageCheckId check)) {
 			redirect.addFlashAttribute("flash", "Please check your coverage first; a check is valid for 30 minutes.");
@@ -86,7 +102,6 @@ class SignupController {
 			errors.rejectValue("timeZone", "timeZone", "Choose your time zone.");
 		}
 		if (errors.hasErrors()) {
-			model.addAttribute("form", form.withoutPassword());
 			return "eligibility/signup";
 		}
 
@@ -94,24 +109,71 @@ class SignupController {
 			CurrentTenant.runAs(registered.tenant(), () -> signups.signUp(check, new SignupDetails(form.username(),
 					form.email(), form.password(), form.state(), form.timeZone())));
 		} catch (AccountConflict conflict) {
-			errors.rejectValue(conflict.field(), "conflict", conflict.getMessage());
+			errors.rejectValue("username", "conflict", AccountConflict.MESSAGE);
 		} catch (AccountRejected rejected) {
 			errors.rejectValue("password", "rejected", rejected.getMessage());
 		} catch (AccountsUnavailable unavailable) {
-			errors.reject("unavailable", "We couldn't create your account just now. Nothing was saved; please try again in a moment.");
-		} catch (Signups.CheckNotValid | Signups.AlreadyEnrolled refused) {
+			session.removeAttribute(CoverageCheckController.CHECK);
+			redirect.addFlashAttribute("flash", "We couldn't create your account just now. Please check your coverage"
+					+ " again and retry in a moment.");
+			return "redirect:/c/" + registered.tenant() + "/check-coverage";
+		} catch (Signups.CheckNotValid refused) {
 			session.removeAttribute(CoverageCheckController.CHECK);
 			redirect.addFlashAttribute("flash", refused.getMessage());
 			return "redirect:/c/" + registered.tenant() + "/check-coverage";
 		}
 
 		if (errors.hasErrors()) {
-			model.addAttribute("form", form.withoutPassword());
 			return "eligibility/signup";
 		}
 
 		session.removeAttribute(CoverageCheckController.CHECK);
-		return "redirect:/c/" + registered.tenant() + "/welcome";
+		return "redirect:/c/" + registered.tenant() + "/signup/sent";
+	}
+
+	/** The one answer to every signup, whether or not the member had an account already. */
+	@GetMapping("/c/{clinic}/signup/sent")
+	@PreAuthorize("permitAll()")
+	String sent(@PathVariable String clinic, Model model) {
+		model.addAttribute("clinic", clinic(clinic));
+		return "eligibility/signup-sent";
+	}
+
+	/** The emailed link: asks to confirm, so that a mail scanner opening the link confirms nothing. */
+	@GetMapping("/c/{clinic}/signup/confirm")
+	@PreAuthorize("permitAll()")
+	String confirmation(@PathVariable String clinic, @RequestParam(defaultValue = "") String token, Model model,
+			HttpServletResponse response) {
+
+		var registered = clinic(clinic);
+		model.addAttribute("clinic", registered);
+		response.setHeader("Referrer-Policy", "no-referrer"); // the token is in this page's address
+
+		if (!CurrentTenant.callAs(registered.tenant(), () -> signups.isPending(token))) {
+			return "eligibility/signup-link-invalid";
+		}
+		model.addAttribute("token", token);
+		return "eligibility/signup-confirm";
+	}
+
+	@PostMapping("/c/{clinic}/signup/confirm")
+	@PreAuthorize("permitAll()")
+	String confirm(@PathVariable String clinic, @RequestParam(defaultValue = "") String token, Model model,
+			HttpServletResponse response) {
+
+		var registered = clinic(clinic);
+		model.addAttribute("clinic", registered);
+		response.setHeader("Referrer-Policy", "no-referrer");
+
+		try {
+			var confirmed = CurrentTenant.callAs(registered.tenant(), () -> signups.confirm(token));
+			return confirmed.isPresent() ? "redirect:/c/" + registered.tenant() + "/welcome"
+					: "eligibility/signup-link-invalid";
+		} catch (AccountsUnavailable unavailable) {
+			model.addAttribute("token", token);
+			model.addAttribute("unavailable", true);
+			return "eligibility/signup-confirm";
+		}
 	}
 
 	@GetMapping("/c/{clinic}/welcome")

@@ -14,18 +14,13 @@ record SignupForm(
 		@Nullable String username,
 		@NotBlank(message = "Enter your email address.") @Email(message = "Enter a valid email address.") @Size(max = 254)
 		@Nullable String email,
-		@NotBlank(message = "Choose a password.") @Size(min = 8, max = 128, message = "Use at least 8 characters.")
+		@NotBlank(message = "Choose a password.") @Size(min = 12, max = 128, message = "Use at least 12 characters.")
 		@Nullable String password,
 		@NotBlank(message = "Choose the state you live in.") @Nullable String state,
 		@NotBlank(message = "Choose your time zone.") @Nullable String timeZone) {
 
 	static SignupForm empty() {
 		return new SignupForm("", "", "", "", "");
-	}
-
-	/** Never echo the password back into the page. */
-	SignupForm withoutPassword() {
-		return new SignupForm(username, email, "", state, timeZone);
 	}
 
 	@Override

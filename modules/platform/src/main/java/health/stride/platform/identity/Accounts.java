@@ -20,9 +20,32 @@ public interface Accounts {
 	 */
 	AccountId create(TenantId clinic, NewAccount account, Role role);
 
-	/** Creates a patient's account, as {@link #create} does. */
-	default AccountId createPatient(TenantId clinic, NewAccount account) {
-		return create(clinic, account, Role.PATIENT);
+	/**
+	 * Creates an account as {@link #create} does, but disabled: it signs in only after
+	 * {@link #confirm}, once the person has shown they read the email sent to its address.
+	 */
+	default AccountId createUnconfirmed(TenantId clinic, NewAccount account, Role role) {
+		throw new UnsupportedOperationException("Unconfirmed accounts are not supported here");
+	}
+
+	/** Lets an unconfirmed account sign in, its email address now verified. */
+	default void confirm(AccountId account) {
+		throw new UnsupportedOperationException("Unconfirmed accounts are not supported here");
+	}
+
+	/** Whether any account, in any clinic, has this username (compared as the identity provider does). */
+	default boolean usernameTaken(String username) {
+		return false;
+	}
+
+	/**
+	 * Has the identity provider email the person a link to choose their password (and verify their
+	 * address), valid for the given time; nobody else ever sees or sets it.
+	 *
+	 * @throws AccountsUnavailable if the identity provider cannot send it
+	 */
+	default void emailPasswordSetup(AccountId account, java.time.Duration linkValidFor) {
+		throw new UnsupportedOperationException("Password setup emails are not supported here");
 	}
 
 	/** Removes an account again, e.g. when what it was created for could not be completed. */
@@ -37,18 +60,16 @@ public interface Accounts {
 	 */
 	void revoke(TenantId clinic, String username, @Nullable AccountId account);
 
+	/** Stops the account from signing in, e.g. when what confirmed it could not be recorded after all. */
+	void disable(AccountId account);
+
 	record AccountId(String value) {}
 
 	/**
-	 * @param temporaryPassword whether the person must choose a new password at their first sign-in
-	 *        (for accounts someone else set up for them)
+	 * @param password the password the person chose, or none when they choose it later through
+	 *        {@link #emailPasswordSetup} (for accounts someone else set up for them)
 	 */
-	record NewAccount(String username, String email, String password, String firstName, String lastName,
-			boolean temporaryPassword) {
-
-		public NewAccount(String username, String email, String password, String firstName, String lastName) {
-			this(username, email, password, firstName, lastName, false);
-		}
+	record NewAccount(String username, String email, @Nullable String password, String firstName, String lastName) {
 
 		@Override
 		public String toString() {
@@ -56,10 +77,21 @@ public interface Accounts {
 		}
 	}
 
-	/** The username or email belongs to another account already. */
+	/**
+	 * The username or email belongs to another account already. The message never says which of
+	 * the two, nor where the other account is.
+	 */
 	class AccountConflict extends RuntimeException {
 
+		/** The one answer to a conflict, whichever of the two exists and wherever. */
+		public static final String MESSAGE = "This username or email address cannot be used for a new account."
+				+ " Choose another username, or sign in if you have an account already.";
+
 		private final String field;
+
+		public AccountConflict(String field) {
+			this(field, MESSAGE);
+		}
 
 		public AccountConflict(String field, String message) {
 			super(message);
