@@ -239,8 +239,8 @@ public class Sessions {
 	}
 
 	/**
-	 * The patient's most recently performed session. Listeners read it rather
-	 * than a logged event's time, so sessions handled late or twice leave the newest one's pain.
+	 * The patient's most recently performed session: what a listener of {@link ExerciseSessionLogged}
+	 * reads, so that sessions handled late or twice leave the newest one's pain.
 	 */
 	public Optional<ExerciseSession> latest(PatientId patient) {
 		return jdbc.sql(SELECT + " where patient_id = ? order by performed_at desc, id limit 1").param(patient.id())

@@ -74,8 +74,9 @@ class ProgramEventsListener {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ExerciseSessionLogged event) {
 		CurrentTenant.runAs(event.tenant(), () -> transaction.executeWithoutResult(status -> {
-			// the pain and the week's count are asked from programs (the event carries no clinical value):
-			// the newest session's pain, whichever event arrives last or twice, and the same count again
+			// the pain and the week's count are asked from programs (the event carries no clinical value): the
+			// newest session's pain, whichever event arrives last or twice, never replaced by an older one read
+			// by a listener that ran alongside; and the same count again
 			var latest = sessions.latest(event.patient());
 			if (latest.isEmpty()) {
 				return;
@@ -86,10 +87,11 @@ class ProgramEventsListener {
 			var planned = plans.of(event.patient()).map(Plan::daysPerWeek).orElse(null);
 			jdbc.sql("""
 					update careteams.caseload_entry
-					set last_pain = ?, last_session_at = ?, last_activity_at = greatest(last_activity_at, ?),
+					set last_pain = case when last_session_at is null or ? >= last_session_at then ? else last_pain end,
+					    last_session_at = greatest(last_session_at, ?), last_activity_at = greatest(last_activity_at, ?),
 					    sessions_week_start = ?, sessions_this_week = ?, planned_per_week = ?
 					where patient_id = ?""")
-					.params(latest.get().painAfter(), at, at, java.sql.Date.valueOf(monday), thisWeek, planned,
+					.params(at, latest.get().painAfter(), at, at, java.sql.Date.valueOf(monday), thisWeek, planned,
 							event.patient().id())
 					.update();
 		}));
