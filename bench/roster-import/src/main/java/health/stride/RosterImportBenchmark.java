@@ -166,6 +166,9 @@ public class RosterImportBenchmark {
 
 			@Override
 			public void disable(AccountId account) {}
+
+			@Override
+			public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {}
 		};
 	}
 
