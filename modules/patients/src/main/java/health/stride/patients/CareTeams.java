@@ -57,9 +57,11 @@ public class CareTeams {
 			throw new IllegalArgumentException("No patient " + patient + " in this clinic");
 		}
 		var team = new CareTeam(therapist, coach);
-		if (of(patient).filter(team::equals).isPresent()) {
+		var before = of(patient);
+		if (before.filter(team::equals).isPresent()) {
 			return;
 		}
+		var now = clock.instant();
 
 		jdbc.sql("""
 				insert into patients.care_team (tenant_id, patient_id, therapist_id, therapist_username, therapist_name,
@@ -72,12 +74,13 @@ public class CareTeams {
 				    assigned_at = excluded.assigned_at""")
 				.params(patient.id(), therapist.clinicianId(), therapist.username(), therapist.displayName(),
 						coach == null ? null : coach.clinicianId(), coach == null ? null : coach.username(),
-						coach == null ? null : coach.displayName(), java.sql.Timestamp.from(clock.instant()))
+						coach == null ? null : coach.displayName(), java.sql.Timestamp.from(now))
 				.update();
 
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
 		events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient, therapist.clinicianId(),
-				coach == null ? null : coach.clinicianId()));
+				coach == null ? null : coach.clinicianId(), before.map(it -> it.therapist().clinicianId()).orElse(null),
+				before.map(CareTeam::coach).map(CareTeam.Member::clinicianId).orElse(null), now));
 		statuses.activateIfReady(patient.id());
 	}
 
