@@ -104,6 +104,97 @@ class CaseloadAndChartTests {
 	}
 
 	@Test
+	void auditsEachViewOfTheCaseloadAsOneEntryNamingThePatientsShownWhichTheyFindInTheirAccessLog() throws Exception {
+
+		var therapist = Tokens.browser("pt.alex", List.of(north), "therapist");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/caseload").with(therapist))
+				.andExpect(content().string(containsString("Noah Brooks")))
+				.andExpect(content().string(containsString("Grace Liu"))));
+		var before = caseloadViews();
+
+		mvc.perform(get("/caseload").with(therapist)).andExpect(status().isOk());
+		mvc.perform(get("/api/caseload").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk());
+		mvc.perform(get("/api/caseload").with(Tokens.bearer("pt.alex", List.of(lake), "therapist")))
+				.andExpect(jsonPath("$.totalElements").value(0)); // shows nobody: nothing to record
+
+		var views = caseloadViews();
+		assertThat(views).hasSize(before.size() + 2);
+		assertThat(views.subList(0, 2)).allSatisfy(entry -> {
+			assertThat(entry.actorUsername()).isEqualTo("pt.alex");
+			assertThat(entry.patientsShown()).containsExactlyInAnyOrder(noah.id(), grace.id());
+		});
+
+		// Noah never had his chart opened, yet sees that his therapist saw him on her caseload
+		mvc.perform(get("/portal/access-log").with(Tokens.browser("patient.noah", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Alex Morgan, PT")))
+				.andExpect(content().string(containsString("Your name on their caseload")));
+	}
+
+	@Test
+	void searchesTheCaseloadByNameWithoutPuttingTheNameInAnyUrl() throws Exception {
+
+		var therapist = Tokens.browser("pt.alex", List.of(north), "therapist");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/caseload").with(therapist))
+				.andExpect(content().string(containsString("Grace Liu"))));
+
+		var page = mvc.perform(get("/caseload").with(therapist)).andReturn().getResponse().getContentAsString();
+		var form = java.util.regex.Pattern.compile("<form[^>]*role=\"search\"[^>]*>").matcher(page);
+		assertThat(form.find()).as("the search form").isTrue();
+		assertThat(form.group()).contains("method=\"post\"").contains("action=\"/caseload/search\"");
+		assertThat(page).contains("name=\"_csrf\"");
+
+		var searched = mvc.perform(post("/caseload/search").param("q", "Noah").with(csrf()).with(therapist))
+				.andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(searched.getResponse().getRedirectedUrl()).isEqualTo("/caseload");
+		var session = (org.springframework.mock.web.MockHttpSession) searched.getRequest().getSession();
+
+		// refreshing (or paging) keeps the search, from the session
+		var results = mvc.perform(get("/caseload").session(session).with(therapist)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Noah Brooks")))
+				.andExpect(content().string(not(containsString("Grace Liu"))))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(java.util.regex.Pattern.compile("(href|action|hx-get|hx-post)=\"([^\"]*)\"").matcher(results)
+				.results().map(it -> it.group(2))).as("links and forms").noneMatch(it -> it.contains("Noah"))
+				.noneMatch(it -> it.contains("q="));
+
+		// an empty search clears it
+		mvc.perform(post("/caseload/search").param("q", "").session(session).with(csrf()).with(therapist));
+		mvc.perform(get("/caseload").session(session).with(therapist))
+				.andExpect(content().string(containsString("Grace Liu")));
+
+		// the name as a query parameter filters nothing
+		mvc.perform(get("/caseload").param("q", "Noah").with(therapist))
+				.andExpect(content().string(containsString("Grace Liu")));
+
+		// over the API the name goes in the body of a POST, and a URL carrying one is refused
+		var token = Tokens.bearer("pt.alex", List.of(north), "therapist");
+		mvc.perform(post("/api/caseload/search").contentType("application/json").content("{\"name\": \"noah\"}")
+				.with(token))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totalElements").value(1))
+				.andExpect(jsonPath("$.content[0].displayName").value("Noah Brooks"));
+		mvc.perform(get("/api/caseload").param("q", "Noah").with(token))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.errors[0].field").value("q"));
+		mvc.perform(post("/api/caseload/search").contentType("application/json").content("{\"name\": \"No\\u0000ah\"}")
+				.with(token))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
+		var withNul = (org.springframework.mock.web.MockHttpSession) mvc
+				.perform(post("/caseload/search").param("q", "No\u0000ah").with(csrf()).with(therapist))
+				.andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+		mvc.perform(get("/caseload").session(withNul).with(therapist)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Noah Brooks")));
+	}
+
+	private List<health.stride.platform.audit.AuditEvent> caseloadViews() {
+		return CurrentTenant.callAs(TenantId.of(north), () -> audit.latest(500)).stream()
+				.filter(it -> "caseload".equals(it.resource())).toList();
+	}
+
+	@Test
 	void theChartOpensForTheCareTeamAndAdminsAndIsA404ForOthers() throws Exception {
 
 		mvc.perform(get("/patients/" + noah).with(Tokens.browser("pt.alex", List.of(north), "therapist")))

@@ -6,10 +6,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,8 @@ import health.stride.careteams.LicenseKind;
 import health.stride.patients.CareTeams;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
+import health.stride.platform.audit.AuditEvent;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -43,6 +47,7 @@ class ClinicianAdminPagesTests {
 	@Autowired Assignments assignments;
 	@Autowired PatientDirectory patients;
 	@Autowired CareTeams careTeams;
+	@Autowired AuditTrail audit;
 
 	String north, lake;
 	ClinicianId sam;
@@ -119,6 +124,11 @@ class ClinicianAdminPagesTests {
 		mvc.perform(get("/admin/assignments").with(admin))
 				.andExpect(content().string(containsString("No active therapist is licensed in OR.")))
 				.andExpect(content().string(containsString("add a license for")));
+		assertThat(queueViews()).as("the queue shows Leo's name: one entry for the view, naming him").singleElement()
+				.satisfies(it -> {
+					assertThat(it.actorUsername()).isEqualTo("admin.nora");
+					assertThat(it.patientsShown()).containsExactly(leo.id());
+				});
 
 		mvc.perform(post("/admin/assignments/" + leo).with(admin).with(csrf()).param("therapist", sam.id().toString()))
 				.andExpect(flash().attribute("flash", "Sam Patel, PT holds no valid license or compact privilege for OR."));
@@ -132,7 +142,37 @@ class ClinicianAdminPagesTests {
 
 		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> careTeams.of(leo))).hasValueSatisfying(
 				team -> assertThat(team.therapist().username()).isEqualTo("pt.sam"));
+		var before = queueViews().size();
 		mvc.perform(get("/admin/assignments").with(admin))
 				.andExpect(content().string(containsString("Nobody is waiting")));
+		assertThat(queueViews()).as("an empty queue shows nobody").hasSize(before);
+	}
+
+	@Test
+	void reassigningAPatientTellsThemInTheirThreadWhoTheirNewTherapistIs() throws Exception {
+
+		var mia = CurrentTenant.callAs(TenantId.of(north), () -> {
+			var alex = clinicians.add("pt.alex", "Alex Kim, PT", ClinicianRole.THERAPIST,
+					List.of(new License("CA", LicenseKind.LICENSE, "PT 1", LocalDate.now().plusYears(1))));
+			var id = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.mia", "Mia", "Lopez",
+					LocalDate.of(1980, 2, 3), "mia@example.org", null, "CA", "America/Los_Angeles"));
+			assignments.assign(id, alex, null);
+			return id;
+		});
+		var patient = Tokens.browser("patient.mia", List.of(north), "patient");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/portal/messages").with(patient))
+				.andExpect(content().string(containsString("Alex Kim, PT is your physical therapist"))));
+
+		mvc.perform(post("/admin/assignments/" + mia).with(admin).with(csrf()).param("therapist", sam.id().toString()))
+				.andExpect(flash().attribute("flash", "Care team assigned."));
+
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/portal/messages").with(patient))
+				.andExpect(content().string(containsString(
+						"Your care team changed: Sam Patel, PT is now your physical therapist."))));
+	}
+
+	private List<AuditEvent> queueViews() {
+		return CurrentTenant.callAs(TenantId.of(north), () -> audit.latest(500)).stream()
+				.filter(it -> "assignment-queue".equals(it.resource())).toList();
 	}
 }

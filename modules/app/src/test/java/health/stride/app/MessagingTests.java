@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import health.stride.app.security.Tokens;
@@ -38,6 +39,8 @@ import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.RedFlag;
+import health.stride.platform.audit.AuditEvent;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -61,6 +64,7 @@ class MessagingTests {
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
 	@Autowired QuickReplies quickReplies;
+	@Autowired AuditTrail audit;
 
 	String north, lake;
 	PatientId grace;
@@ -120,6 +124,57 @@ class MessagingTests {
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/messages/" + thread).with(Tokens.browser("admin.nora", List.of(north), "clinic-admin")))
 				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void auditsTheInboxAndEveryReadThatShowsMessagesButNotThePollsThatShowNothingNew() throws Exception {
+
+		var therapist = Tokens.browser("pt.alex", List.of(north), "therapist");
+		var inbox = mvc.perform(get("/messages").with(therapist)).andExpect(status().isOk()).andReturn();
+		var session = (MockHttpSession) inbox.getRequest().getSession();
+		assertThat(views("inbox")).singleElement()
+				.satisfies(it -> assertThat(it.patientsShown()).containsExactly(grace.id()));
+
+		// the open inbox asks again every second: the same patients, nothing more to record
+		for (var poll = 0; poll < 5; poll++) {
+			mvc.perform(get("/messages").header("HX-Request", "true").session(session).with(therapist))
+					.andExpect(status().isOk());
+		}
+		assertThat(views("inbox")).hasSize(1);
+		// a reload is a new view
+		mvc.perform(get("/messages").session(session).with(therapist)).andExpect(status().isOk());
+		assertThat(views("inbox")).hasSize(2);
+
+		// an open thread's polls: nothing new writes nothing, new messages one entry
+		mvc.perform(get("/messages/" + thread).session(session).with(therapist)).andExpect(status().isOk());
+		var opened = views("messages").size();
+		for (var poll = 0; poll < 5; poll++) {
+			mvc.perform(get("/messages/" + thread + "/since?after=1").session(session).with(therapist))
+					.andExpect(status().isNoContent());
+		}
+		assertThat(views("messages")).hasSize(opened);
+		mvc.perform(post("/portal/messages").with(csrf()).with(Tokens.browser("patient.grace", List.of(north), "patient"))
+				.param("body", "Is it fine to walk on hills?"));
+		var afterPatientWrote = views("messages").size();
+		mvc.perform(get("/messages/" + thread + "/since?after=1").session(session).with(therapist))
+				.andExpect(status().isOk());
+		mvc.perform(get("/messages/" + thread + "/since?after=2").session(session).with(therapist))
+				.andExpect(status().isNoContent());
+		assertThat(views("messages")).hasSize(afterPatientWrote + 1).first()
+				.satisfies(it -> assertThat(it.actorUsername()).isEqualTo("pt.alex"))
+				.satisfies(it -> assertThat(it.patientId()).isEqualTo(grace.id()));
+
+		// the list over the API, one entry per call
+		mvc.perform(get("/api/threads").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk());
+		assertThat(views("threads")).singleElement()
+				.satisfies(it -> assertThat(it.patientsShown()).containsExactly(grace.id()));
+	}
+
+	/** The clinic's audit entries of one kind, newest first. */
+	private List<AuditEvent> views(String resource) {
+		return CurrentTenant.callAs(TenantId.of(north), () -> audit.latest(500)).stream()
+				.filter(it -> resource.equals(it.resource())).toList();
 	}
 
 	@Test

@@ -265,7 +265,9 @@ public class Threads {
 					where thread_id = ? and username = ?""")
 					.params(last, read, last, thread.id(), me.username()).update();
 		}
-		if (after == 0) {
+		// opening the thread shows the patient; a poll that brings nothing new shows nothing and, once a
+		// second, must not flood the trail, so only a poll that delivers messages is recorded
+		if (after == 0 || !messages.isEmpty()) {
 			audit.record(AuditAction.READ, AuditOutcome.SUCCESS, thread.patient().id(), "messages");
 		}
 		return messages;

@@ -39,16 +39,19 @@ class ThreadTests {
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
 	private final ClinicRegistry clinics;
+	private final CareTeamNotices notices;
 
 	private TenantId clinic;
 	private PatientId maya;
 	private StrideUser patient, alex, rio, sam;
 
-	ThreadTests(Threads threads, PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics) {
+	ThreadTests(Threads threads, PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics,
+			CareTeamNotices notices) {
 		this.threads = threads;
 		this.patients = patients;
 		this.careTeams = careTeams;
 		this.clinics = clinics;
+		this.notices = notices;
 	}
 
 	static final CareTeam.Member ALEX = new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex Morgan, PT");
@@ -188,6 +191,31 @@ class ThreadTests {
 				.isEqualTo(all.stream().filter(it -> it.senderRole() == SenderRole.PATIENT
 						&& it.seq() > all.stream().filter(m -> m.senderRole() == SenderRole.THERAPIST)
 								.mapToLong(Threads.Message::seq).max().orElse(0)).count());
+	}
+
+	@Test
+	void aChangedCareTeamIsNotWelcomedAgainAndIsAnnouncedOncePerChangeNamingTheNewcomers(Scenario scenario) {
+
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> careTeams.assign(maya, SAM, RIO))
+				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> threads.find(thread())).orElseThrow()
+						.participant("pt.sam").map(Threads.Participant::active).orElse(false), active -> active)
+				.andVerify(active -> assertThat(active).isTrue()));
+		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)))
+				.as("only the first care team is welcomed").singleElement().asString().contains("Alex Morgan, PT");
+
+		var changedAt = java.time.Instant.parse("2026-11-30T10:15:30.123456Z");
+		CurrentTenant.runAs(clinic, () -> {
+			notices.announceNewClinicians(maya, changedAt, "Sam Patel, PT", null);
+			notices.announceNewClinicians(maya, changedAt, "Sam Patel, PT", null); // the same change, told again
+			notices.announceNewClinicians(maya, changedAt.plusSeconds(60), null, null); // nobody new: nothing to say
+		});
+
+		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)))
+				.extracting(Threads.Message::senderRole, Threads.Message::body)
+				.containsExactly(tuple(SenderRole.SYSTEM, CurrentTenant.callAs(clinic, () -> threads.latest(maya, 10))
+						.getLast().body()), tuple(SenderRole.SYSTEM, "Your care team changed: Sam Patel, PT is now your"
+								+ " physical therapist. Write here with any question; your care team usually answers"
+								+ " within one working day."));
 	}
 
 	@Test

@@ -48,7 +48,7 @@ public class CareTeams {
 	 * Sets the patient's care team. Assigning the same team again changes nothing and announces
 	 * nothing.
 	 *
-	 * @throws IllegalArgumentException if the current clinic has no such patient
+	 * @throws IllegalArgumentException if the current clinic has no such patient, or a clinician left the clinic
 	 */
 	@Transactional
 	public void assign(PatientId patient, CareTeam.Member therapist, CareTeam.@Nullable Member coach) {
@@ -60,15 +60,12 @@ public class CareTeams {
 			throw new IllegalArgumentException("A clinician who left the clinic cannot join a care team");
 		}
 		var team = new CareTeam(therapist, coach);
-		if (of(patient).filter(team::equals).isPresent()) {
+		var before = of(patient);
+		if (before.filter(team::equals).isPresent()) {
 			return;
 		}
 
-		write(patient, therapist, coach);
-
-		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
-		events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient, therapist.clinicianId(),
-				coach == null ? null : coach.clinicianId()));
+		record(patient, before, Optional.of(team));
 		statuses.activateIfReady(patient.id());
 	}
 
@@ -82,50 +79,57 @@ public class CareTeams {
 	@Transactional
 	public List<PatientId> departed(String username) {
 
+		var patients = jdbc.sql("""
+				select patient_id from patients.care_team where therapist_username = ? or coach_username = ?
+				order by patient_id""")
+				.params(username, username).query((row, number) -> new PatientId(row.getObject(1, UUID.class))).list();
+		var before = new java.util.LinkedHashMap<PatientId, Optional<CareTeam>>();
+		patients.forEach(patient -> before.put(patient, of(patient)));
+
 		jdbc.sql("""
 				insert into patients.departed_clinician (tenant_id, username, departed_at)
 				values (current_setting('stride.tenant_id', true), ?, ?)
 				on conflict (tenant_id, username) do nothing""")
 				.params(username, java.sql.Timestamp.from(clock.instant())).update();
 
-		var patients = jdbc.sql("""
-				select patient_id from patients.care_team where therapist_username = ? or coach_username = ?
-				order by patient_id""")
-				.params(username, username).query((row, number) -> new PatientId(row.getObject(1, UUID.class))).list();
-
-		for (var patient : patients) {
-			var rest = of(patient); // without the clinician who left
-			if (rest.isEmpty()) {
-				jdbc.sql("delete from patients.care_team where patient_id = ?").param(patient.id()).update();
-			} else {
-				write(patient, rest.get().therapist(), rest.get().coach());
-			}
-			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
-			var therapist = rest.map(CareTeam::therapist).orElse(null);
-			var coach = rest.map(CareTeam::coach).orElse(null);
-			events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient,
-					therapist == null ? null : therapist.clinicianId(), coach == null ? null : coach.clinicianId()));
-		}
+		before.forEach((patient, team) -> record(patient, team, of(patient))); // of() no longer sees them
 		return patients;
 	}
 
+	/** Writes the care team (none: the row goes), audits it and announces what changed. */
+	private void record(PatientId patient, Optional<CareTeam> before, Optional<CareTeam> after) {
 
-	private void write(PatientId patient, CareTeam.@Nullable Member therapist, CareTeam.@Nullable Member coach) {
-		jdbc.sql("""
-				insert into patients.care_team (tenant_id, patient_id, therapist_id, therapist_username, therapist_name,
-				    coach_id, coach_username, coach_name, assigned_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (tenant_id, patient_id) do update
-				set therapist_id = excluded.therapist_id, therapist_username = excluded.therapist_username,
-				    therapist_name = excluded.therapist_name, coach_id = excluded.coach_id,
-				    coach_username = excluded.coach_username, coach_name = excluded.coach_name,
-				    assigned_at = excluded.assigned_at""")
-				.params(patient.id(), therapist == null ? null : therapist.clinicianId(),
-						therapist == null ? null : therapist.username(), therapist == null ? null : therapist.displayName(),
-						coach == null ? null : coach.clinicianId(), coach == null ? null : coach.username(),
-						coach == null ? null : coach.displayName(), java.sql.Timestamp.from(clock.instant()))
-				.update();
+		var now = clock.instant();
+		var therapist = after.map(CareTeam::therapist).orElse(null);
+		var coach = after.map(CareTeam::coach).orElse(null);
 
+		if (after.isEmpty()) {
+			jdbc.sql("delete from patients.care_team where patient_id = ?").param(patient.id()).update();
+		} else {
+			jdbc.sql("""
+					insert into patients.care_team (tenant_id, patient_id, therapist_id, therapist_username, therapist_name,
+					    coach_id, coach_username, coach_name, assigned_at)
+					values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (tenant_id, patient_id) do update
+					set therapist_id = excluded.therapist_id, therapist_username = excluded.therapist_username,
+					    therapist_name = excluded.therapist_name, coach_id = excluded.coach_id,
+					    coach_username = excluded.coach_username, coach_name = excluded.coach_name,
+					    assigned_at = excluded.assigned_at""")
+					.params(patient.id(), therapist == null ? null : therapist.clinicianId(),
+							therapist == null ? null : therapist.username(), therapist == null ? null : therapist.displayName(),
+							coach == null ? null : coach.clinicianId(), coach == null ? null : coach.username(),
+							coach == null ? null : coach.displayName(), java.sql.Timestamp.from(now))
+					.update();
+		}
+
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "care-team");
+		events.publishEvent(new CareTeamAssigned(CurrentTenant.require(), patient, idOf(therapist), idOf(coach),
+				before.map(CareTeam::therapist).map(CareTeam.Member::clinicianId).orElse(null),
+				before.map(CareTeam::coach).map(CareTeam.Member::clinicianId).orElse(null), now));
+	}
+
+	private static @Nullable UUID idOf(CareTeam.@Nullable Member member) {
+		return member == null ? null : member.clinicianId();
 	}
 
 	/** The patient's care team of record, without anyone who left the clinic. */

@@ -118,7 +118,13 @@ class SecurityConfiguration {
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(PUBLIC_PAGES).permitAll()
 						.requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
-						.anyRequest().authenticated())
+						// the pages' own prefixes, each handler then saying who may call it; a path no
+						// page lives under is refused rather than left to whatever might answer it
+						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
+								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
+								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity")
+						.authenticated()
+						.anyRequest().denyAll())
 				.oauth2Login(login -> login
 						.loginPage("/oauth2/authorization/" + REGISTRATION)
 						.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))

@@ -82,8 +82,11 @@ class PortalController {
 		return "app/portal";
 	}
 
-	/** One line of "who viewed my record": when, who (by name where the clinic knows them) and as what. */
-	record Viewing(String when, String who, String as) {}
+	/**
+	 * One line of "who viewed my record": when, who (by name where the clinic knows them), as what,
+	 * and what they saw (the audit trail's kind of view, e.g. {@code caseload} for a list that showed the patient).
+	 */
+	record Viewing(String when, String who, String as, String what) {}
 
 	@GetMapping("/portal/access-log")
 	String accessLog(Model model) {
@@ -97,7 +100,8 @@ class PortalController {
 				.filter(it -> it.action() == AuditAction.READ && it.outcome() == AuditOutcome.SUCCESS)
 				.filter(it -> it.actorUsername() != null && !it.actorUsername().equals(me))
 				.map(it -> new Viewing(format.format(it.occurredAt().atZone(zone)), nameOf(it.actorUsername()),
-						Role.ofRealmRole(String.valueOf(it.actorRole())).map(PortalController::describe).orElse("Staff")))
+						Role.ofRealmRole(String.valueOf(it.actorRole())).map(PortalController::describe).orElse("Staff"),
+						String.valueOf(it.resource())))
 				.toList());
 		return "app/access-log";
 	}

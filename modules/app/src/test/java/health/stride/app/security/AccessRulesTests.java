@@ -1,6 +1,7 @@
 package health.stride.app.security;
 
 import static org.assertj.core.api.Assertions.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -33,8 +36,10 @@ import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * Deny by default: every controller method states who may call it, and every JSON API route is in
- * the access matrix, which is checked by calling each route as each role.
+ * Deny by default: every controller method states who may call it, every route (JSON API and
+ * pages) is in the access matrix, which is checked by calling each route as each role and without
+ * signing in, only the allow-listed routes are open to everyone, and a path no rule covers is
+ * refused.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -67,17 +72,114 @@ class AccessRulesTests {
 	}
 
 	@Test
-	void listsEveryApiRouteInTheAccessMatrix() throws IOException {
+	void listsEveryApiRouteAndEveryPageInTheAccessMatrix() throws IOException {
 
-		var listed = matrix().stream().map(it -> it.method() + " " + it.route()).collect(Collectors.toSet());
-
-		var apiRoutes = mappings.getHandlerMethods().keySet().stream()
-				.flatMap(AccessRulesTests::routes)
-				.filter(it -> it.contains(" /api/"))
+		var listed = matrix().stream().map(it -> it.method() + " " + it.route())
 				.collect(Collectors.toCollection(TreeSet::new));
 
-		assertThat(apiRoutes).as("API routes").isNotEmpty();
-		assertThat(listed).as("the access matrix lists every API route and nothing else").isEqualTo(apiRoutes);
+		var routes = mappings.getHandlerMethods().entrySet().stream()
+				.filter(it -> it.getValue().getBeanType().getPackageName().startsWith("health.stride"))
+				.flatMap(it -> routes(it.getKey()))
+				.collect(Collectors.toCollection(TreeSet::new));
+
+		assertThat(routes).as("API routes").anyMatch(it -> it.contains(" /api/"));
+		assertThat(routes).as("pages").anyMatch(it -> !it.contains(" /api/"));
+		assertThat(listed).as("the access matrix lists every route of every controller and nothing else")
+				.isEqualTo(routes);
+	}
+
+	@Test
+	void opensToEveryoneOnlyTheRoutesOnTheAllowList() throws IOException {
+
+		var allowList = matrix().stream().filter(Rule::open).map(it -> it.method() + " " + it.route())
+				.collect(Collectors.toCollection(TreeSet::new));
+
+		var permitAll = mappings.getHandlerMethods().entrySet().stream()
+				.filter(it -> it.getValue().getBeanType().getPackageName().startsWith("health.stride"))
+				.filter(it -> accessRule(it.getValue()).replace(" ", "").equals("permitAll()"))
+				.flatMap(it -> routes(it.getKey()))
+				.collect(Collectors.toCollection(TreeSet::new));
+
+		assertThat(permitAll).as("handlers open to everyone (permitAll) are exactly those marked public")
+				.isEqualTo(allowList);
+	}
+
+	@Test
+	void letsOnlyTheListedRolesOpenEachPage() throws Exception {
+
+		var softly = new org.assertj.core.api.SoftAssertions(); // every route and role that is wrong, not just the first
+
+		for (var rule : matrix()) {
+
+			if (rule.route().startsWith("/api/")) {
+				continue;
+			}
+			// values of the right type, so a handler's arguments bind and its access rule is what answers
+			var path = rule.route().replace("{step}", "1").replace("{state}", "WA").replace("{clinic}", "northside")
+					.replaceAll("\\{[^}]+}", UUID.randomUUID().toString())
+					+ (rule.route().endsWith("/since") ? "?after=0" : "");
+
+			var anonymous = page(rule.method(), path, null);
+			if (rule.open()) {
+				softly.assertThat(anonymous.status()).as("%s %s without signing in", rule.method(), rule.route())
+						.isNotIn(401, 403);
+				softly.assertThat(anonymous.sentToSignIn()).as("%s %s without signing in", rule.method(), rule.route())
+						.isFalse();
+			} else {
+				softly.assertThat(anonymous.sentToSignIn()).as("%s %s without signing in goes to sign-in", rule.method(),
+						rule.route()).isTrue();
+			}
+
+			for (var role : Role.values()) {
+
+				var organizations = role == Role.PLATFORM_ADMIN ? List.<String> of() : List.of("northside");
+				var answer = page(rule.method(), path,
+						Tokens.browser("user." + role.realmRole(), organizations, role.realmRole()));
+
+				if (rule.open() || rule.roles().contains(role)) {
+					softly.assertThat(answer.status()).as("%s %s as %s", rule.method(), rule.route(), role).isNotIn(401, 403);
+					softly.assertThat(answer.sentToSignIn()).as("%s %s as %s", rule.method(), rule.route(), role).isFalse();
+				} else {
+					softly.assertThat(answer.status()).as("%s %s as %s", rule.method(), rule.route(), role).isIn(403, 404);
+				}
+			}
+		}
+		softly.assertAll();
+	}
+
+	@Test
+	void refusesASignedInUserAPathNoRuleCovers() throws Exception {
+
+		for (var path : List.of("/no-such-page", "/internal/anything", "/portalx", "/WEB-INF/web.xml",
+				"/caseload.json")) {
+			for (var method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+				var answer = page(method, path, Tokens.browser("pt.alex", List.of("northside"), "therapist"));
+				assertThat(answer.status()).as("%s %s", method, path).isEqualTo(403);
+				assertThat(answer.body()).as("%s %s serves nothing", method, path).isEmpty();
+			}
+		}
+		assertThat(page(HttpMethod.GET, "/no-such-page", null).sentToSignIn()).isTrue();
+	}
+
+	/** What a page request came back with; a handler that failed on the made-up ids got past security. */
+	record Answer(int status, @Nullable String location, String body) {
+
+		boolean sentToSignIn() {
+			return status == 302 && location != null && location.contains("/oauth2/authorization/");
+		}
+	}
+
+	private Answer page(HttpMethod method, String path, @Nullable RequestPostProcessor user) {
+		var request = request(method, path).with(csrf()).with(this::fromOwnAddress);
+		if (user != null) {
+			request = request.with(user);
+		}
+		try {
+			var response = mvc.perform(request).andReturn().getResponse();
+			return new Answer(response.getStatus(), response.getRedirectedUrl(), response.getContentAsString());
+		} catch (Exception failedInTheHandler) {
+			return new Answer(500, null, "");
+		}
 	}
 
 	@Test
@@ -85,6 +187,9 @@ class AccessRulesTests {
 
 		for (var rule : matrix()) {
 
+			if (!rule.route().startsWith("/api/")) {
+				continue;
+			}
 			var path = rule.route().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 
 			var anonymous = mvc.perform(request(rule.method(), path).contentType("application/json").content("{}")
@@ -140,6 +245,14 @@ class AccessRulesTests {
 
 	private int calls;
 
+	private static String accessRule(HandlerMethod method) {
+		var rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
+		if (rule == null) {
+			rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
+		}
+		return rule == null ? "" : rule.value();
+	}
+
 	private static boolean hasAccessRule(HandlerMethod method) {
 		return AnnotatedElementUtils.hasAnnotation(method.getMethod(), PreAuthorize.class)
 				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PreAuthorize.class);
@@ -150,6 +263,9 @@ class AccessRulesTests {
 		var methods = info.getMethodsCondition().getMethods();
 		var patterns = info.getPatternValues();
 
+		if (methods.isEmpty()) { // a mapping for every method: listed as such, so the matrix must say so
+			return patterns.stream().map(pattern -> "ANY " + pattern);
+		}
 		return patterns.stream().flatMap(pattern -> methods.stream().map(method -> method + " " + pattern));
 	}
 }

@@ -20,6 +20,7 @@ import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.ClinicianSummary;
 import health.stride.patients.PatientId;
+import health.stride.platform.audit.AuditTrail;
 
 /**
  * Patients waiting for a therapist, with the reason, for the clinic administrator to assign by
@@ -31,10 +32,12 @@ class AssignmentQueueController {
 
 	private final Assignments assignments;
 	private final ClinicianManagement clinicians;
+	private final AuditTrail audit;
 
-	AssignmentQueueController(Assignments assignments, ClinicianManagement clinicians) {
+	AssignmentQueueController(Assignments assignments, ClinicianManagement clinicians, AuditTrail audit) {
 		this.assignments = assignments;
 		this.clinicians = clinicians;
+		this.audit = audit;
 	}
 
 	/** A waiting patient with the therapists who may take them. */
@@ -42,7 +45,9 @@ class AssignmentQueueController {
 
 	@GetMapping("/admin/assignments")
 	String queue(Model model) {
-		model.addAttribute("waiting", assignments.awaiting().stream().map(it -> new Waiting(it,
+		var awaiting = assignments.awaiting();
+		audit.recordListView("assignment-queue", awaiting.stream().map(it -> it.patient().id()).toList());
+		model.addAttribute("waiting", awaiting.stream().map(it -> new Waiting(it,
 				assignments.therapistsLicensedIn(it.state()).stream().map(clinicians::find).flatMap(java.util.Optional::stream)
 						.toList()))
 				.toList());

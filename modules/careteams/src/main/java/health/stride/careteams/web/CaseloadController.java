@@ -3,6 +3,8 @@ package health.stride.careteams.web;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,13 +13,17 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.careteams.CaseloadReason;
 import health.stride.careteams.Caseloads;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.patients.PatientStatus;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 
 /**
@@ -31,12 +37,20 @@ class CaseloadController {
 	static final int PAGE_SIZE = 25;
 	static final int MAX_PAGE_SIZE = 100;
 
+	/** The session attribute holding the name the caseload page is searched by. */
+	static final String NAME_SEARCHED = CaseloadController.class.getName() + ".name";
+
+	/** Longer than any name; a longer term is cut rather than kept whole in the session. */
+	static final int MAX_NAME = 200;
+
 	private final ClinicianManagement clinicians;
 	private final Caseloads caseloads;
+	private final AuditTrail audit;
 
-	CaseloadController(ClinicianManagement clinicians, Caseloads caseloads) {
+	CaseloadController(ClinicianManagement clinicians, Caseloads caseloads, AuditTrail audit) {
 		this.clinicians = clinicians;
 		this.caseloads = caseloads;
+		this.audit = audit;
 	}
 
 	record EntryJson(String patientId, String displayName, int priority, List<String> reasons, Instant lastActivityAt,
@@ -60,15 +74,22 @@ class CaseloadController {
 				: hours < 48 ? "yesterday" : hours / 24 + " days ago";
 	}
 
+	/**
+	 * The caseload page. The name searched for is not a parameter here: a patient's name must not
+	 * travel in a URL (browser history, proxy and server logs), so it is posted to
+	 * {@code /caseload/search} and kept in the session, where paging and refreshing find it.
+	 */
 	@GetMapping("/caseload")
 	String caseload(@RequestParam(required = false) @Nullable String reason,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
+			HttpSession session, Model model) {
 
 		var user = CurrentUser.require();
+		var name = session.getAttribute(NAME_SEARCHED) instanceof String searched ? searched : null;
 		var filter = new Caseloads.Filter(CaseloadReason.ofCode(String.valueOf(reason)).orElse(null),
-				parseStatus(status), q);
+				parseStatus(status), name);
 		var shown = caseloads.of(user.username(), filter, Math.max(page, 0), PAGE_SIZE);
+		audit.recordListView("caseload", patientsOf(shown));
 
 		model.addAttribute("clinician", clinicians.findByUsername(user.username()).orElse(null));
 		var now = Instant.now();
@@ -83,11 +104,62 @@ class CaseloadController {
 		return "careteams/caseload";
 	}
 
+	/** Keeps the name searched for in the session (none clears it) and shows the first page that matches. */
+	@PostMapping("/caseload/search")
+	String search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String status, HttpSession session, RedirectAttributes redirect) {
+
+		// control characters cannot be part of a name, and a NUL would reach PostgreSQL
+		var name = q == null ? "" : q.codePoints().filter(it -> !Character.isISOControl(it))
+				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+		if (name.isEmpty()) {
+			session.removeAttribute(NAME_SEARCHED);
+		} else {
+			session.setAttribute(NAME_SEARCHED, name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name);
+		}
+		CaseloadReason.ofCode(String.valueOf(reason)).ifPresent(it -> redirect.addAttribute("reason", it.code()));
+		var chosenStatus = parseStatus(status);
+		if (chosenStatus != null) {
+			redirect.addAttribute("status", chosenStatus.name());
+		}
+		return "redirect:/caseload";
+	}
+
+	private static List<java.util.UUID> patientsOf(Caseloads.Page shown) {
+		return shown.content().stream().map(it -> it.patient().id()).toList();
+	}
+
+	/** The caseload over the API; a search by name is posted to {@code /api/caseload/search} instead. */
 	@GetMapping("/api/caseload")
 	@ResponseBody
 	ResponseEntity<?> caseload(@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size) {
+
+		if (q != null) {
+			return badRequest("q", "Search by name with POST /api/caseload/search: a patient's name does not belong in a URL.");
+		}
+		return answer(reason, status, null, page, size);
+	}
+
+	/** A search of the caseload, with the name in the body, where URLs, logs and histories do not keep it. */
+	record Search(@Nullable String name, @Nullable String reason, @Nullable String status, @Nullable Integer page,
+			@Nullable Integer size) {}
+
+	@PostMapping("/api/caseload/search")
+	@ResponseBody
+	ResponseEntity<?> search(@RequestBody Search search) {
+
+		var name = search.name() == null ? null : search.name().strip();
+		if (name != null && (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl))) {
+			return badRequest("name", "Search by up to " + MAX_NAME + " characters of a name, without control characters.");
+		}
+		return answer(search.reason(), search.status(), name, search.page() == null ? 0 : search.page(),
+				search.size() == null ? PAGE_SIZE : search.size());
+	}
+
+	private ResponseEntity<?> answer(@Nullable String reason, @Nullable String status, @Nullable String name, int page,
+			int size) {
 
 		var chosenReason = reason == null ? null : CaseloadReason.ofCode(reason).orElse(null);
 		if (reason != null && chosenReason == null) {
@@ -101,8 +173,9 @@ class CaseloadController {
 			return badRequest(page < 0 ? "page" : "size", "Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " patients.");
 		}
 
-		var shown = caseloads.of(CurrentUser.require().username(), new Caseloads.Filter(chosenReason, chosenStatus, q),
+		var shown = caseloads.of(CurrentUser.require().username(), new Caseloads.Filter(chosenReason, chosenStatus, name),
 				page, size);
+		audit.recordListView("caseload", patientsOf(shown));
 		return ResponseEntity.ok(new PageJson(shown.content().stream().map(EntryJson::of).toList(),
 				shown.totalElements()));
 	}

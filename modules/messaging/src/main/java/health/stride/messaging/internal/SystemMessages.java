@@ -16,7 +16,7 @@ import health.stride.programs.ProgramTailored;
 import health.stride.platform.tenancy.CurrentTenant;
 
 /**
- * Messages Stride posts into a patient's thread when something happens: a welcome from the care
+ * Messages Stride posts into a patient's thread when something happens: a welcome from the first care
  * team, a new or changed plan, scale-back guidance after a pain flare, urgent guidance after a red
  * flag (which also marks the thread urgent until the flags are cleared). Each is keyed by what
  * caused it, so an event delivered twice posts once. None names a condition or a symptom.
@@ -41,9 +41,17 @@ class SystemMessages {
 		this.redFlags = redFlags;
 	}
 
+	/**
+	 * Brings the thread's participants in step with the care team and welcomes a patient to their
+	 * first one; a later change is announced by the care teams module, which knows the clinicians.
+	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CareTeamAssigned event) {
 		CurrentTenant.runAs(event.tenant(), () -> {
+			if (event.isChange()) {
+				threads.open(event.patient()); // participants follow the change; careteams announces it
+				return;
+			}
 			// a care team without a therapist waits for one: the welcome comes when they are assigned
 			careTeams.of(event.patient()).filter(team -> team.therapist() != null).ifPresent(team -> {
 				var coach = team.coach() == null ? ""

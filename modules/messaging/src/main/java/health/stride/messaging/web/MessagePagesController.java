@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -23,6 +26,7 @@ import health.stride.messaging.SenderRole;
 import health.stride.messaging.Threads;
 import health.stride.patients.FieldErrors;
 import health.stride.patients.PatientDirectory;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
@@ -40,14 +44,19 @@ class MessagePagesController {
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", Locale.US);
 
+	/** The session attribute holding the patients of the last inbox view written to the audit trail. */
+	static final String INBOX_AUDITED = MessagePagesController.class.getName() + ".inboxAudited";
+
 	private final Threads threads;
 	private final PatientDirectory patients;
 	private final QuickReplies quickReplies;
+	private final AuditTrail audit;
 
-	MessagePagesController(Threads threads, PatientDirectory patients, QuickReplies quickReplies) {
+	MessagePagesController(Threads threads, PatientDirectory patients, QuickReplies quickReplies, AuditTrail audit) {
 		this.threads = threads;
 		this.patients = patients;
 		this.quickReplies = quickReplies;
+		this.audit = audit;
 	}
 
 	/** A message as the page shows it: the sender, the time in the reader's zone, the safe HTML. */
@@ -79,13 +88,30 @@ class MessagePagesController {
 
 	@GetMapping("/messages")
 	@PreAuthorize("hasAnyRole('THERAPIST', 'COACH')")
-	String inbox(Model model) {
+	String inbox(@RequestHeader(name = "HX-Request", required = false) @Nullable String polled, HttpSession session,
+			Model model) {
 		var zone = UTC;
-		model.addAttribute("threads", threads.of(CurrentUser.require()).stream().map(it -> new Inboxed(it.id(),
+		var inbox = threads.of(CurrentUser.require());
+		auditInbox(inbox.stream().map(it -> it.patient().id()).toList(), polled != null, session);
+		model.addAttribute("threads", inbox.stream().map(it -> new Inboxed(it.id(),
 				it.patientName(), it.urgent(), it.unanswered(), it.unread(),
 				it.lastMessageAt() == null ? null : WHEN.format(it.lastMessageAt().atZone(zone)) + " UTC",
 				it.lastMessageAt() == null ? null : it.lastMessageAt().toString())).toList());
 		return "messaging/inbox";
+	}
+
+	/**
+	 * Every inbox view is audited, naming the patients listed, except the open page's polls (every
+	 * second) that list exactly the patients of the session's last audited inbox view: they show
+	 * nobody new, and recording them would write 3,600 entries an hour per open inbox.
+	 */
+	private void auditInbox(List<UUID> shown, boolean polled, HttpSession session) {
+		var patients = java.util.Set.copyOf(shown);
+		if (polled && patients.equals(session.getAttribute(INBOX_AUDITED))) {
+			return;
+		}
+		audit.recordListView("inbox", shown);
+		session.setAttribute(INBOX_AUDITED, new java.util.HashSet<>(patients));
 	}
 
 	record Inboxed(UUID id, String patientName, boolean urgent, boolean unanswered, long unread, @Nullable String when,

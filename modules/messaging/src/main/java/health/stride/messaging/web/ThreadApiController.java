@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import health.stride.messaging.Threads;
 import health.stride.patients.FieldErrors;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 
 /** Threads over the API: the caller's threads with their unread counts, and posting a message. */
@@ -26,17 +27,21 @@ import health.stride.platform.security.CurrentUser;
 class ThreadApiController {
 
 	private final Threads threads;
+	private final AuditTrail audit;
 
-	ThreadApiController(Threads threads) {
+	ThreadApiController(Threads threads, AuditTrail audit) {
 		this.threads = threads;
+		this.audit = audit;
 	}
 
 	record ThreadJson(String threadId, String patientId, long unread, boolean urgent, @Nullable Instant lastMessageAt) {}
 
 	@GetMapping("/api/threads")
 	List<ThreadJson> threads() {
-		return threads.of(CurrentUser.require()).stream().map(it -> new ThreadJson(it.id().toString(),
-				it.patient().toString(), it.unread(), it.urgent(), it.lastMessageAt())).toList();
+		var mine = threads.of(CurrentUser.require());
+		audit.recordListView("threads", mine.stream().map(it -> it.patient().id()).toList());
+		return mine.stream().map(it -> new ThreadJson(it.id().toString(), it.patient().toString(), it.unread(),
+				it.urgent(), it.lastMessageAt())).toList();
 	}
 
 	record NewMessage(@Nullable String body) {}

@@ -1,6 +1,7 @@
 package health.stride.platform.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,13 @@ import health.stride.platform.tenancy.TenantId;
  * @param actorId the Keycloak user id (token subject), or {@code system}
  * @param actorUsername the username of whoever acted, none for the system
  * @param resource what was touched, by kind and id (e.g. {@code clinician}), never by content
+ * @param patientsShown the patients a list view showed (a caseload, an inbox), empty for anything else
  */
 public record AuditEvent(UUID id, @Nullable TenantId tenant, Instant occurredAt, String actorId,
 		@Nullable String actorUsername, @Nullable String actorRole, AuditAction action, AuditOutcome outcome,
-		@Nullable UUID patientId, @Nullable String resource, @Nullable String requestId) {}
+		@Nullable UUID patientId, @Nullable String resource, @Nullable String requestId, List<UUID> patientsShown) {
+
+	public AuditEvent {
+		patientsShown = List.copyOf(patientsShown);
+	}
+}

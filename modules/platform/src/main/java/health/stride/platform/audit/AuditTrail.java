@@ -1,6 +1,7 @@
 package health.stride.platform.audit;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,11 +55,32 @@ public class AuditTrail {
 	/** Records an access by the given user in the given clinic (or outside any clinic). */
 	public void record(@Nullable StrideUser actor, @Nullable TenantId clinic, AuditAction action, AuditOutcome outcome,
 			@Nullable UUID patientId, @Nullable String resource) {
+		record(actor, clinic, action, outcome, patientId, resource, List.of());
+	}
+
+	/**
+	 * Records that the signed-in user was shown a list of patients (a caseload page, an inbox, the
+	 * assignment queue): one entry for the whole view, naming every patient on it, so each of them
+	 * finds it among the accesses to their record. A view that showed nobody showed no patient's
+	 * data and is not recorded.
+	 *
+	 * @param view what was shown, by kind (e.g. {@code caseload}), never by content
+	 */
+	public void recordListView(String view, Collection<UUID> patientsShown) {
+		if (patientsShown.isEmpty()) {
+			return;
+		}
+		record(CurrentUser.get().orElse(null), CurrentTenant.get().orElse(null), AuditAction.READ, AuditOutcome.SUCCESS,
+				null, view, List.copyOf(new java.util.LinkedHashSet<>(patientsShown)));
+	}
+
+	private void record(@Nullable StrideUser actor, @Nullable TenantId clinic, AuditAction action, AuditOutcome outcome,
+			@Nullable UUID patientId, @Nullable String resource, List<UUID> patientsShown) {
 
 		var entry = new AuditEvent(UUID.randomUUID(), clinic, clock.instant(), actor == null ? SYSTEM : actor.id(),
 				actor == null ? null : actor.username(),
 				actor == null ? null : actor.primaryRole().map(Role::realmRole).orElse(null), action, outcome, patientId,
-				resource, MDC.get(REQUEST_ID));
+				resource, MDC.get(REQUEST_ID), patientsShown);
 
 		if (clinic == null) {
 			ownTransaction.executeWithoutResult(status -> insertOutsideClinic(entry));
@@ -87,15 +109,19 @@ public class AuditTrail {
 				.param(limit).query((row, number) -> entry(row)).list());
 	}
 
-	/** The current clinic's most recent entries about one patient, newest first. */
+	/**
+	 * The current clinic's most recent entries about one patient, newest first: those about their
+	 * record and the list views that showed them.
+	 */
 	public List<AuditEvent> aboutPatient(UUID patientId, int limit) {
-		return ownTransaction.execute(status -> jdbc.sql(SELECT + " where patient_id = ? order by occurred_at desc limit ?")
-				.params(patientId, limit).query((row, number) -> entry(row)).list());
+		return ownTransaction.execute(status -> jdbc.sql(SELECT
+				+ " where patient_id = ? or patients_shown @> array[?::uuid] order by occurred_at desc limit ?")
+				.params(patientId, patientId, limit).query((row, number) -> entry(row)).list());
 	}
 
 	private static final String SELECT = """
 			select id, tenant_id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
-			       request_id
+			       request_id, patients_shown
 			from platform.audit_event""";
 
 	private static AuditEvent entry(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -103,19 +129,24 @@ public class AuditTrail {
 				row.getTimestamp("occurred_at").toInstant(), row.getString("actor_id"), row.getString("actor_username"),
 				row.getString("actor_role"), AuditAction.valueOf(row.getString("action")),
 				AuditOutcome.valueOf(row.getString("outcome")), row.getObject("patient_id", UUID.class),
-				row.getString("resource"), row.getString("request_id"));
+				row.getString("resource"), row.getString("request_id"), patientsShown(row.getArray("patients_shown")));
+	}
+
+	private static List<UUID> patientsShown(java.sql.@Nullable Array shown) throws java.sql.SQLException {
+		return shown == null ? List.of() : List.of((UUID[]) shown.getArray());
 	}
 
 	private void insert(AuditEvent entry) {
 		jdbc.sql("""
 				insert into platform.audit_event
 				  (tenant_id, id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
-				   request_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				   request_id, patients_shown)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])""")
 				.params(Optional.ofNullable(entry.tenant()).map(TenantId::value).orElseThrow(), entry.id(),
 						java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorUsername(),
 						entry.actorRole(), entry.action().name(), entry.outcome().name(), entry.patientId(), entry.resource(),
-						entry.requestId())
+						entry.requestId(), entry.patientsShown().isEmpty() ? null
+								: entry.patientsShown().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
 				.update();
 	}
 

@@ -14,6 +14,8 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +68,38 @@ class AuditTrailTests {
 			assertThat(entry.requestId()).isEqualTo("req-12345678");
 		});
 		assertThat(CurrentTenant.callAs(clinicB, () -> audit.latest(10))).isEmpty();
+	}
+
+	@Test
+	void recordsAListViewAsOneEntryThatEachPatientShownFindsAmongTheAccessesToTheirRecord() {
+
+		var maya = UUID.randomUUID();
+		var noah = UUID.randomUUID();
+		var notShown = UUID.randomUUID();
+
+		SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(therapist, null, List.of()));
+		try {
+			CurrentTenant.runAs(clinicA, () -> {
+				audit.recordListView("caseload", List.of(maya, noah, maya));
+				audit.recordListView("caseload", List.of()); // showed nobody: nothing to record
+			});
+		} finally {
+			SecurityContextHolder.clearContext();
+		}
+
+		var inA = CurrentTenant.callAs(clinicA, () -> audit.latest(10));
+		assertThat(inA).singleElement().satisfies(entry -> {
+			assertThat(entry.action()).isEqualTo(AuditAction.READ);
+			assertThat(entry.actorUsername()).isEqualTo("pt.alex");
+			assertThat(entry.resource()).isEqualTo("caseload");
+			assertThat(entry.patientId()).isNull();
+			assertThat(entry.patientsShown()).containsExactly(maya, noah);
+		});
+		assertThat(CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(maya, 10))).hasSize(1);
+		assertThat(CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(noah, 10))).hasSize(1);
+		assertThat(CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(notShown, 10))).isEmpty();
+		assertThat(CurrentTenant.callAs(clinicB, () -> audit.aboutPatient(maya, 10))).isEmpty();
 	}
 
 	@Test
