@@ -140,7 +140,9 @@ class ApiInputTests {
 					 "exercises": [{"exerciseSlug": "pelvic-tilt", "setsDone": 1, "repsDone": 6, "skipped": false,
 					 "skipReason": null}]}""",
 			"POST /api/threads/{threadId}/messages", """
-					{"body": "Is it fine to walk on hills?"}""");
+					{"body": "Is it fine to walk on hills?"}""",
+			"POST /api/caseload/search", """
+					{"name": "Maya", "reason": "needs-plan", "status": "ACTIVE", "page": 0, "size": 20}""");
 
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;

@@ -182,11 +182,9 @@ class CaseloadAndChartTests {
 		mvc.perform(post("/api/caseload/search").contentType("application/json").content("{\"name\": \"No\\u0000ah\"}")
 				.with(token))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
-		var withNul = (org.springframework.mock.web.MockHttpSession) mvc
-				.perform(post("/caseload/search").param("q", "No\u0000ah").with(csrf()).with(therapist))
-				.andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
-		mvc.perform(get("/caseload").session(withNul).with(therapist)).andExpect(status().isOk())
-				.andExpect(content().string(containsString("Noah Brooks")));
+		// a page form with a control character is turned away before the controller, with what to fix
+		mvc.perform(post("/caseload/search").param("q", "No\u0000ah").with(csrf()).with(therapist))
+				.andExpect(status().isBadRequest());
 	}
 
 	private List<health.stride.platform.audit.AuditEvent> caseloadViews() {
