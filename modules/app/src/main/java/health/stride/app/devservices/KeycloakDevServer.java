@@ -2,10 +2,6 @@ package health.stride.app.devservices;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,18 +115,7 @@ public record KeycloakDevServer(Path distribution, Path dataDirectory, int port,
 	}
 
 	boolean realmAnswers() {
-		try {
-			var response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
-					HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-							.timeout(Duration.ofSeconds(5)).build(),
-					BodyHandlers.discarding());
-			return response.statusCode() == 200;
-		} catch (IOException e) {
-			return false;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return HttpProbe.answersOk(issuer() + "/.well-known/openid-configuration");
 	}
 
 	/** A started (or found) Keycloak; closing it stops the process this application started. */

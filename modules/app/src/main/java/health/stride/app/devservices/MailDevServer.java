@@ -2,10 +2,6 @@ package health.stride.app.devservices;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,17 +82,7 @@ public record MailDevServer(Path jar, int smtpPort, int imapPort, int apiPort, P
 	}
 
 	boolean answers() {
-		try {
-			return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-					.send(HttpRequest.newBuilder(URI.create(apiUrl() + "/api/configuration")).timeout(Duration.ofSeconds(5))
-							.build(), BodyHandlers.discarding())
-					.statusCode() == 200;
-		} catch (IOException e) {
-			return false;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return HttpProbe.answersOk(apiUrl() + "/api/configuration");
 	}
 
 	/** A started (or found) mail server; closing it stops the process this application started. */

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -41,7 +42,7 @@ class KeycloakSessionCheck {
 
 	boolean stands(OAuth2AuthenticationToken user, HttpServletRequest request, HttpServletResponse response) {
 
-		var authorized = (org.springframework.security.oauth2.client.OAuth2AuthorizedClient) null;
+		OAuth2AuthorizedClient authorized;
 		try {
 			authorized = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(SecurityConfiguration.REGISTRATION)
 					.principal(user)
