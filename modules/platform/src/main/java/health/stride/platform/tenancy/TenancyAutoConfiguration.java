@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionManager;
 
@@ -33,5 +35,11 @@ class TenancyAutoConfiguration {
 		customizers.ifAvailable(it -> it.customize(transactionManager));
 
 		return transactionManager;
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ClinicListenerAdvisor clinicListenerAdvisor() {
+		return new ClinicListenerAdvisor();
 	}
 }
