@@ -15,13 +15,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import health.stride.app.web.TextInputModule.UnsafeText;
+import health.stride.platform.validation.InvalidInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -53,6 +56,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 
 		return handleExceptionInternal(invalid, problem, headers, status, request);
+	}
+
+	/**
+	 * A rule of a domain object refused the request's fields ({@code FieldErrors.throwIfAny()}):
+	 * the same answer as a record that failed Bean Validation, in the reader's language.
+	 */
+	@ExceptionHandler(InvalidInput.class)
+	@Nullable ResponseEntity<Object> handleInvalidInput(InvalidInput invalid, WebRequest request) {
+
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, INVALID);
+		var messages = getMessageSource();
+		var locale = LocaleContextHolder.getLocale();
+		problem.setProperty("errors", invalid.problems().entrySet().stream()
+				.map(it -> fieldError(it.getKey(), messages == null ? it.getValue().getCodes()[0]
+						: messages.getMessage(it.getValue(), locale)))
+				.toList());
+
+		return handleExceptionInternal(invalid, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	/**
