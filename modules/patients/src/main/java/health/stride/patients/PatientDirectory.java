@@ -20,6 +20,7 @@ import health.stride.patients.internal.StatusChanges;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.CurrentTenant;
@@ -65,6 +66,29 @@ public class PatientDirectory {
 	 */
 	public Optional<String> emailOf(PatientId id) {
 		return jdbc.sql("select email from patients.patient where id = ?").param(id.id()).query(String.class).optional();
+	}
+
+	/** The language the patient reads Stride in: their pages and the emails sent to them. */
+	public Language languageOf(PatientId id) {
+		return jdbc.sql("select language from patients.patient where id = ?").param(id.id()).query(String.class)
+				.optional().flatMap(Language::ofTag).orElse(Language.ENGLISH);
+	}
+
+	/** The language of the signed-in patient's choice, if this user is a patient of the current clinic. */
+	public Optional<Language> languageOfUser(String username) {
+		return jdbc.sql("select language from patients.patient where username = ?").param(username)
+				.query(String.class).optional().flatMap(Language::ofTag);
+	}
+
+	/** The patient chose the language they read Stride in. */
+	@Transactional
+	public void changeLanguage(PatientId id, Language language) {
+		var changed = jdbc.sql("update patients.patient set language = ? where id = ?").params(language.tag(), id.id())
+				.update();
+		if (changed == 0) {
+			throw new IllegalArgumentException("No patient " + id + " in this clinic");
+		}
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-language");
 	}
 
 	public Optional<PatientSummary> findByUsername(String username) {

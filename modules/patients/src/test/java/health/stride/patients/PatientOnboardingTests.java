@@ -4,6 +4,7 @@ import static health.stride.patients.PatientFixtures.*;
 import static org.assertj.core.api.Assertions.*;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
@@ -221,6 +223,20 @@ class PatientOnboardingTests {
 			}
 			return null;
 		});
+	}
+
+	@Test
+	void keepsTheLanguageThePatientChoseEnglishUntilThen() {
+
+		assertThat(as(() -> directory.languageOf(maya))).isEqualTo(Language.ENGLISH);
+
+		as(() -> { directory.changeLanguage(maya, Language.SPANISH); return null; });
+
+		assertThat(as(() -> directory.languageOf(maya))).isEqualTo(Language.SPANISH);
+		assertThat(as(() -> directory.languageOfUser("patient.maya"))).contains(Language.SPANISH);
+		Optional<Language> elsewhere = CurrentTenant.callAs(TenantId.of("c-" + UUID.randomUUID()),
+				() -> transaction.execute(status -> directory.languageOfUser("patient.maya")));
+		assertThat(elsewhere).isEmpty();
 	}
 
 	private <T> T as(java.util.concurrent.Callable<T> work) {
