@@ -74,10 +74,10 @@ public class ExerciseLibrary {
 		var now = java.sql.Timestamp.from(clock.instant());
 		var dosing = exercise.dosing();
 		jdbc.sql("""
-				insert into programs.custom_exercise (tenant_id, slug, name, region, position, equipment, kind, sets, reps,
+				insert into programs.custom_exercise (slug, name, region, position, equipment, kind, sets, reps,
 				    duration_seconds, hold_seconds, side, times_per_day, days_per_week, rest_seconds, steps, safety, tags,
 				    regression, progression, created_by, created_at, updated_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
 				    ?, ?, ?)""")
 				.params(slug, exercise.name(), exercise.region(), exercise.position(), exercise.equipment(),
 						exercise.kind(), dosing.sets(), dosing.reps(), dosing.durationSeconds(), dosing.holdSeconds(),

@@ -212,8 +212,8 @@ public class Outcomes {
 		}
 		var mean = items.stream().mapToInt(PsfsItem::score).average().orElseThrow();
 		jdbc.sql("""
-				insert into programs.psfs_assessment (tenant_id, patient_id, id, assessed_at, items, mean)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?::jsonb, ?)""")
+				insert into programs.psfs_assessment (patient_id, id, assessed_at, items, mean)
+				values (?, ?, ?, ?::jsonb, ?)""")
 				.params(patient.id(), UUID.randomUUID(), java.sql.Timestamp.from(clock.instant()),
 						json.writeValueAsString(items), BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP))
 				.update();

@@ -56,8 +56,8 @@ public class ProgramTemplates {
 		check(draft);
 		var id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into programs.template (tenant_id, id, key, name, description, phases, walking, created_by, updated_at)
-				values (current_setting('stride.tenant_id', true), ?, null, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
+				insert into programs.template (id, key, name, description, phases, walking, created_by, updated_at)
+				values (?, null, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
 				.params(id, draft.name(), draft.description(), json.writeValueAsString(draft.phases()),
 						draft.walking() == null ? null : json.writeValueAsString(draft.walking()), createdBy,
 						java.sql.Timestamp.from(clock.instant()))
@@ -120,9 +120,9 @@ public class ProgramTemplates {
 		var added = 0;
 		for (var template : Catalogue.load(json).templates()) {
 			added += jdbc.sql("""
-					insert into programs.template (tenant_id, id, key, name, description, phases, walking, created_by,
+					insert into programs.template (id, key, name, description, phases, walking, created_by,
 					    updated_at)
-					values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'stride', ?)
+					values (?, ?, ?, ?, ?::jsonb, ?::jsonb, 'stride', ?)
 					on conflict (tenant_id, key) do nothing""")
 					.params(UUID.randomUUID(), template.key(), template.name(), template.description(),
 							json.writeValueAsString(template.phases()),

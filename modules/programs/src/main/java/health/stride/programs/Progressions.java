@@ -83,8 +83,8 @@ public class Progressions {
 		}
 		var suggestion = new Suggestion(UUID.randomUUID(), reason.get(), clock.instant());
 		var made = jdbc.sql("""
-				insert into programs.progression_suggestion (tenant_id, patient_id, id, reason, suggested_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?)
+				insert into programs.progression_suggestion (patient_id, id, reason, suggested_at)
+				values (?, ?, ?, ?)
 				on conflict (tenant_id, patient_id) where closed_at is null do nothing""")
 				.params(patient.id(), suggestion.id(), suggestion.reason(), java.sql.Timestamp.from(suggestion.at()))
 				.update();

@@ -57,7 +57,7 @@ public class Sessions {
 
 	/** The patient's exercise is on hold for a red flag. */
 	public static final class OnHold extends RuntimeException {
-		OnHold() {
+		public OnHold() {
 			super("Your exercises are paused until your care team has talked with you about the symptom you reported.");
 		}
 	}
@@ -100,9 +100,9 @@ public class Sessions {
 		}
 
 		var stored = jdbc.sql("""
-				insert into programs.session (tenant_id, patient_id, id, idempotency_key, performed_at, recorded_at,
+				insert into programs.session (patient_id, id, idempotency_key, performed_at, recorded_at,
 				    plan_version, pain_before, pain_after, symptom_shift, effort, walking_minutes, flare)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id, idempotency_key) do nothing""")
 				.params(patient.id(), session.id(), input.idempotencyKey(), java.sql.Timestamp.from(session.performedAt()),
 						java.sql.Timestamp.from(clock.instant()), plan.version(), session.painBefore(), session.painAfter(),
@@ -115,9 +115,9 @@ public class Sessions {
 		for (int i = 0; i < session.exercises().size(); i++) {
 			var done = session.exercises().get(i);
 			jdbc.sql("""
-					insert into programs.session_exercise (tenant_id, session_id, position, exercise_slug, sets_done,
+					insert into programs.session_exercise (session_id, position, exercise_slug, sets_done,
 					    reps_done, skipped, skip_reason)
-					values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?)""")
+					values (?, ?, ?, ?, ?, ?, ?)""")
 					.params(session.id(), i, done.slug(), done.setsDone(), done.repsDone(), done.skipped() != null,
 							done.skipped() == null ? null : done.skipped().name())
 					.update();

@@ -18,6 +18,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
+import health.stride.programs.internal.Tailoring;
 
 /** A clinic's own exercises and templates: the clinic's alone, down to the database's rows. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)

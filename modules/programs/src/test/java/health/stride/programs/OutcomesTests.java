@@ -28,6 +28,8 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
+import health.stride.programs.internal.Tailoring;
+import health.stride.programs.internal.WalkingTargets;
 
 /** Outcome numbers against fixtures worked out by hand. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.*;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
@@ -44,13 +46,15 @@ class PlanTests {
 	private final ClinicRegistry clinics;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
+	private final MessageSource messages;
 
 	private TenantId clinic;
 	private PatientId maya;
 	private StrideUser alex, sam;
 
 	PlanTests(Plans plans, ProgramTemplates templates, PatientDirectory patients, CareTeams careTeams, RedFlags redFlags,
-			ClinicRegistry clinics, JdbcClient jdbc, PlatformTransactionManager transactions) {
+			ClinicRegistry clinics, JdbcClient jdbc, PlatformTransactionManager transactions, MessageSource messages) {
+		this.messages = messages;
 		this.plans = plans;
 		this.templates = templates;
 		this.patients = patients;
@@ -119,9 +123,7 @@ class PlanTests {
 				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> plans.holdOf(maya)), java.util.Optional::isPresent)
 				.andVerify(hold -> assertThat(hold.orElseThrow().emergency()).isTrue()));
 
-		// delivered twice, the hold is the same
-		CurrentTenant.runAs(clinic, () -> plans.hold(maya, false));
-		assertThat(CurrentTenant.callAs(clinic, () -> plans.holdOf(maya)).orElseThrow().emergency()).isTrue();
+		// holding twice (a redelivered report) keeps the first hold: internal.HoldTests, the hold is not API
 
 		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(alex, null, "ROLE_THERAPIST"));
 		try {
@@ -149,7 +151,10 @@ class PlanTests {
 
 		assertThat(tailored.version()).isEqualTo(2);
 		assertThat(CurrentTenant.callAs(clinic, () -> plans.versions(maya))).first().satisfies(version -> {
-			assertThat(version.summary()).isEqualTo("Glute Bridge: sets 2 → 3, reps 10 → 12; removed Child's Pose");
+			assertThat(version.summary(messages, Locale.ENGLISH))
+					.isEqualTo("Glute Bridge: sets 2 → 3, reps 10 → 12; removed Child's Pose");
+			assertThat(version.summary(messages, Locale.forLanguageTag("es")))
+					.isEqualTo("Glute Bridge: series 2 → 3, repeticiones 10 → 12; se quitó Child's Pose");
 			assertThat(version.changedBy()).isEqualTo("pt.alex");
 		});
 		assertThat(events.ofType(ProgramTailored.class)).singleElement()
@@ -160,7 +165,7 @@ class PlanTests {
 				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> plans.tailor(maya, 1, plan.phase().exercises(), null, alex)))
 				.satisfies(stale -> {
 					assertThat(stale.current()).isEqualTo(2);
-					assertThat(stale.lastChange()).startsWith("Glute Bridge");
+					assertThat(Phrase.in(stale.lastChange(), messages, Locale.ENGLISH)).startsWith("Glute Bridge");
 				});
 		assertThat(CurrentTenant.callAs(clinic, () -> plans.of(maya)).orElseThrow().version()).isEqualTo(2);
 
@@ -185,7 +190,7 @@ class PlanTests {
 		assertThat(tailored.currentPhase()).isEqualTo(1);
 		assertThat(tailored.phases()).extracting(ProgramTemplate.Phase::name)
 				.containsExactly(plan.phases().get(0).name(), plan.phases().get(1).name());
-		assertThat(CurrentTenant.callAs(clinic, () -> plans.versions(maya)).get(0).summary()).isEqualTo(
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.versions(maya)).get(0).summary(messages, Locale.ENGLISH)).isEqualTo(
 				"removed Prone Press Up in “As the pain subsides”; moved to “As the pain subsides”");
 
 		assertThatIllegalArgumentException().as("a phase without exercises").isThrownBy(() -> CurrentTenant.callAs(clinic,

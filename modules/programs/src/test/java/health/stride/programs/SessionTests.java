@@ -26,6 +26,8 @@ import health.stride.patients.FieldErrors;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.RedFlag;
+import health.stride.patients.RedFlags;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -38,6 +40,7 @@ class SessionTests {
 
 	private final Sessions sessions;
 	private final Plans plans;
+	private final RedFlags redFlags;
 	private final Progressions progressions;
 	private final ProgramTemplates templates;
 	private final PatientDirectory patients;
@@ -49,10 +52,11 @@ class SessionTests {
 	private StrideUser alex;
 	private Plan plan;
 
-	SessionTests(Sessions sessions, Plans plans, Progressions progressions, ProgramTemplates templates,
+	SessionTests(Sessions sessions, Plans plans, RedFlags redFlags, Progressions progressions, ProgramTemplates templates,
 			PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics) {
 		this.sessions = sessions;
 		this.plans = plans;
+		this.redFlags = redFlags;
 		this.progressions = progressions;
 		this.templates = templates;
 		this.patients = patients;
@@ -174,11 +178,15 @@ class SessionTests {
 	}
 
 	@Test
-	void aRedFlagStopsSessionsButAnEarlierOneStillAnswersItsRetry() {
+	void aRedFlagStopsSessionsButAnEarlierOneStillAnswersItsRetry(Scenario scenario) {
 
 		var before = session("k-" + UUID.randomUUID(), 2, 2, "NONE", null);
 		CurrentTenant.runAs(clinic, () -> sessions.log(maya, before));
-		CurrentTenant.runAs(clinic, () -> plans.hold(maya, true));
+		CurrentTenant.runAs(clinic, () -> scenario
+				.stimulate(() -> redFlags.report(maya, java.util.Set.of(RedFlag.BOWEL_BLADDER), RedFlags.Source.REPORT))
+				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> plans.holdOf(maya)),
+						java.util.Optional::isPresent)
+				.andVerify(hold -> assertThat(hold).isPresent()));
 
 		assertThatExceptionOfType(Sessions.OnHold.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
 				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", null))));

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -67,10 +69,12 @@ class ChartController {
 	private final Progressions progressions;
 	private final Threads threads;
 	private final ProgramTemplates templates;
+	private final MessageSource messages;
 
 	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
 			Plans plans, ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
-			Progressions progressions, Threads threads) {
+			Progressions progressions, Threads threads, MessageSource messages) {
+		this.messages = messages;
 		this.threads = threads;
 		this.library = library;
 		this.sessions = sessions;
@@ -114,7 +118,7 @@ class ChartController {
 		}
 		for (var version : plans.versions(id)) {
 			timeline.add(moment(version.changedAt(), zone, "Plan version " + version.version() + " by " + version.changedBy(),
-					version.summary()));
+					version.summary(messages, LocaleContextHolder.getLocale())));
 		}
 		// sessions, outcomes and messages are for the care team; the clinic's administrators see the record
 		var team = record.careTeam();

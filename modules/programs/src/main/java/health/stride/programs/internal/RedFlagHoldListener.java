@@ -8,7 +8,6 @@ import health.stride.patients.PatientId;
 import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
-import health.stride.programs.Plans;
 import health.stride.platform.tenancy.CurrentTenant;
 
 /**
@@ -19,10 +18,10 @@ import health.stride.platform.tenancy.CurrentTenant;
 @Component
 class RedFlagHoldListener {
 
-	private final Plans plans;
+	private final PlanService plans;
 	private final RedFlags redFlags;
 
-	RedFlagHoldListener(Plans plans, RedFlags redFlags) {
+	RedFlagHoldListener(PlanService plans, RedFlags redFlags) {
 		this.plans = plans;
 		this.redFlags = redFlags;
 	}

@@ -2,9 +2,7 @@ package health.stride.programs.internal;
 
 import java.time.ZoneId;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.eligibility.Engagement;
 import health.stride.patients.PatientDirectory;
@@ -12,7 +10,7 @@ import health.stride.programs.ExerciseSessionLogged;
 import health.stride.programs.ProgramAssigned;
 import health.stride.programs.ProgramTailored;
 import health.stride.programs.Progressions;
-import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.ClinicListener;
 
 /**
  * After a session: the day counts as active for the sponsor's engagement numbers (eligibility sits
@@ -32,22 +30,20 @@ class SessionEventsListener {
 		this.patients = patients;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(ExerciseSessionLogged event) {
-		CurrentTenant.runAs(event.tenant(), () -> {
-			var zone = patients.find(event.patient()).map(it -> ZoneId.of(it.timeZone())).orElse(ZoneId.of("UTC"));
-			engagement.recordActivity(event.patient().id(), event.performedAt().atZone(zone).toLocalDate());
-			progressions.evaluate(event.patient());
-		});
+		var zone = patients.find(event.patient()).map(it -> ZoneId.of(it.timeZone())).orElse(ZoneId.of("UTC"));
+		engagement.recordActivity(event.patient().id(), event.performedAt().atZone(zone).toLocalDate());
+		progressions.evaluate(event.patient());
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(ProgramTailored event) {
-		CurrentTenant.runAs(event.tenant(), () -> progressions.close(event.patient()));
+		progressions.close(event.patient());
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(ProgramAssigned event) {
-		CurrentTenant.runAs(event.tenant(), () -> progressions.close(event.patient()));
+		progressions.close(event.patient());
 	}
 }

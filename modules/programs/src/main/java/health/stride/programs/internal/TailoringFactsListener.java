@@ -6,7 +6,6 @@ import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.patients.IntakeCompleted;
 import health.stride.patients.Intakes;
-import health.stride.programs.Tailoring;
 import health.stride.platform.tenancy.CurrentTenant;
 
 /**

@@ -2,9 +2,15 @@ package health.stride.programs.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+
+import health.stride.platform.validation.FieldErrors;
 
 import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
@@ -19,8 +25,7 @@ public class ExerciseForm {
 	private String position = "SUPINE";
 	private String equipment = "NONE";
 	private String kind = "MOBILITY";
-	private ProgramForm.LineForm dosing = ProgramForm.LineForm.of("", new Dosing(1, 10, null, null, Side.BOTH, 1, 7, 30,
-			null));
+	private DosingFields dosing = DosingFields.of(new Dosing(1, 10, null, null, Side.BOTH, 1, 7, 30, null));
 	private String steps = "";
 	private String safety = "";
 	private List<String> tags = new ArrayList<>();
@@ -34,7 +39,7 @@ public class ExerciseForm {
 		form.position = exercise.position();
 		form.equipment = exercise.equipment();
 		form.kind = exercise.kind();
-		form.dosing = ProgramForm.LineForm.of(exercise);
+		form.dosing = DosingFields.of(exercise.dosing());
 		form.steps = String.join("\n", exercise.steps());
 		form.safety = String.join("\n", exercise.safety());
 		form.tags = new ArrayList<>(exercise.sortedTags());
@@ -43,7 +48,29 @@ public class ExerciseForm {
 		return form;
 	}
 
-	ExerciseLibrary.@Nullable NewExercise exercise(ProgramForm.Errors errors) {
+	/** What was wrong with the form, by the name of the field. */
+	static final class Errors {
+
+		private final Map<String, String> messages = new LinkedHashMap<>();
+
+		void reject(String field, String message) {
+			messages.putIfAbsent(field, message);
+		}
+
+		boolean any() {
+			return !messages.isEmpty();
+		}
+
+		Map<String, String> messages() {
+			return messages;
+		}
+	}
+
+	/**
+	 * The exercise, or null with the mistakes in {@code errors}; the dosing's ranges are the
+	 * dosing's own, put in the reader's words.
+	 */
+	ExerciseLibrary.@Nullable NewExercise exercise(Errors errors, MessageSource messages, Locale locale) {
 		if (name.isBlank() || name.strip().length() > 80 || !name.matches("(?s).*[A-Za-z0-9].*")) {
 			errors.reject("name", "Name the exercise (up to 80 characters, with at least one Latin letter or digit).");
 		}
@@ -51,9 +78,9 @@ public class ExerciseForm {
 		choose(position, ExerciseLibrary.POSITIONS, "position", "Choose a position.", errors);
 		choose(equipment, ExerciseLibrary.EQUIPMENT, "equipment", "Choose the equipment.", errors);
 		choose(kind, ExerciseLibrary.KINDS, "kind", "Choose a kind.", errors);
-		dosing.setSlug("custom");
-		var prescribed = dosing.prescribed("dosing.", errors);
-		dosing.setSlug("");
+		var problems = new FieldErrors();
+		var prescribed = dosing.line().prescribed("dosing.", problems);
+		problems.asMap().forEach((field, problem) -> errors.reject(field, messages.getMessage(problem, locale)));
 		var steps = lines(this.steps);
 		if (steps.isEmpty() || steps.size() > 12 || steps.stream().anyMatch(it -> it.length() > 300)) {
 			errors.reject("steps", "Write the steps, one a line: 1 to 12 lines of up to 300 characters.");
@@ -74,7 +101,7 @@ public class ExerciseForm {
 	}
 
 	private static void choose(String value, List<String> allowed, String field, String message,
-			ProgramForm.Errors errors) {
+			Errors errors) {
 		if (!allowed.contains(value)) {
 			errors.reject(field, message);
 		}
@@ -124,11 +151,107 @@ public class ExerciseForm {
 		this.kind = kind;
 	}
 
-	public ProgramForm.LineForm getDosing() {
+	/** The dosing fields as typed, bound one by one as {@code dosing.sets}. */
+	public static class DosingFields {
+
+		private String sets = "";
+		private String reps = "";
+		private String durationSeconds = "";
+		private String holdSeconds = "";
+		private String side = "BOTH";
+		private String timesPerDay = "";
+		private String daysPerWeek = "";
+		private String restSeconds = "";
+
+		static DosingFields of(Dosing dosing) {
+			var line = ProgramForm.LineForm.of("", dosing);
+			var fields = new DosingFields();
+			fields.sets = line.sets();
+			fields.reps = line.reps();
+			fields.durationSeconds = line.durationSeconds();
+			fields.holdSeconds = line.holdSeconds();
+			fields.side = line.side();
+			fields.timesPerDay = line.timesPerDay();
+			fields.daysPerWeek = line.daysPerWeek();
+			fields.restSeconds = line.restSeconds();
+			return fields;
+		}
+
+		ProgramForm.LineForm line() {
+			return new ProgramForm.LineForm("custom", sets, reps, durationSeconds, holdSeconds, side, timesPerDay,
+					daysPerWeek, restSeconds, "", "");
+		}
+
+		public String getSets() {
+			return sets;
+		}
+
+		public void setSets(String sets) {
+			this.sets = sets;
+		}
+
+		public String getReps() {
+			return reps;
+		}
+
+		public void setReps(String reps) {
+			this.reps = reps;
+		}
+
+		public String getDurationSeconds() {
+			return durationSeconds;
+		}
+
+		public void setDurationSeconds(String durationSeconds) {
+			this.durationSeconds = durationSeconds;
+		}
+
+		public String getHoldSeconds() {
+			return holdSeconds;
+		}
+
+		public void setHoldSeconds(String holdSeconds) {
+			this.holdSeconds = holdSeconds;
+		}
+
+		public String getSide() {
+			return side;
+		}
+
+		public void setSide(String side) {
+			this.side = side;
+		}
+
+		public String getTimesPerDay() {
+			return timesPerDay;
+		}
+
+		public void setTimesPerDay(String timesPerDay) {
+			this.timesPerDay = timesPerDay;
+		}
+
+		public String getDaysPerWeek() {
+			return daysPerWeek;
+		}
+
+		public void setDaysPerWeek(String daysPerWeek) {
+			this.daysPerWeek = daysPerWeek;
+		}
+
+		public String getRestSeconds() {
+			return restSeconds;
+		}
+
+		public void setRestSeconds(String restSeconds) {
+			this.restSeconds = restSeconds;
+		}
+	}
+
+	public DosingFields getDosing() {
 		return dosing;
 	}
 
-	public void setDosing(ProgramForm.LineForm dosing) {
+	public void setDosing(DosingFields dosing) {
 		this.dosing = dosing;
 	}
 

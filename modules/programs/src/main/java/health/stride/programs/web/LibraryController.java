@@ -1,9 +1,11 @@
 package health.stride.programs.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -28,8 +30,10 @@ import health.stride.platform.security.CurrentUser;
 class LibraryController {
 
 	private final ExerciseLibrary library;
+	private final MessageSource messages;
 
-	LibraryController(ExerciseLibrary library) {
+	LibraryController(ExerciseLibrary library, MessageSource messages) {
+		this.messages = messages;
 		this.library = library;
 	}
 
@@ -63,9 +67,9 @@ class LibraryController {
 
 	@PostMapping("/library/new")
 	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
-	String add(@ModelAttribute ExerciseForm form, Model model, RedirectAttributes redirect) {
-		var errors = new ProgramForm.Errors();
-		var exercise = form.exercise(errors);
+	String add(@ModelAttribute ExerciseForm form, Model model, Locale locale, RedirectAttributes redirect) {
+		var errors = new ExerciseForm.Errors();
+		var exercise = form.exercise(errors, messages, locale);
 		if (exercise == null) {
 			return form(model, form, null, errors.messages());
 		}
@@ -88,11 +92,11 @@ class LibraryController {
 
 	@PostMapping("/library/{slug}/edit")
 	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
-	String update(@PathVariable String slug, @ModelAttribute ExerciseForm form, Model model,
+	String update(@PathVariable String slug, @ModelAttribute ExerciseForm form, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		custom(slug);
-		var errors = new ProgramForm.Errors();
-		var exercise = form.exercise(errors);
+		var errors = new ExerciseForm.Errors();
+		var exercise = form.exercise(errors, messages, locale);
 		if (exercise == null) {
 			return form(model, form, slug, errors.messages());
 		}

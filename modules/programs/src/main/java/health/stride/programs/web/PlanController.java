@@ -1,7 +1,8 @@
 package health.stride.programs.web;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +31,10 @@ import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplate;
 import health.stride.programs.Side;
-import health.stride.programs.WalkingTargets;
+import health.stride.programs.Phrase;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.FieldErrors;
+import health.stride.programs.internal.WalkingTargets;
 
 /**
  * A patient's plan: assigned by their therapist over the API, read by the patient over the API and
@@ -42,8 +47,11 @@ class PlanController {
 	private final PatientDirectory patients;
 	private final ExerciseLibrary library;
 	private final WalkingTargets walking;
+	private final MessageSource messages;
 
-	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library, WalkingTargets walking) {
+	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library, WalkingTargets walking,
+			MessageSource messages) {
+		this.messages = messages;
 		this.walking = walking;
 		this.plans = plans;
 		this.patients = patients;
@@ -57,103 +65,99 @@ class PlanController {
 	@PutMapping("/api/patients/{patientId}/plan")
 	@PreAuthorize("hasRole('THERAPIST')")
 	@ResponseBody
-	ResponseEntity<?> assign(@PathVariable UUID patientId, @RequestBody AssignRequest request) {
+	Assigned assign(@PathVariable UUID patientId, @RequestBody AssignRequest request) {
 
-		if (request.templateId() == null) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
-			problem.setProperty("errors", List.of(Map.of("field", "templateId", "message", "Give the id of one of the clinic's templates.")));
-			return ResponseEntity.badRequest().body(problem);
+		var templateId = request.templateId();
+		if (templateId == null) {
+			new FieldErrors().reject("templateId", "programs.plan.template-id.required").throwIfAny();
 		}
 		try {
-			var plan = plans.assign(new PatientId(patientId), request.templateId(), CurrentUser.require());
-			return ResponseEntity.ok(new Assigned(plan.id().toString(), plan.version()));
+			var plan = plans.assign(new PatientId(patientId), java.util.Objects.requireNonNull(templateId),
+					CurrentUser.require());
+			return new Assigned(plan.id().toString(), plan.version());
 		} catch (Plans.NotYourPatient notYours) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such patient."));
+			throw noSuchPatient();
 		} catch (IllegalArgumentException noTemplate) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
-			problem.setProperty("errors", List.of(Map.of("field", "templateId", "message", "The clinic has no such template.")));
-			return ResponseEntity.badRequest().body(problem);
+			new FieldErrors().reject("templateId", "programs.plan.template-id.unknown").throwIfAny();
+			throw noTemplate;
 		}
 	}
 
 	record PrescribedJson(@Nullable String slug, @Nullable Integer sets, @Nullable Integer reps,
 			@Nullable Integer durationSeconds, @Nullable Integer holdSeconds, @Nullable String side,
 			@Nullable Integer timesPerDay, @Nullable Integer daysPerWeek, @Nullable Integer restSeconds,
-			@Nullable String note) {}
+			@Nullable String note) {
+
+		/** The prescribed exercise, or null with its problems in {@code errors}; the ranges are the dosing's own. */
+		ProgramTemplate.@Nullable Prescribed prescribed(String prefix, FieldErrors errors) {
+			if (slug == null || slug.isBlank()) {
+				errors.reject(prefix + "slug", "programs.plan.exercise.slug.required");
+			}
+			var chosen = Side.BOTH.name().equals(side) ? Side.BOTH : Side.EACH.name().equals(side) ? Side.EACH : null;
+			var dosing = Dosing.of(prefix, sets, reps, durationSeconds, holdSeconds, chosen, timesPerDay, daysPerWeek,
+					restSeconds, note, errors);
+			return dosing == null || slug == null || slug.isBlank() ? null : new ProgramTemplate.Prescribed(slug, dosing);
+		}
+	}
 
 	record TailorRequest(@Nullable Long version, @Nullable Integer phase, @Nullable List<PrescribedJson> exercises) {}
 
 	record Tailored(String planId, long version, String summary) {}
 
-	/** As on the plan editor page. */
-	static final int MAX_NOTE = 500;
-
+	/**
+	 * Changes the current phase of the plan (and, if given, the phase the patient is in). Bad fields
+	 * are answered by the API's problem details in the reader's language, the dosing's ranges as
+	 * {@code Dosing} states them.
+	 */
 	@PatchMapping("/api/patients/{patientId}/plan")
 	@PreAuthorize("hasRole('THERAPIST')")
 	@ResponseBody
-	ResponseEntity<?> tailor(@PathVariable UUID patientId, @RequestBody TailorRequest request) {
+	Tailored tailor(@PathVariable UUID patientId, @RequestBody TailorRequest request, Locale locale) {
 
-		var errors = new java.util.ArrayList<Map<String, String>>();
+		var errors = new FieldErrors();
 		if (request.version() == null) {
-			errors.add(Map.of("field", "version", "message", "Give the version of the plan you changed."));
+			errors.reject("version", "programs.plan.version.required");
 		}
-		var exercises = new java.util.ArrayList<ProgramTemplate.Prescribed>();
-		var given = request.exercises() == null ? List.<PrescribedJson>of() : request.exercises();
+		var given = request.exercises() == null ? List.<@Nullable PrescribedJson>of() : request.exercises();
 		if (given.isEmpty()) {
-			errors.add(Map.of("field", "exercises", "message", "A phase has at least one exercise."));
+			errors.reject("exercises", "programs.plan.exercises.empty");
 		}
+		var exercises = new ArrayList<ProgramTemplate.Prescribed>();
 		for (int i = 0; i < given.size(); i++) {
 			var line = given.get(i);
-			if (line != null && line.note() != null && line.note().strip().length() > MAX_NOTE) {
-				errors.add(Map.of("field", "exercises[" + i + "].note", "message", "Keep the note under " + MAX_NOTE + " characters."));
+			if (line == null) {
+				errors.reject("exercises[" + i + "]", "programs.plan.exercise.required");
 				continue;
 			}
-			try {
-				exercises.add(new ProgramTemplate.Prescribed(java.util.Objects.requireNonNull(line.slug()),
-						new Dosing(range(line.sets(), 1, 10), line.reps() == null ? null : range(line.reps(), 1, 100),
-								line.durationSeconds() == null ? null : range(line.durationSeconds(), 1, 7200),
-								line.holdSeconds() == null ? null : range(line.holdSeconds(), 1, 600),
-								Side.valueOf(java.util.Objects.requireNonNull(line.side())), range(line.timesPerDay(), 1, 10),
-								range(line.daysPerWeek(), 1, 7), range(line.restSeconds(), 0, 600),
-								line.note() == null || line.note().isBlank() ? null : line.note().strip())));
-			} catch (RuntimeException invalid) {
-				errors.add(Map.of("field", "exercises[" + i + "]", "message", "Give the slug, side (BOTH or EACH), sets 1-10,"
-						+ " either reps 1-100 or durationSeconds, timesPerDay 1-10, daysPerWeek 1-7 and restSeconds 0-600."));
+			var prescribed = line.prescribed("exercises[" + i + "].", errors);
+			if (prescribed != null) {
+				exercises.add(prescribed);
 			}
 		}
-		if (!errors.isEmpty()) {
-			return invalid(errors);
-		}
+		errors.throwIfAny();
+		var version = java.util.Objects.requireNonNull(request.version());
 		try {
-			var plan = plans.tailor(new PatientId(patientId), java.util.Objects.requireNonNull(request.version()), exercises,
-					request.phase(), CurrentUser.require());
-			var summary = plan.version() == request.version() ? "" : plans.versions(plan.patient()).get(0).summary();
-			return ResponseEntity.ok(new Tailored(plan.id().toString(), plan.version(), summary));
+			var plan = plans.tailor(new PatientId(patientId), version, exercises, request.phase(), CurrentUser.require());
+			var summary = plan.version() == version ? "" : plans.versions(plan.patient()).get(0).summary(messages, locale);
+			return new Tailored(plan.id().toString(), plan.version(), summary);
 		} catch (Plans.NotYourPatient notYours) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such patient."));
+			throw noSuchPatient();
 		} catch (Plans.StaleVersion stale) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, stale.getMessage());
+			var problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
 			problem.setProperty("currentVersion", stale.current());
-			problem.setProperty("lastChange", stale.lastChange());
-			return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+			problem.setProperty("lastChange", Phrase.in(stale.lastChange(), messages, locale));
+			throw new ErrorResponseException(HttpStatus.CONFLICT, problem, stale, "programs.plan.problem.stale",
+					new Object[] { stale.current(), Phrase.in(stale.lastChange(), messages, locale) });
 		} catch (IllegalArgumentException unknown) {
-			return invalid(List.of(Map.of("field", "exercises", "message", String.valueOf(unknown.getMessage()))));
+			new FieldErrors().reject("exercises", "programs.plan.exercises.unknown").throwIfAny();
+			throw unknown;
 		}
 	}
 
-	private static int range(@Nullable Integer value, int min, int max) {
-		if (value == null || value < min || value > max) {
-			throw new IllegalArgumentException("out of range");
-		}
-		return value;
-	}
-
-	private static ResponseEntity<ProblemDetail> invalid(List<Map<String, String>> errors) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+	/** The patient is not the therapist's: for them, the patient does not exist. */
+	private static ErrorResponseException noSuchPatient() {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null,
+				"programs.plan.problem.no-such-patient", null);
 	}
 
 	/** One exercise of today's plan as the patient reads it. */

@@ -1,13 +1,16 @@
 package health.stride.programs.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,11 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Phrase;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
-import health.stride.programs.Tailoring;
-import health.stride.platform.security.CurrentUser;
+import health.stride.programs.internal.Tailoring;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -42,50 +47,57 @@ class PlanEditorController {
 	private final PatientDirectory patients;
 	private final ExerciseLibrary library;
 	private final Tailoring tailoring;
+	private final MessageSource messages;
 
-	PlanEditorController(Plans plans, PatientDirectory patients, ExerciseLibrary library, Tailoring tailoring) {
+	PlanEditorController(Plans plans, PatientDirectory patients, ExerciseLibrary library, Tailoring tailoring,
+			MessageSource messages) {
 		this.plans = plans;
 		this.patients = patients;
 		this.library = library;
 		this.tailoring = tailoring;
+		this.messages = messages;
 	}
 
 	@GetMapping("/patients/{patientId}/plan/edit")
-	String edit(@PathVariable UUID patientId, Model model) {
+	String edit(@PathVariable UUID patientId, Model model, Locale locale) {
 		var record = open(patientId);
 		var plan = editable(record.id());
-		return page(model, record, plan, ProgramForm.of(plan.phases(), plan.currentPhase(), plan.version()), null,
+		return page(model, locale, record, plan, ProgramForm.of(plan.phases(), plan.currentPhase(), plan.version()), null,
 				Map.of());
 	}
 
 	@PostMapping("/patients/{patientId}/plan/edit")
-	@Nullable String change(@PathVariable UUID patientId, @ModelAttribute ProgramForm form,
-			@RequestParam(defaultValue = "") String op, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+	@Nullable String change(@PathVariable UUID patientId, @ModelAttribute("form") ProgramForm form, BindingResult binding,
+			@RequestParam(defaultValue = "") String op,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 
 		var record = open(patientId);
 		var plan = editable(record.id());
-		if (form.getPhases().size() != plan.phases().size() || form.getVersion() == null) {
-			return page(model, record, plan, ProgramForm.of(plan.phases(), plan.currentPhase(), plan.version()),
-					"The form did not fit the plan any more, so it shows the saved plan.", Map.of());
+		if (binding.hasErrors() || form.phases().size() != plan.phases().size() || form.version() == null) {
+			return page(model, locale, record, plan, ProgramForm.of(plan.phases(), plan.currentPhase(), plan.version()),
+					Phrase.of("programs.editor.plan.refit"), Map.of());
 		}
 		if (!op.equals("save")) {
-			return page(model, record, plan, form, ProgramEdits.apply(form, op, library), Map.of());
+			var edit = ProgramEdits.apply(form, op, library, "");
+			return page(model, locale, record, plan, edit.form(), edit.status(), Map.of());
 		}
 
-		var errors = new ProgramForm.Errors();
+		var errors = new FieldErrors();
 		var exercises = form.exercises(errors);
-		if (errors.any()) {
-			return page(model, record, plan, form, "Some fields need a look before the plan can be saved.",
-					errors.messages());
+		if (!errors.isEmpty()) {
+			errors.copyTo(binding);
+			return page(model, locale, record, plan, form, Phrase.of("programs.editor.plan.check-fields"),
+					EditorPhases.errors(binding, messages, locale));
 		}
 		try {
-			var saved = plans.tailor(record.id(), form.getVersion(), exercises, form.getCurrent(), CurrentUser.require());
-			if (saved.version() == form.getVersion()) {
-				return page(model, record, plan, form, "Nothing to save: the plan is as it was.", Map.of());
+			var saved = plans.tailor(record.id(), form.version(), exercises, form.currentPhase(), CurrentUser.require());
+			if (saved.version() == form.version()) {
+				return page(model, locale, record, plan, form, Phrase.of("programs.editor.plan.unchanged"), Map.of());
 			}
-			var summary = plans.versions(record.id()).get(0).summary();
-			var message = "Plan saved as version " + saved.version() + ": " + summary + ".";
+			var summary = plans.versions(record.id()).get(0).summary(messages, locale);
+			var message = messages.getMessage("programs.editor.plan.saved", new Object[] { saved.version(), summary },
+					locale);
 			var chart = "/patients/" + patientId;
 			if (htmx != null) {
 				return Htmx.redirect(chart, message, request, response);
@@ -95,29 +107,29 @@ class PlanEditorController {
 		} catch (Plans.StaleVersion stale) {
 			var current = plans.of(record.id()).orElseThrow();
 			var last = plans.versions(record.id()).get(0);
-			form.setVersion(current.version());
-			return page(model, record, current, form, last.changedBy() + " saved version " + current.version()
-					+ " while you were editing: " + stale.lastChange() + ". Your changes below are not saved yet. Save"
-					+ " again to put them over version " + current.version() + ", or open the plan again to start from"
-					+ " it.", Map.of());
+			return page(model, locale, record, current, form.withVersion(current.version()),
+					Phrase.of("programs.editor.plan.stale", last.changedBy(), String.valueOf(current.version()),
+							Phrase.in(stale.lastChange(), messages, locale)),
+					Map.of());
 		} catch (IllegalArgumentException notInLibrary) {
-			return page(model, record, plan, form, String.valueOf(notInLibrary.getMessage()), Map.of());
+			return page(model, locale, record, plan, form, Phrase.of("programs.editor.not-in-library"), Map.of());
 		}
 	}
 
-	private String page(Model model, PatientRecord record, Plan plan, ProgramForm form, @Nullable String status,
-			Map<String, String> errors) {
+	private String page(Model model, Locale locale, PatientRecord record, Plan plan, ProgramForm form,
+			@Nullable Phrase status, Map<String, String> errors) {
 
 		var facts = tailoring.factsOf(record.id());
-		var phases = EditorPhases.of(form, facts, errors, library, tailoring);
+		var phases = EditorPhases.of(form, facts, errors, library, tailoring, messages, locale);
 
 		model.addAttribute("patient", record);
 		model.addAttribute("plan", plan);
 		model.addAttribute("form", form);
 		model.addAttribute("phases", phases);
-		model.addAttribute("cautions", facts.cautions().stream().sorted().map(Tailoring.Caution::label).toList());
+		model.addAttribute("cautions", facts.cautions().stream().sorted()
+				.map(it -> it.label().in(messages, locale)).toList());
 		model.addAttribute("library", library.all());
-		model.addAttribute("status", status);
+		model.addAttribute("status", status == null ? null : status.in(messages, locale));
 		model.addAttribute("errors", errors);
 		model.addAttribute("warningCount", phases.stream().flatMap(it -> it.lines().stream())
 				.filter(it -> it.warning() != null).count());

@@ -21,7 +21,7 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientSummary;
 import health.stride.programs.Outcomes;
 import health.stride.programs.ProgressCharts;
-import health.stride.programs.WalkingTargets;
+import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
 
 /**

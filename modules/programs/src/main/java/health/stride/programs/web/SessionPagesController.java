@@ -28,7 +28,7 @@ import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.SkipReason;
 import health.stride.programs.SymptomShift;
-import health.stride.programs.WalkingTargets;
+import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
 
 /**

@@ -1,4 +1,4 @@
-package health.stride.programs;
+package health.stride.programs.internal;
 
 import java.time.Clock;
 import java.util.Comparator;
@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.patients.PatientId;
+import health.stride.programs.Exercise;
+import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Phrase;
 
 /**
  * The tailoring rules: what the patient's intake says about exercises that may not suit them, the
@@ -23,31 +26,33 @@ import health.stride.patients.PatientId;
 @Transactional(readOnly = true)
 public class Tailoring {
 
-	/** Why an exercise may not suit a patient: the tag it is flagged by, and the tag alternatives are preferred by. */
+	/**
+	 * Why an exercise may not suit a patient: the tag it is flagged by, and the tag alternatives are
+	 * preferred by. Its words are in the bundles: {@code programs.tailoring.caution.<NAME>.label} (the
+	 * intake fact, as the therapist reads it) and {@code .reason} (why it matters for the exercise).
+	 */
 	public enum Caution {
 
-		PRONE_INTOLERANT("prone", "extension-bias", "Lying on the stomach makes the pain worse", "lies on the stomach, and the patient said lying on the stomach"
-				+ " makes their pain worse"),
-		EXTENSION_INTOLERANT("extension-bias", "flexion-bias", "Spinal stenosis or pain on bending backward", "bends the spine backward, and the patient has spinal"
-				+ " stenosis or pain on bending backward; flexion is usually better tolerated"),
-		FLEXION_TRIGGERED("flexion-bias", "neutral-spine", "Bending forward triggers the pain", "bends the spine forward, and bending forward triggers the"
-				+ " patient's pain; a neutral spine is usually better tolerated");
+		PRONE_INTOLERANT("prone", "extension-bias"),
+		EXTENSION_INTOLERANT("extension-bias", "flexion-bias"),
+		FLEXION_TRIGGERED("flexion-bias", "neutral-spine");
 
 		private final String flags;
 		private final String prefers;
-		private final String label;
-		private final String reason;
 
-		Caution(String flags, String prefers, String label, String reason) {
+		Caution(String flags, String prefers) {
 			this.flags = flags;
 			this.prefers = prefers;
-			this.label = label;
-			this.reason = reason;
 		}
 
 		/** The intake fact, as the therapist reads it. */
-		public String label() {
-			return label;
+		public Phrase label() {
+			return Phrase.of("programs.tailoring.caution." + name() + ".label");
+		}
+
+		/** What the exercise does that the fact warns about. */
+		public Phrase reason() {
+			return Phrase.of("programs.tailoring.caution." + name() + ".reason");
 		}
 
 		public String flags() {
@@ -56,10 +61,6 @@ public class Tailoring {
 
 		public String prefers() {
 			return prefers;
-		}
-
-		public String reason() {
-			return reason;
 		}
 	}
 
@@ -97,10 +98,12 @@ public class Tailoring {
 	/** A warning on one exercise of a phase, with the alternatives to offer in its place. */
 	public record Warning(String slug, String name, List<Caution> cautions, List<Exercise> suggestions) {
 
-		/** "Prone Press Up bends the spine backward, and …" */
-		public String text() {
-			var reasons = cautions.stream().map(Caution::reason).toList();
-			return name + " " + String.join("; it also ", reasons) + ".";
+		/** "Prone Press Up bends the spine backward, and …; it also …" */
+		public Phrase text() {
+			var arguments = new java.util.ArrayList<Object>();
+			arguments.add(name);
+			cautions.forEach(it -> arguments.add(it.reason()));
+			return new Phrase("programs.tailoring.warning." + cautions.size(), arguments, List.of());
 		}
 	}
 
@@ -139,9 +142,9 @@ public class Tailoring {
 			@org.jspecify.annotations.Nullable Integer intakePain) {
 		var now = java.sql.Timestamp.from(clock.instant());
 		jdbc.sql("""
-				insert into programs.tailoring_facts (tenant_id, patient_id, prone_intolerant, extension_intolerant,
+				insert into programs.tailoring_facts (patient_id, prone_intolerant, extension_intolerant,
 				    flexion_triggered, recorded_at, intake_pain, intake_completed_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?)
+				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id) do update
 				set prone_intolerant = excluded.prone_intolerant, extension_intolerant = excluded.extension_intolerant,
 				    flexion_triggered = excluded.flexion_triggered, recorded_at = excluded.recorded_at,

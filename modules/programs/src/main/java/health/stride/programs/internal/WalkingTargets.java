@@ -1,4 +1,4 @@
-package health.stride.programs;
+package health.stride.programs.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.patients.FieldErrors;
 import health.stride.patients.PatientId;
+import health.stride.programs.Sessions;
+import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -105,8 +107,8 @@ public class WalkingTargets {
 			throw new Sessions.OnHold();
 		}
 		jdbc.sql("""
-				insert into programs.walk (tenant_id, patient_id, id, idempotency_key, walked_at, minutes, surface, pain)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?)
+				insert into programs.walk (patient_id, id, idempotency_key, walked_at, minutes, surface, pain)
+				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id, idempotency_key) do nothing""")
 				.params(patient.id(), UUID.randomUUID(), key, java.sql.Timestamp.from(clock.instant()), minutes,
 						where.get().name(), pain)

@@ -1,4 +1,4 @@
-package health.stride.programs;
+package health.stride.programs.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -27,8 +27,12 @@ import health.stride.patients.PsfsItem;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
-import health.stride.programs.Tailoring.Caution;
-import health.stride.programs.Tailoring.Facts;
+import health.stride.programs.internal.Tailoring.Caution;
+import health.stride.programs.internal.Tailoring.Facts;
+import health.stride.programs.Exercise;
+import health.stride.programs.ExerciseLibrary;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 
 /** The tailoring rules: which intake fact flags which exercises, and what is suggested instead. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
@@ -40,9 +44,11 @@ class TailoringTests {
 	private final PatientDirectory patients;
 	private final Consents consents;
 	private final Intakes intakes;
+	private final MessageSource messages;
 
 	TailoringTests(Tailoring tailoring, ExerciseLibrary library, ClinicRegistry clinics, PatientDirectory patients,
-			Consents consents, Intakes intakes) {
+			Consents consents, Intakes intakes, MessageSource messages) {
+		this.messages = messages;
 		this.tailoring = tailoring;
 		this.library = library;
 		this.clinics = clinics;
@@ -78,7 +84,8 @@ class TailoringTests {
 		}
 		var warning = warnings.get(slug);
 		assertThat(warning.cautions()).containsExactly(fact);
-		assertThat(warning.text()).startsWith(library.find(slug).orElseThrow().name() + " " + fact.reason().substring(0, 5));
+		assertThat(warning.text().in(messages, Locale.ENGLISH))
+				.startsWith(library.find(slug).orElseThrow().name() + " " + fact.reason().in(messages, Locale.ENGLISH).substring(0, 5));
 		assertThat(warning.suggestions()).isNotEmpty().hasSizeLessThanOrEqualTo(Tailoring.SUGGESTIONS);
 		assertThat(warning.suggestions().get(0).slug()).isEqualTo(first);
 	}
@@ -113,7 +120,10 @@ class TailoringTests {
 
 		var both = tailoring.warnings(Facts.of(true, true, false), List.of("prone-press-up")).get("prone-press-up");
 		assertThat(both.cautions()).containsExactly(Caution.PRONE_INTOLERANT, Caution.EXTENSION_INTOLERANT);
-		assertThat(both.text()).contains("lies on the stomach").contains("it also bends the spine backward");
+		assertThat(both.text().in(messages, Locale.ENGLISH)).contains("lies on the stomach")
+				.contains("it also bends the spine backward");
+		assertThat(both.text().in(messages, Locale.forLanguageTag("es"))).contains("boca abajo")
+				.contains("además, arquea la columna hacia atrás");
 		assertThat(both.suggestions()).extracting(Exercise::slug).doesNotContain("standing-back-extension");
 	}
 

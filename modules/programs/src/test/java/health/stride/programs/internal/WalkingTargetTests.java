@@ -1,4 +1,4 @@
-package health.stride.programs;
+package health.stride.programs.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import health.stride.programs.WalkingTargets.Step;
-import health.stride.programs.WalkingTargets.Walked;
+import health.stride.programs.internal.WalkingTargets.Step;
+import health.stride.programs.internal.WalkingTargets.Walked;
 
 /** The micro-walk build-up by day, and how pain and flares hold it back. */
 class WalkingTargetTests {
