@@ -1,5 +1,6 @@
 package health.stride.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
@@ -109,7 +110,8 @@ class PlanApiTests {
 		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"version\": 1, \"exercises\": [{\"slug\": \"pelvic-tilt\", \"sets\": 99}]}")
 				.with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("exercises[0]"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("exercises[0].sets"))
+				.andExpect(jsonPath("$.errors[0].message").value("Sets: 1 to 10."));
 		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content(change)
 				.with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
 				.andExpect(status().isOk())
@@ -148,5 +150,40 @@ class PlanApiTests {
 		mvc.perform(get("/portal/plan").with(Tokens.browser("patient.maya", List.of(north), "patient")))
 				.andExpect(content().string(containsString("Your exercises are paused")))
 				.andExpect(content().string(not(containsString("Pelvic Tilt"))));
+	}
+
+	@Test
+	void answersABadDosingWithAProblemDetailInTheReadersLanguageAndStoresNothing() throws Exception {
+
+		mvc.perform(put("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"templateId\": \"" + flare + "\"}").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk());
+		var tooMany = """
+				{"version": 1, "exercises": [
+				  {"slug": "pelvic-tilt", "sets": 2, "reps": 10, "side": "BOTH", "timesPerDay": 2, "daysPerWeek": 7,
+				   "restSeconds": 30},
+				  {"slug": "knee-hug", "sets": 11, "durationSeconds": 30, "side": "EACH", "timesPerDay": 1, "daysPerWeek": 9,
+				   "restSeconds": 30}]}""";
+
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content(tooMany)
+				.header("Accept-Language", "es").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors.length()").value(2))
+				.andExpect(jsonPath("$.errors[0].field").value("exercises[1].sets"))
+				.andExpect(jsonPath("$.errors[0].message").value("Series: de 1 a 10."))
+				.andExpect(jsonPath("$.errors[1].field").value("exercises[1].daysPerWeek"))
+				.andExpect(jsonPath("$.errors[1].message").value("Días a la semana: de 1 a 7."));
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON).content(tooMany)
+				.header("Accept-Language", "en").with(Tokens.bearer("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[1].message").value("Days a week: 1 to 7."));
+		mvc.perform(patch("/api/patients/" + maya + "/plan").contentType(MediaType.APPLICATION_JSON)
+				.content(tooMany.replace("\"sets\": 11", "\"sets\": 1").replace("\"daysPerWeek\": 9", "\"daysPerWeek\": 3"))
+				.header("Accept-Language", "es").with(Tokens.bearer("pt.sam", List.of(north), "therapist")))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value("No existe ese paciente."));
+
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> plans.of(maya)).orElseThrow().version()).isOne();
 	}
 }

@@ -30,7 +30,7 @@ import health.stride.patients.PatientId;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplates;
-import health.stride.programs.Tailoring;
+import health.stride.programs.internal.Tailoring;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -180,6 +180,30 @@ class TailoringPagesTests {
 				.andExpect(header().string("HX-Redirect", "/patients/" + grace));
 		assertThat(plan().version()).isEqualTo(3);
 		assertThat(plan().phases().get(0).exercises().get(2).dosing().note()).isEqualTo("Keep the movement small.");
+	}
+
+	@Test
+	void theRecordFormBindsItsNestedListsBackAndSpeaksTheReadersLanguage() throws Exception {
+
+		var typed = saved();
+		typed.put("phases[1].exercises[2].note", "Despacio.");
+		typed.put("phases[1].exercises[2].reps", "7");
+		typed.put("phases[0].add", "clamshell");
+		mvc.perform(form("add:0", typed).header("Accept-Language", "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Se agregó Clamshell con su dosis habitual. Guarde para conservar el cambio.")))
+				.andExpect(content().string(containsString("name=\"phases[1].exercises[2].note\" value=\"Despacio.\"")))
+				.andExpect(content().string(containsString("name=\"phases[1].exercises[2].reps\" value=\"7\"")))
+				.andExpect(content().string(containsString("name=\"phases[0].exercises[3].slug\" value=\"clamshell\"")))
+				.andExpect(content().string(containsString("Estenosis espinal o dolor al inclinarse hacia atrás")));
+
+		typed.put("phases[1].exercises[2].sets", "0");
+		mvc.perform(form("save", typed).header("Accept-Language", "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Revise algunos campos antes de guardar el plan.")))
+				.andExpect(content().string(containsString("Series: de 1 a 10.")))
+				.andExpect(content().string(containsString("name=\"phases[1].exercises[2].note\" value=\"Despacio.\"")));
+		assertThat(plan().version()).isEqualTo(1);
 	}
 
 	/** The form as the page shows the saved plan. */

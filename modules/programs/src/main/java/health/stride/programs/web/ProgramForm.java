@@ -67,7 +67,7 @@ record ProgramForm(@Nullable Long version, @Nullable Integer current,
 		return new ProgramForm(0L, 0, "", "", "", "", "", "", "", List.of(PhaseForm.named(firstPhase)));
 	}
 
-	int currentPhase() {
+	public int currentPhase() {
 		return current == null ? 0 : current;
 	}
 
