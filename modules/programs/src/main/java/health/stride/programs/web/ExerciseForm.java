@@ -43,27 +43,28 @@ public class ExerciseForm {
 		return form;
 	}
 
+	/** The exercise, or null with the problems in {@code errors} as message codes of the programs bundle. */
 	ExerciseLibrary.@Nullable NewExercise exercise(ProgramForm.Errors errors) {
 		if (name.isBlank() || name.strip().length() > 80 || !name.matches("(?s).*[A-Za-z0-9].*")) {
-			errors.reject("name", "Name the exercise (up to 80 characters, with at least one Latin letter or digit).");
+			errors.reject("name", "programs.exercise-form.error.name");
 		}
-		choose(region, ExerciseLibrary.REGIONS, "region", "Choose a body region.", errors);
-		choose(position, ExerciseLibrary.POSITIONS, "position", "Choose a position.", errors);
-		choose(equipment, ExerciseLibrary.EQUIPMENT, "equipment", "Choose the equipment.", errors);
-		choose(kind, ExerciseLibrary.KINDS, "kind", "Choose a kind.", errors);
+		choose(region, ExerciseLibrary.REGIONS, "region", "programs.exercise-form.error.region", errors);
+		choose(position, ExerciseLibrary.POSITIONS, "position", "programs.exercise-form.error.position", errors);
+		choose(equipment, ExerciseLibrary.EQUIPMENT, "equipment", "programs.exercise-form.error.equipment", errors);
+		choose(kind, ExerciseLibrary.KINDS, "kind", "programs.exercise-form.error.kind", errors);
 		dosing.setSlug("custom");
 		var prescribed = dosing.prescribed("dosing.", errors);
 		dosing.setSlug("");
 		var steps = lines(this.steps);
 		if (steps.isEmpty() || steps.size() > 12 || steps.stream().anyMatch(it -> it.length() > 300)) {
-			errors.reject("steps", "Write the steps, one a line: 1 to 12 lines of up to 300 characters.");
+			errors.reject("steps", "programs.exercise-form.error.steps");
 		}
 		var safety = lines(this.safety);
 		if (safety.size() > 8 || safety.stream().anyMatch(it -> it.length() > 300)) {
-			errors.reject("safety", "Up to 8 safety cues, one a line, of up to 300 characters.");
+			errors.reject("safety", "programs.exercise-form.error.safety");
 		}
 		if (!ExerciseLibrary.TAGS.containsAll(tags)) {
-			errors.reject("tags", "Choose tags from the list.");
+			errors.reject("tags", "programs.exercise-form.error.tags");
 		}
 		if (errors.any() || prescribed == null) {
 			return null;
@@ -73,10 +74,10 @@ public class ExerciseForm {
 				progression.isBlank() ? null : progression);
 	}
 
-	private static void choose(String value, List<String> allowed, String field, String message,
+	private static void choose(String value, List<String> allowed, String field, String code,
 			ProgramForm.Errors errors) {
 		if (!allowed.contains(value)) {
-			errors.reject(field, message);
+			errors.reject(field, code);
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -28,9 +30,11 @@ import health.stride.platform.security.CurrentUser;
 class LibraryController {
 
 	private final ExerciseLibrary library;
+	private final MessageSource messages;
 
-	LibraryController(ExerciseLibrary library) {
+	LibraryController(ExerciseLibrary library, MessageSource messages) {
 		this.library = library;
+		this.messages = messages;
 	}
 
 	@GetMapping("/library")
@@ -38,7 +42,7 @@ class LibraryController {
 			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String q,
 			Model model) {
 		var filter = new ExerciseLibrary.Filter(region, tag, q);
-		model.addAttribute("exercises", library.search(filter));
+		model.addAttribute("exercises", library.search(filter, LocaleContextHolder.getLocale()));
 		model.addAttribute("regions", library.regions());
 		model.addAttribute("tags", library.tags());
 		model.addAttribute("filter", filter);
@@ -47,11 +51,14 @@ class LibraryController {
 
 	@GetMapping("/library/{slug}")
 	String exercise(@PathVariable String slug, Model model) {
-		var exercise = library.find(slug)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such exercise."));
+		var locale = LocaleContextHolder.getLocale();
+		var exercise = library.find(slug, locale)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, text("programs.library.no-such-exercise")));
 		model.addAttribute("exercise", exercise);
-		model.addAttribute("easier", exercise.regression() == null ? null : library.find(exercise.regression()).orElse(null));
-		model.addAttribute("harder", exercise.progression() == null ? null : library.find(exercise.progression()).orElse(null));
+		model.addAttribute("easier",
+				exercise.regression() == null ? null : library.find(exercise.regression(), locale).orElse(null));
+		model.addAttribute("harder",
+				exercise.progression() == null ? null : library.find(exercise.progression(), locale).orElse(null));
 		return "programs/exercise";
 	}
 
@@ -71,11 +78,14 @@ class LibraryController {
 		}
 		try {
 			var added = library.addCustom(exercise, CurrentUser.require().username());
-			redirect.addFlashAttribute("flash", added.name() + " is in the clinic's library now.");
+			redirect.addFlashAttribute("flash", text("programs.library.added", added.name()));
 			return "redirect:/library/" + added.slug();
 		} catch (ExerciseLibrary.NameTaken | IllegalArgumentException invalid) {
-			errors.reject(invalid instanceof ExerciseLibrary.NameTaken ? "name" : "regression",
-					String.valueOf(invalid.getMessage()));
+			if (invalid instanceof ExerciseLibrary.NameTaken) {
+				errors.reject("name", text("programs.library.name-taken", exercise.name()));
+			} else {
+				errors.reject("regression", "programs.library.alternatives");
+			}
 			return form(model, form, null, errors.messages());
 		}
 	}
@@ -98,11 +108,14 @@ class LibraryController {
 		}
 		try {
 			library.updateCustom(slug, exercise);
-			redirect.addFlashAttribute("flash", "Saved " + exercise.name() + ".");
+			redirect.addFlashAttribute("flash", text("programs.library.saved", exercise.name()));
 			return "redirect:/library/" + slug;
 		} catch (ExerciseLibrary.NameTaken | IllegalArgumentException invalid) {
-			errors.reject(invalid instanceof ExerciseLibrary.NameTaken ? "name" : "regression",
-					String.valueOf(invalid.getMessage()));
+			if (invalid instanceof ExerciseLibrary.NameTaken) {
+				errors.reject("name", text("programs.library.name-taken", exercise.name()));
+			} else {
+				errors.reject("regression", "programs.library.alternatives");
+			}
 			return form(model, form, slug, errors.messages());
 		}
 	}
@@ -110,21 +123,44 @@ class LibraryController {
 	/** The clinic's own exercise; the shared library's are not the clinic's to edit. */
 	private Exercise custom(String slug) {
 		return library.find(slug).filter(Exercise::custom)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such exercise of the clinic's own."));
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, text("programs.library.no-such-exercise")));
 	}
 
 	private String form(Model model, ExerciseForm form, @Nullable String slug, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("slug", slug);
-		model.addAttribute("errors", errors);
-		model.addAttribute("dosingErrors", EditorPhases.errorsOf(errors, "dosing."));
+		var words = words(errors);
+		model.addAttribute("errors", words);
+		model.addAttribute("dosingErrors", PageErrors.under(words, "dosing."));
 		model.addAttribute("regions", ExerciseLibrary.REGIONS);
 		model.addAttribute("positions", ExerciseLibrary.POSITIONS);
 		model.addAttribute("equipment", ExerciseLibrary.EQUIPMENT);
 		model.addAttribute("kinds", ExerciseLibrary.KINDS);
 		model.addAttribute("allTags", ExerciseLibrary.TAGS);
-		model.addAttribute("library", library.all().stream().filter(it -> !it.slug().equals(slug)).toList());
+		model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), LocaleContextHolder.getLocale())
+				.stream().filter(it -> !it.slug().equals(slug)).toList());
 		return "programs/exercise-form";
+	}
+
+	/**
+	 * The form's problems in the reader's language: this form's own are message codes; a problem
+	 * the dosing rules wrote as a sentence is shown as it is.
+	 */
+	private Map<String, String> words(Map<String, String> errors) {
+		var locale = LocaleContextHolder.getLocale();
+		var words = new java.util.LinkedHashMap<String, String>();
+		errors.forEach((field, problem) -> {
+			try {
+				words.put(field, messages.getMessage(problem, null, locale));
+			} catch (org.springframework.context.NoSuchMessageException aSentence) {
+				words.put(field, problem);
+			}
+		});
+		return words;
+	}
+
+	private String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 	record DosingJson(int sets, @Nullable Integer reps, @Nullable Integer durationSeconds, @Nullable Integer holdSeconds,
