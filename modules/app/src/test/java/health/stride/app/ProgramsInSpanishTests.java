@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -92,6 +93,61 @@ class ProgramsInSpanishTests {
 
 		mvc.perform(get("/portal/session/light?pain=5").with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
 				.andExpect(content().string(containsString("Afloje")));
+	}
+
+	@Test
+	void theSessionSavedWalkProgressAndOutcomesPagesReadInSpanish() throws Exception {
+
+		var patient = Tokens.browser("patient.ana", List.of(north), "patient");
+		var spanish = Locale.of("es");
+		mvc.perform(post("/portal/session").with(csrf()).with(patient).locale(spanish)
+				.param("idempotencyKey", UUID.randomUUID().toString()).param("painBefore", "2").param("painAfter", "3")
+				.param("symptomShift", "PERIPHERALIZING").param("effort", "HARD")
+				.param("exercises[0].exerciseSlug", "pelvic-tilt").param("exercises[0].status", "done")
+				.param("exercises[0].setsDone", "1").param("exercises[0].repsDone", "6")
+				.param("exercises[1].exerciseSlug", "knee-hug").param("exercises[1].status", "skipped")
+				.param("exercises[1].skipReason", "NO_TIME"))
+				.andExpect(redirectedUrl("/portal/session/done"));
+		mvc.perform(get("/portal/session/done").with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Baje la intensidad por ahora")))
+				.andExpect(content().string(containsString("Dolor: 2 antes, 3 después. 1 de 2 ejercicios hechos.")))
+				.andExpect(content().string(containsString("Inclinación pélvica: 1 serie")))
+				.andExpect(content().string(containsString("Rodilla al pecho: no lo hizo (No tuve tiempo)")))
+				.andExpect(content().string(containsString("Caminata de hoy: 5 minutos, 3 veces al día.")));
+
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es")
+				.param("idempotencyKey", UUID.randomUUID().toString()).param("minutes", "700").param("surface", "FLAT"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Registrar una caminata")))
+				.andExpect(content().string(containsString("¿Cuántos minutos caminó? De 1 a 600.")))
+				.andExpect(content().string(containsString("Terreno plano")));
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es")
+				.param("idempotencyKey", UUID.randomUUID().toString()).param("minutes", "12").param("surface", "FLAT")
+				.param("pain", "2"))
+				.andExpect(flash().attribute("flash", "Caminata guardada: 12 minutos, dolor 2/10."));
+
+		mvc.perform(get("/portal/progress").with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Mi progreso")))
+				.andExpect(content().string(containsString("sesiones registradas")))
+				.andExpect(content().string(containsString("Dolor (0–10) a lo largo del tiempo")))
+				.andExpect(content().string(containsString("Empezó en 2, la última es 2; 1 calificación.")))
+				.andExpect(content().string(containsString("Ver los números")));
+		mvc.perform(get("/portal/psfs").with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(content().string(containsString("No hay actividades para calificar")));
+
+		mvc.perform(get("/admin/outcomes").with(Tokens.browser("admin.nora", List.of(north), "clinic-admin"))
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Cambio mediano del dolor a las 4 semanas")))
+				.andExpect(content().string(containsString("Todavía no hay suficientes pacientes")));
+		mvc.perform(get("/library/new").with(Tokens.browser("pt.alex", List.of(north), "therapist"))
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Agregar un ejercicio propio de la clínica")))
+				.andExpect(content().string(containsString("Acostado boca arriba")))
+				.andExpect(content().string(containsString("sesgo de extensión")));
 	}
 
 	@Test

@@ -216,9 +216,12 @@ class SessionTests {
 		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> sessions.log(maya, sixth))
 				.andWaitForEventOfType(ProgressionSuggested.class)
 				.toArriveAndVerify(event -> assertThat(event.patient()).isEqualTo(maya)));
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> assertThat(
-				open.reason()).isEqualTo(
-						"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare."));
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> {
+			assertThat(open.reason()).isEqualTo(
+					"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare.");
+			assertThat(messages.getMessage(open.words(), java.util.Locale.of("es")))
+					.isEqualTo("6 sesiones en los últimos 14 días, todos los ejercicios hechos, dolor después de 3 o menos y sin crisis.");
+		});
 		assertThat(CurrentTenant.callAs(clinic, () -> progressions.evaluate(maya))).as("one open at a time").isEmpty();
 
 		// the therapist changes the plan: the suggestion closes and the rules count from the new plan
