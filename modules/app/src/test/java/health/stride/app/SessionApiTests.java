@@ -237,7 +237,7 @@ class SessionApiTests {
 		mvc.perform(get("/portal/progress").with(patient))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Pain (0–10) over time")))
-				.andExpect(content().string(containsString("1</strong> sessions logged")))
+				.andExpect(content().string(containsString("1</strong> <span>sessions logged</span>")))
 				.andExpect(content().string(matchesPattern("(?s).*<strong>0</strong>\\s*<span>days since your last flare.*")));
 	}
 }

@@ -3,15 +3,10 @@ package health.stride.programs;
 /** How hard the session felt to the patient. */
 public enum Effort {
 
-	EASY("Easy"), RIGHT("About right"), HARD("Hard");
+	EASY, RIGHT, HARD;
 
-	private final String label;
-
-	Effort(String label) {
-		this.label = label;
-	}
-
+	/** In English; pages show {@code programs.effort.<NAME>} in the reader's language. */
 	public String label() {
-		return label;
+		return EnglishWords.of("programs.effort." + name());
 	}
 }

@@ -29,18 +29,12 @@ public record Exercise(String slug, String name, String region, String position,
 		return "/images/positions/" + position.toLowerCase(java.util.Locale.ROOT) + ".svg";
 	}
 
-	/** The starting position in words, the illustration's text alternative. */
+	/**
+	 * The starting position in English words; pages show {@code programs.position.<POSITION>}, the
+	 * illustration's text alternative, in the reader's language.
+	 */
 	public String positionLabel() {
-		return switch (position) {
-			case "SUPINE" -> "Lying on your back";
-			case "PRONE" -> "Lying face down";
-			case "QUADRUPED" -> "On hands and knees";
-			case "SIDE_LYING" -> "Lying on one side";
-			case "SEATED" -> "Sitting";
-			case "KNEELING" -> "Kneeling";
-			case "HANGING" -> "Hanging from a bar";
-			default -> "Standing";
-		};
+		return EnglishWords.of("programs.position." + position);
 	}
 
 	public boolean tagged(String tag) {

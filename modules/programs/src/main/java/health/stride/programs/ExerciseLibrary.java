@@ -33,10 +33,12 @@ public class ExerciseLibrary {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SharedTexts texts;
 
-	ExerciseLibrary(JdbcClient jdbc, Clock clock) {
+	ExerciseLibrary(JdbcClient jdbc, Clock clock, SharedTexts texts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.texts = texts;
 	}
 
 	/** A clinic's own exercise as its staff describe it; the slug is made from the name. */
@@ -168,6 +170,34 @@ public class ExerciseLibrary {
 		}
 		return jdbc.sql(SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by name")
 				.params(params).query((row, number) -> exercise(row)).list();
+	}
+
+	/**
+	 * The exercises to show a reader: a shared exercise in the reader's language (see
+	 * {@link SharedTexts}), found by its name in that language or in English, in the order of the
+	 * names the reader sees; the clinic's own as the clinic wrote them.
+	 */
+	public List<Exercise> search(Filter filter, java.util.Locale locale) {
+		var text = filter.text() == null ? "" : fold(filter.text().strip(), locale);
+		var collator = java.text.Collator.getInstance(locale);
+		collator.setStrength(java.text.Collator.PRIMARY);
+		return search(new Filter(filter.region(), filter.tag(), null)).stream()
+				.filter(it -> text.isEmpty() || fold(it.name(), locale).contains(text)
+						|| fold(texts.localize(it, locale).name(), locale).contains(text))
+				.map(it -> texts.localize(it, locale))
+				.sorted(java.util.Comparator.comparing(Exercise::name, collator))
+				.toList();
+	}
+
+	/** One exercise in the reader's language: a shared one translated, the clinic's own as written. */
+	public Optional<Exercise> find(String slug, java.util.Locale locale) {
+		return find(slug).map(it -> texts.localize(it, locale));
+	}
+
+	/** Without case or accents, so "puente de gluteos" finds "Puente de glúteos". */
+	private static String fold(String text, java.util.Locale locale) {
+		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+				.toLowerCase(locale);
 	}
 
 	public Optional<Exercise> find(String slug) {

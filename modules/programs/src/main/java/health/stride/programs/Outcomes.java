@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.patients.FieldErrors;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
@@ -189,27 +189,25 @@ public class Outcomes {
 	 * Stores the patient's new ratings of the activities they named at intake.
 	 *
 	 * @param scores one score 0–10 per activity, in the intake's order
-	 * @throws FieldErrors.Invalid if a score is missing or outside 0–10
+	 * @throws health.stride.platform.validation.InvalidInput if a score is missing or outside 0–10
 	 */
 	@Transactional
 	public double ratePsfs(PatientId patient, List<@Nullable Integer> scores) {
 		var activities = psfsActivities(patient);
 		var errors = new FieldErrors();
 		if (activities.isEmpty()) {
-			errors.reject("scores", "Your intake named no activities to rate.");
+			errors.reject("scores", "programs.psfs.error.no-activities");
 		}
 		var items = new ArrayList<PsfsItem>();
 		for (int i = 0; i < activities.size(); i++) {
 			var score = i < scores.size() ? scores.get(i) : null;
 			if (score == null || score < 0 || score > 10) {
-				errors.reject("scores[" + i + "]", "Rate “" + activities.get(i) + "” from 0 to 10.");
+				errors.reject("scores[" + i + "]", "programs.psfs.error.score", activities.get(i), 0, 10);
 			} else {
 				items.add(new PsfsItem(activities.get(i), score));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new FieldErrors.Invalid(errors);
-		}
+		errors.throwIfAny();
 		var mean = items.stream().mapToInt(PsfsItem::score).average().orElseThrow();
 		jdbc.sql("""
 				insert into programs.psfs_assessment (patient_id, id, assessed_at, items, mean)

@@ -6,27 +6,19 @@ package health.stride.programs;
  */
 public enum PainLight {
 
-	GREEN("Fine to carry on", "Some discomfort is fine if it fades when you stop."),
-	AMBER("Ease off", "Make the movement smaller or do fewer repetitions."),
-	RED("Stop and reduce", "Stop this exercise for today and tell your care team if it does not settle.");
-
-	private final String label;
-	private final String advice;
-
-	PainLight(String label, String advice) {
-		this.label = label;
-		this.advice = advice;
-	}
+	GREEN, AMBER, RED;
 
 	public static PainLight of(int pain) {
 		return pain <= 3 ? GREEN : pain <= 5 ? AMBER : RED;
 	}
 
+	/** In English; pages show {@code programs.pain-light.label.<NAME>} in the reader's language. */
 	public String label() {
-		return label;
+		return EnglishWords.of("programs.pain-light.label." + name());
 	}
 
+	/** In English; pages show {@code programs.pain-light.advice.<NAME>} in the reader's language. */
 	public String advice() {
-		return advice;
+		return EnglishWords.of("programs.pain-light.advice." + name());
 	}
 }

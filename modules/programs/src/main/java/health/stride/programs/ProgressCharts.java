@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+
 /**
  * The outcome charts as plain geometry for server-rendered SVG: every chart carries its own text
  * alternative and its numbers, so the pages show a table beside the picture.
@@ -15,8 +17,6 @@ import java.util.stream.Collectors;
 public final class ProgressCharts {
 
 	private ProgressCharts() {}
-
-	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
 	public static final int WIDTH = 600;
 	public static final int HEIGHT = 220;
@@ -39,23 +39,62 @@ public final class ProgressCharts {
 
 	public record BarChart(String title, String summary, List<Bar> bars, List<Tick> yTicks) {}
 
+	/** Puts a chart's words into a language: a message code of the programs bundle with its arguments. */
+	@FunctionalInterface
+	interface Words {
+		String text(String code, Object... arguments);
+	}
+
+	/** In English, for callers that do not know the reader's language. */
 	public static LineChart pain(List<Outcomes.PainPoint> pain) {
-		var summary = pain.isEmpty() ? "No pain scores yet."
-				: "Started at " + format(pain.get(0).pain()) + ", latest " + format(pain.get(pain.size() - 1).pain()) + "; "
-						+ pain.size() + (pain.size() == 1 ? " score." : " scores.");
-		return line("Pain (0–10) over time", summary, pain.stream()
-				.map(it -> new Dated(it.day(), it.pain(), DAY.format(it.day()) + ": pain " + format(it.pain()))).toList());
+		return pain(pain, EnglishWords::of, Locale.ENGLISH);
+	}
+
+	/** In the reader's language: titles, summaries and dates from the programs bundle. */
+	public static LineChart pain(List<Outcomes.PainPoint> pain, MessageSource messages, Locale locale) {
+		return pain(pain, words(messages, locale), locale);
+	}
+
+	static LineChart pain(List<Outcomes.PainPoint> pain, Words words, Locale locale) {
+		var day = day(words, locale);
+		var summary = pain.isEmpty() ? words.text("programs.chart.pain.empty")
+				: words.text("programs.chart.pain.summary", format(pain.get(0).pain(), locale),
+						format(pain.get(pain.size() - 1).pain(), locale), pain.size());
+		return line(words.text("programs.chart.pain.title"), summary, pain.stream()
+				.map(it -> new Dated(it.day(), it.pain(),
+						words.text("programs.chart.pain.point", day.format(it.day()), format(it.pain(), locale))))
+				.toList(), day);
 	}
 
 	public static LineChart psfs(List<Outcomes.PsfsPoint> psfs) {
-		var summary = psfs.isEmpty() ? "No ratings yet."
-				: "Started at " + format(psfs.get(0).mean()) + ", latest " + format(psfs.get(psfs.size() - 1).mean())
-						+ " (mean of your activities, 0 cannot do to 10 as before).";
-		return line("Activities you named (PSFS, 0–10)", summary, psfs.stream()
-				.map(it -> new Dated(it.day(), it.mean(), DAY.format(it.day()) + ": " + format(it.mean()))).toList());
+		return psfs(psfs, EnglishWords::of, Locale.ENGLISH);
+	}
+
+	public static LineChart psfs(List<Outcomes.PsfsPoint> psfs, MessageSource messages, Locale locale) {
+		return psfs(psfs, words(messages, locale), locale);
+	}
+
+	static LineChart psfs(List<Outcomes.PsfsPoint> psfs, Words words, Locale locale) {
+		var day = day(words, locale);
+		var summary = psfs.isEmpty() ? words.text("programs.chart.psfs.empty")
+				: words.text("programs.chart.psfs.summary", format(psfs.get(0).mean(), locale),
+						format(psfs.get(psfs.size() - 1).mean(), locale));
+		return line(words.text("programs.chart.psfs.title"), summary, psfs.stream()
+				.map(it -> new Dated(it.day(), it.mean(),
+						words.text("programs.chart.psfs.point", day.format(it.day()), format(it.mean(), locale))))
+				.toList(), day);
 	}
 
 	public static BarChart sessions(List<Outcomes.Week> weeks) {
+		return sessions(weeks, EnglishWords::of, Locale.ENGLISH);
+	}
+
+	public static BarChart sessions(List<Outcomes.Week> weeks, MessageSource messages, Locale locale) {
+		return sessions(weeks, words(messages, locale), locale);
+	}
+
+	static BarChart sessions(List<Outcomes.Week> weeks, Words words, Locale locale) {
+		var day = day(words, locale);
 		var most = Math.max(7, weeks.stream().mapToInt(it -> Math.max(it.sessions(), it.planned())).max().orElse(7));
 		var plot = WIDTH - LEFT - RIGHT;
 		var slot = plot / (double) Math.max(1, weeks.size());
@@ -64,17 +103,27 @@ public final class ProgressCharts {
 			var week = weeks.get(i);
 			var top = y(week.sessions(), most);
 			bars.add(new Bar(LEFT + i * slot + slot * 0.2, top, slot * 0.6, HEIGHT - BOTTOM - top, y(week.planned(), most),
-					"Week of " + DAY.format(week.starts()) + ": " + week.sessions() + " of " + week.planned() + " sessions, "
-							+ week.walkingMinutes() + " walking minutes"));
+					words.text("programs.chart.sessions.bar", day.format(week.starts()), week.sessions(), week.planned(),
+							week.walkingMinutes())));
 		}
 		var summary = weeks.stream().map(it -> it.sessions() + "/" + it.planned()).collect(Collectors.joining(", "));
-		return new BarChart("Sessions a week against the plan", "Sessions done of planned, week by week: " + summary + ".",
-				bars, List.of(new Tick(y(0, most), "0"), new Tick(y(most, most), String.valueOf(most))));
+		return new BarChart(words.text("programs.chart.sessions.title"),
+				words.text("programs.chart.sessions.summary", summary), bars,
+				List.of(new Tick(y(0, most), "0"), new Tick(y(most, most), String.valueOf(most))));
+	}
+
+	private static Words words(MessageSource messages, Locale locale) {
+		return (code, arguments) -> messages.getMessage(code, arguments, locale);
+	}
+
+	/** Days on the axes and in the numbers, as the bundle's pattern for the language writes them ("Nov 3", "3 nov"). */
+	private static DateTimeFormatter day(Words words, Locale locale) {
+		return DateTimeFormatter.ofPattern(words.text("programs.chart.day-pattern"), locale);
 	}
 
 	record Dated(LocalDate day, double value, String label) {}
 
-	private static LineChart line(String title, String summary, List<Dated> values) {
+	private static LineChart line(String title, String summary, List<Dated> values, DateTimeFormatter day) {
 		if (values.isEmpty()) {
 			return new LineChart(title, summary, "", List.of(), ticks(), List.of());
 		}
@@ -89,8 +138,8 @@ public final class ProgressCharts {
 			points.add(new Point(round(x), y(value.value(), 10), value.label()));
 		}
 		var polyline = points.stream().map(it -> it.x() + "," + it.y()).collect(Collectors.joining(" "));
-		var xTicks = first.equals(last) ? List.of(new Tick(points.get(0).x(), DAY.format(first)))
-				: List.of(new Tick(LEFT, DAY.format(first)), new Tick(WIDTH - RIGHT, DAY.format(last)));
+		var xTicks = first.equals(last) ? List.of(new Tick(points.get(0).x(), day.format(first)))
+				: List.of(new Tick(LEFT, day.format(first)), new Tick(WIDTH - RIGHT, day.format(last)));
 		return new LineChart(title, summary, polyline, points, ticks(), xTicks);
 	}
 
@@ -106,7 +155,11 @@ public final class ProgressCharts {
 		return Math.round(value * 10) / 10.0;
 	}
 
-	static String format(double value) {
-		return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.US, "%.1f", value);
+	static String format(double value, Locale locale) {
+		var number = java.text.NumberFormat.getNumberInstance(locale);
+		number.setMaximumFractionDigits(1);
+		number.setMinimumFractionDigits(value == Math.rint(value) ? 0 : 1);
+		number.setGroupingUsed(false);
+		return number.format(value);
 	}
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +32,31 @@ import health.stride.platform.tenancy.CurrentTenant;
 @Transactional(readOnly = true)
 public class Progressions {
 
-	/** An open suggestion: why the patient looks ready. */
-	public record Suggestion(UUID id, String reason, Instant at) {}
+	/**
+	 * An open suggestion: why the patient looks ready, stored as the rule's code and the number of
+	 * sessions it counted ({@code steady:6}), read as words in the reader's language through
+	 * {@link #words()}. A suggestion stored before the codes keeps its English sentence.
+	 */
+	public record Suggestion(UUID id, String stored, Instant at) {
+
+		/** Why, as the message {@code programs.progression.<rule>} with the sessions counted. */
+		public MessageSourceResolvable words() {
+			var matcher = CODED.matcher(stored);
+			return matcher.matches()
+					? new DefaultMessageSourceResolvable(new String[] { "programs.progression." + matcher.group(1) },
+							new Object[] { Integer.valueOf(matcher.group(2)) })
+					: new DefaultMessageSourceResolvable(new String[0], null, stored);
+		}
+
+		/** Why, in English; pages resolve {@link #words()} in the reader's language. */
+		public String reason() {
+			var matcher = CODED.matcher(stored);
+			return matcher.matches() ? EnglishWords.of("programs.progression." + matcher.group(1),
+					Integer.valueOf(matcher.group(2))) : stored;
+		}
+	}
+
+	private static final java.util.regex.Pattern CODED = java.util.regex.Pattern.compile("(steady|easy):(\\d+)");
 
 	private final JdbcClient jdbc;
 	private final Plans plans;
@@ -45,8 +70,13 @@ public class Progressions {
 		this.clock = clock;
 	}
 
-	/** The reason the patient looks ready to progress, if they do, from their sessions of the current plan. */
+	/** The reason the patient looks ready to progress, if they do, from their sessions of the current plan, in English. */
 	public Optional<String> reasonFor(PatientId patient) {
+		return ready(patient).map(it -> new Suggestion(UUID.randomUUID(), it, clock.instant()).reason());
+	}
+
+	/** Which rule says the patient is ready, with the sessions it counted: {@code steady:6}, {@code easy:3}. */
+	private Optional<String> ready(PatientId patient) {
 
 		var plan = plans.of(patient);
 		if (plan.isEmpty()) {
@@ -55,13 +85,11 @@ public class Progressions {
 		var now = clock.instant();
 		var steady = window(patient, plan.get().version(), now.minus(Duration.ofDays(14)));
 		if (steady.sessions() >= 6 && steady.spansDays(10) && steady.allDone() && steady.comfortable()) {
-			return Optional.of(steady.sessions() + " sessions in the last 14 days, every exercise done, pain afterwards at"
-					+ " most 3 and no flare.");
+			return Optional.of("steady:" + steady.sessions());
 		}
 		var easy = window(patient, plan.get().version(), now.minus(Duration.ofDays(7)));
 		if (easy.sessions() >= 3 && easy.spansDays(5) && easy.allEasy() && easy.comfortable()) {
-			return Optional.of("Every session of the last week (" + easy.sessions() + ") felt easy, with pain afterwards at"
-					+ " most 3 and no flare.");
+			return Optional.of("easy:" + easy.sessions());
 		}
 		return Optional.empty();
 	}
@@ -77,7 +105,7 @@ public class Progressions {
 		if (open(patient).isPresent()) {
 			return Optional.empty();
 		}
-		var reason = reasonFor(patient);
+		var reason = ready(patient);
 		if (reason.isEmpty()) {
 			return Optional.empty();
 		}
@@ -86,7 +114,7 @@ public class Progressions {
 				insert into programs.progression_suggestion (patient_id, id, reason, suggested_at)
 				values (?, ?, ?, ?)
 				on conflict (tenant_id, patient_id) where closed_at is null do nothing""")
-				.params(patient.id(), suggestion.id(), suggestion.reason(), java.sql.Timestamp.from(suggestion.at()))
+				.params(patient.id(), suggestion.id(), suggestion.stored(), java.sql.Timestamp.from(suggestion.at()))
 				.update();
 		if (made == 0) {
 			return Optional.empty();

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.patients.FieldErrors;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientId;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -82,7 +82,7 @@ public class Sessions {
 	/**
 	 * Logs a session of the patient's plan, or finds the one logged before with the same key.
 	 *
-	 * @throws FieldErrors.Invalid for missing or impossible fields; nothing is stored
+	 * @throws health.stride.platform.validation.InvalidInput for missing or impossible fields; nothing is stored
 	 * @throws NoPlan if the patient has no plan
 	 * @throws OnHold while a red flag holds the patient's exercise
 	 */
@@ -138,7 +138,7 @@ public class Sessions {
 		var errors = new FieldErrors();
 		var key = input.idempotencyKey();
 		if (key == null || key.length() < 8 || key.length() > 100) {
-			errors.reject("idempotencyKey", "Give a key of 8 to 100 characters that is new for each session.");
+			errors.reject("idempotencyKey", "programs.session.error.idempotency-key");
 		}
 		var now = clock.instant();
 		Instant performedAt = now;
@@ -146,72 +146,70 @@ public class Sessions {
 			try {
 				performedAt = OffsetDateTime.parse(input.performedAt()).toInstant();
 				if (performedAt.isAfter(now.plus(CLOCK_SKEW))) {
-					errors.reject("performedAt", "A session cannot be in the future.");
+					errors.reject("performedAt", "programs.session.error.performed-at-future");
 				} else if (performedAt.isBefore(now.minus(LATEST_BACKLOG))) {
-					errors.reject("performedAt", "Sessions can be logged up to 14 days later.");
+					errors.reject("performedAt", "programs.session.error.performed-at-too-old", LATEST_BACKLOG.toDays());
 				}
 			} catch (DateTimeParseException notADate) {
-				errors.reject("performedAt", "Give the time as an ISO 8601 date and time with offset, e.g. 2026-11-22T08:30:00Z.");
+				errors.reject("performedAt", "programs.session.error.performed-at-format");
 			}
 		}
 		pain(input.painBefore(), "painBefore", errors);
 		pain(input.painAfter(), "painAfter", errors);
 		var shift = parse(SymptomShift.class, input.symptomShift());
 		if (shift == null) {
-			errors.reject("symptomShift", "Say where the symptoms went: NONE, CENTRALIZING or PERIPHERALIZING.");
+			errors.reject("symptomShift", "programs.session.error.symptom-shift");
 		}
 		Effort effort = null;
 		if (input.effort() != null && !input.effort().isBlank()) {
 			effort = parse(Effort.class, input.effort());
 			if (effort == null) {
-				errors.reject("effort", "Say how hard it felt: EASY, RIGHT or HARD.");
+				errors.reject("effort", "programs.session.error.effort");
 			}
 		}
 		var walking = input.walkingMinutes();
 		if (walking != null && (walking < 1 || walking > 600)) {
-			errors.reject("walkingMinutes", "Walking minutes: 1 to 600.");
+			errors.reject("walkingMinutes", "programs.session.error.walking-minutes", 1, 600);
 		}
 
 		var exercises = new ArrayList<ExerciseSession.Done>();
 		var given = input.exercises() == null ? List.<ExerciseInput>of() : input.exercises();
 		if (given.isEmpty() && walking == null) {
-			errors.reject("exercises", "Log at least one exercise, or the minutes you walked.");
+			errors.reject("exercises", "programs.session.error.nothing-done");
 		}
 		if (given.size() > 50) {
-			errors.reject("exercises", "A session has at most 50 exercises.");
+			errors.reject("exercises", "programs.session.error.too-many-exercises", 50);
 		}
 		for (int i = 0; i < given.size() && i < 50; i++) {
 			var line = given.get(i);
 			var field = "exercises[" + i + "]";
 			if (line == null) {
-				errors.reject(field, "Give the exercise's slug and what was done.");
+				errors.reject(field, "programs.session.error.exercise-missing");
 				continue;
 			}
 			if (line.exerciseSlug() == null || library.find(line.exerciseSlug()).isEmpty()) {
-				errors.reject(field + ".exerciseSlug", "No exercise of the library is called '" + line.exerciseSlug() + "'.");
+				errors.reject(field + ".exerciseSlug", "programs.session.error.exercise-unknown", String.valueOf(line.exerciseSlug()));
 				continue;
 			}
 			var skipped = Boolean.TRUE.equals(line.skipped());
 			var reason = parse(SkipReason.class, line.skipReason());
 			if (reason == null && (skipped || (line.skipReason() != null && !line.skipReason().isBlank()))) {
-				errors.reject(field + ".skipReason", "Say why it was skipped: PAIN, NO_TIME, TOO_HARD or TOO_EASY.");
+				errors.reject(field + ".skipReason", "programs.session.error.skip-reason");
 			}
 			var sets = line.setsDone() == null ? 0 : line.setsDone();
 			if (sets < 0 || sets > 10) {
-				errors.reject(field + ".setsDone", "Sets done: 0 to 10.");
+				errors.reject(field + ".setsDone", "programs.session.error.sets-done", 0, 10);
 			}
 			if (line.repsDone() != null && (line.repsDone() < 0 || line.repsDone() > 100)) {
-				errors.reject(field + ".repsDone", "Repetitions done: 0 to 100.");
+				errors.reject(field + ".repsDone", "programs.session.error.reps-done", 0, 100);
 			}
 			if (!skipped && sets == 0) {
-				errors.reject(field + ".setsDone", "Give the sets done, or mark the exercise skipped.");
+				errors.reject(field + ".setsDone", "programs.session.error.sets-missing");
 			}
 			exercises.add(new ExerciseSession.Done(line.exerciseSlug(), skipped ? 0 : sets, skipped ? null : line.repsDone(),
 					skipped ? reason : null));
 		}
-		if (!errors.isEmpty()) {
-			throw new FieldErrors.Invalid(errors);
-		}
+		errors.throwIfAny();
 		var before = java.util.Objects.requireNonNull(input.painBefore());
 		var after = java.util.Objects.requireNonNull(input.painAfter());
 		var symptoms = java.util.Objects.requireNonNull(shift);
@@ -221,7 +219,7 @@ public class Sessions {
 
 	private static void pain(@Nullable Integer pain, String field, FieldErrors errors) {
 		if (pain == null || pain < 0 || pain > 10) {
-			errors.reject(field, "Rate the pain from 0 (none) to 10 (the worst imaginable).");
+			errors.reject(field, "programs.session.error.pain");
 		}
 	}
 

@@ -3,15 +3,10 @@ package health.stride.programs;
 /** Why the patient skipped an exercise of the session. */
 public enum SkipReason {
 
-	PAIN("It hurt"), NO_TIME("No time"), TOO_HARD("Too hard"), TOO_EASY("Too easy");
+	PAIN, NO_TIME, TOO_HARD, TOO_EASY;
 
-	private final String label;
-
-	SkipReason(String label) {
-		this.label = label;
-	}
-
+	/** In English; pages show {@code programs.skip-reason.<NAME>} in the reader's language. */
 	public String label() {
-		return label;
+		return EnglishWords.of("programs.skip-reason." + name());
 	}
 }

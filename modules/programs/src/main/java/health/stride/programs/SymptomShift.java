@@ -3,15 +3,10 @@ package health.stride.programs;
 /** Where the symptoms went during or after a session (the contract's {@code symptomShift}). */
 public enum SymptomShift {
 
-	NONE("No change"), CENTRALIZING("Toward the middle of my back"), PERIPHERALIZING("Further down my leg");
+	NONE, CENTRALIZING, PERIPHERALIZING;
 
-	private final String label;
-
-	SymptomShift(String label) {
-		this.label = label;
-	}
-
+	/** In English; pages show {@code programs.symptom-shift.<NAME>} in the reader's language. */
 	public String label() {
-		return label;
+		return EnglishWords.of("programs.symptom-shift." + name());
 	}
 }

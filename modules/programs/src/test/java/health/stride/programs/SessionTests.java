@@ -22,7 +22,6 @@ import org.springframework.modulith.test.Scenario;
 
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.FieldErrors;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
@@ -33,6 +32,7 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
+import health.stride.platform.validation.InvalidInput;
 
 /** Logging sessions: the checks, one session per key however it is retried, the flare rule, progression. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
@@ -46,6 +46,7 @@ class SessionTests {
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
 	private final ClinicRegistry clinics;
+	private final org.springframework.context.MessageSource messages;
 
 	private TenantId clinic;
 	private PatientId maya;
@@ -53,7 +54,8 @@ class SessionTests {
 	private Plan plan;
 
 	SessionTests(Sessions sessions, Plans plans, RedFlags redFlags, Progressions progressions, ProgramTemplates templates,
-			PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics) {
+			PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics,
+			org.springframework.context.MessageSource messages) {
 		this.sessions = sessions;
 		this.plans = plans;
 		this.redFlags = redFlags;
@@ -62,6 +64,7 @@ class SessionTests {
 		this.patients = patients;
 		this.careTeams = careTeams;
 		this.clinics = clinics;
+		this.messages = messages;
 	}
 
 	@BeforeEach
@@ -97,13 +100,17 @@ class SessionTests {
 				"SIDEWAYS", "MEH", 0, List.of(new Sessions.ExerciseInput("moonwalk", 1, 5, false, null),
 						new Sessions.ExerciseInput("pelvic-tilt", 1, 10, true, null)));
 
-		assertThatExceptionOfType(FieldErrors.Invalid.class)
+		assertThatExceptionOfType(InvalidInput.class)
 				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> sessions.log(maya, input)))
-				.satisfies(invalid -> assertThat(invalid.errors()).containsKeys("performedAt", "painBefore", "painAfter",
+				.satisfies(invalid -> assertThat(invalid.problems()).containsKeys("performedAt", "painBefore", "painAfter",
 						"symptomShift", "effort", "walkingMinutes", "exercises[0].exerciseSlug", "exercises[1].skipReason"));
-		assertThatExceptionOfType(FieldErrors.Invalid.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
+		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
 				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", ago(Duration.ofDays(20))))))
-				.satisfies(invalid -> assertThat(invalid.errors().get("performedAt")).contains("14 days"));
+				.satisfies(invalid -> {
+					var tooOld = invalid.problems().get("performedAt");
+					assertThat(tooOld.getCodes()).containsExactly("programs.session.error.performed-at-too-old");
+					assertThat(messages.getMessage(tooOld, java.util.Locale.ENGLISH)).contains("14 days");
+				});
 		assertThat(CurrentTenant.callAs(clinic, () -> sessions.count(maya))).isZero();
 	}
 
@@ -217,9 +224,12 @@ class SessionTests {
 		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> sessions.log(maya, sixth))
 				.andWaitForEventOfType(ProgressionSuggested.class)
 				.toArriveAndVerify(event -> assertThat(event.patient()).isEqualTo(maya)));
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> assertThat(
-				open.reason()).isEqualTo(
-						"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare."));
+		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> {
+			assertThat(open.reason()).isEqualTo(
+					"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare.");
+			assertThat(messages.getMessage(open.words(), java.util.Locale.of("es")))
+					.isEqualTo("6 sesiones en los últimos 14 días, todos los ejercicios hechos, dolor después de 3 o menos y sin crisis.");
+		});
 		assertThat(CurrentTenant.callAs(clinic, () -> progressions.evaluate(maya))).as("one open at a time").isEmpty();
 
 		// the therapist changes the plan: the suggestion closes and the rules count from the new plan

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.patients.FieldErrors;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientId;
 import health.stride.programs.Sessions;
 import health.stride.programs.Plans;
@@ -41,23 +41,27 @@ public class WalkingTargets {
 	static final List<Step> STEPS = List.of(new Step(5, 3), new Step(8, 3), new Step(10, 2), new Step(15, 2),
 			new Step(20, 1), new Step(25, 1), new Step(30, 1));
 
-	/** Today's target: the step, the day of the plan (1 is the day it was assigned) and why the step is where it is. */
-	public record Target(Step step, int day, int stepNumber, int steps, String why) {}
+	/**
+	 * Today's target: the step, the day of the plan (1 is the day it was assigned) and why the step is
+	 * where it is, as the code of {@code programs.walking.why.<reason>}.
+	 */
+	public record Target(Step step, int day, int stepNumber, int steps, String reason) {
+
+		/** Why, in English; pages show {@code programs.walking.why.<reason>} in the reader's language. */
+		public String why() {
+			return EnglishWords.of("programs.walking.why." + reason);
+		}
+	}
 
 	/** Something the patient logged about walking, for the rules: when, the pain, and whether it was a flare. */
 	record Walked(LocalDate day, int pain, boolean flare) {}
 
 	public enum Surface {
-		FLAT("Flat ground"), HILLS("Hills or stairs"), TREADMILL("Treadmill"), POOL("Pool");
+		FLAT, HILLS, TREADMILL, POOL;
 
-		private final String label;
-
-		Surface(String label) {
-			this.label = label;
-		}
-
+		/** In English; pages show {@code programs.walking.surface.<NAME>} in the reader's language. */
 		public String label() {
-			return label;
+			return EnglishWords.of("programs.walking.surface." + name());
 		}
 	}
 
@@ -79,7 +83,7 @@ public class WalkingTargets {
 	/**
 	 * Logs a walk; the same key again finds the first walk.
 	 *
-	 * @throws FieldErrors.Invalid for missing or impossible fields
+	 * @throws health.stride.platform.validation.InvalidInput for missing or impossible fields
 	 * @throws Sessions.OnHold while a red flag holds the patient's exercise
 	 */
 	@Transactional
@@ -88,21 +92,19 @@ public class WalkingTargets {
 
 		var errors = new FieldErrors();
 		if (key == null || key.length() < 8 || key.length() > 100) {
-			errors.reject("idempotencyKey", "Give a key of 8 to 100 characters that is new for each walk.");
+			errors.reject("idempotencyKey", "programs.walk.error.idempotency-key");
 		}
 		if (minutes == null || minutes < 1 || minutes > 600) {
-			errors.reject("minutes", "How many minutes did you walk? 1 to 600.");
+			errors.reject("minutes", "programs.walk.error.minutes", 1, 600);
 		}
 		var where = java.util.Arrays.stream(Surface.values()).filter(it -> it.name().equals(surface)).findFirst();
 		if (where.isEmpty()) {
-			errors.reject("surface", "Choose where you walked.");
+			errors.reject("surface", "programs.walk.error.surface");
 		}
 		if (pain == null || pain < 0 || pain > 10) {
-			errors.reject("pain", "Rate your pain now from 0 to 10.");
+			errors.reject("pain", "programs.walk.error.pain");
 		}
-		if (!errors.isEmpty()) {
-			throw new FieldErrors.Invalid(errors);
-		}
+		errors.throwIfAny();
 		if (plans.holdOf(patient).isPresent()) {
 			throw new Sessions.OnHold();
 		}
@@ -161,7 +163,7 @@ public class WalkingTargets {
 
 		var day = (int) ChronoUnit.DAYS.between(first, today) + 1;
 		var step = 0;
-		var why = day <= 3 ? "Days 1 to 3: short walks, often." : "";
+		var why = "first-days";
 		var checkpoint = 4;
 		var previous = 1;
 		var last = steps.size() - 1;
@@ -171,17 +173,16 @@ public class WalkingTargets {
 			var period = walked.stream().filter(it -> !it.day().isBefore(from) && it.day().isBefore(until)).toList();
 			if (period.stream().anyMatch(Walked::flare)) {
 				step = Math.max(0, step - 1);
-				why = "Held back a step after a pain flare.";
+				why = "held-back";
 			} else if (period.isEmpty()) {
-				why = "Stays the same until you log walks or sessions.";
+				why = "nothing-logged";
 			} else if (period.stream().anyMatch(it -> it.pain() > 3)) {
-				why = "Stays the same while pain is above 3.";
+				why = "pain-above-3";
 			} else if (step < last) {
 				step++;
-				why = step == last ? "You reached the goal: pain stayed at 3 or less with no flare."
-						: "Up a step: pain stayed at 3 or less with no flare.";
+				why = step == last ? "goal-reached" : "up-a-step";
 			} else {
-				why = "You reached the goal: keep it up.";
+				why = "keep-it-up";
 			}
 			previous = checkpoint;
 			checkpoint = checkpoint == 4 ? 8 : checkpoint + 3;

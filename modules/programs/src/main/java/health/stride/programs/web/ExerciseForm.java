@@ -2,13 +2,9 @@ package health.stride.programs.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 
 import health.stride.platform.validation.FieldErrors;
 
@@ -48,51 +44,28 @@ public class ExerciseForm {
 		return form;
 	}
 
-	/** What was wrong with the form, by the name of the field. */
-	static final class Errors {
-
-		private final Map<String, String> messages = new LinkedHashMap<>();
-
-		void reject(String field, String message) {
-			messages.putIfAbsent(field, message);
-		}
-
-		boolean any() {
-			return !messages.isEmpty();
-		}
-
-		Map<String, String> messages() {
-			return messages;
-		}
-	}
-
-	/**
-	 * The exercise, or null with the mistakes in {@code errors}; the dosing's ranges are the
-	 * dosing's own, put in the reader's words.
-	 */
-	ExerciseLibrary.@Nullable NewExercise exercise(Errors errors, MessageSource messages, Locale locale) {
+	/** The exercise, or null with the problems in {@code errors} as message codes of the programs bundle. */
+	ExerciseLibrary.@Nullable NewExercise exercise(FieldErrors errors) {
 		if (name.isBlank() || name.strip().length() > 80 || !name.matches("(?s).*[A-Za-z0-9].*")) {
-			errors.reject("name", "Name the exercise (up to 80 characters, with at least one Latin letter or digit).");
+			errors.reject("name", "programs.exercise-form.error.name");
 		}
-		choose(region, ExerciseLibrary.REGIONS, "region", "Choose a body region.", errors);
-		choose(position, ExerciseLibrary.POSITIONS, "position", "Choose a position.", errors);
-		choose(equipment, ExerciseLibrary.EQUIPMENT, "equipment", "Choose the equipment.", errors);
-		choose(kind, ExerciseLibrary.KINDS, "kind", "Choose a kind.", errors);
-		var problems = new FieldErrors();
-		var prescribed = dosing.line().prescribed("dosing.", problems);
-		problems.asMap().forEach((field, problem) -> errors.reject(field, messages.getMessage(problem, locale)));
+		choose(region, ExerciseLibrary.REGIONS, "region", "programs.exercise-form.error.region", errors);
+		choose(position, ExerciseLibrary.POSITIONS, "position", "programs.exercise-form.error.position", errors);
+		choose(equipment, ExerciseLibrary.EQUIPMENT, "equipment", "programs.exercise-form.error.equipment", errors);
+		choose(kind, ExerciseLibrary.KINDS, "kind", "programs.exercise-form.error.kind", errors);
+		var prescribed = dosing.line().prescribed("dosing.", errors);
 		var steps = lines(this.steps);
 		if (steps.isEmpty() || steps.size() > 12 || steps.stream().anyMatch(it -> it.length() > 300)) {
-			errors.reject("steps", "Write the steps, one a line: 1 to 12 lines of up to 300 characters.");
+			errors.reject("steps", "programs.exercise-form.error.steps");
 		}
 		var safety = lines(this.safety);
 		if (safety.size() > 8 || safety.stream().anyMatch(it -> it.length() > 300)) {
-			errors.reject("safety", "Up to 8 safety cues, one a line, of up to 300 characters.");
+			errors.reject("safety", "programs.exercise-form.error.safety");
 		}
 		if (!ExerciseLibrary.TAGS.containsAll(tags)) {
-			errors.reject("tags", "Choose tags from the list.");
+			errors.reject("tags", "programs.exercise-form.error.tags");
 		}
-		if (errors.any() || prescribed == null) {
+		if (!errors.isEmpty() || prescribed == null) {
 			return null;
 		}
 		return new ExerciseLibrary.NewExercise(name.strip(), region, position, equipment, kind, prescribed.dosing(),
@@ -100,10 +73,10 @@ public class ExerciseForm {
 				progression.isBlank() ? null : progression);
 	}
 
-	private static void choose(String value, List<String> allowed, String field, String message,
-			Errors errors) {
+	private static void choose(String value, List<String> allowed, String field, String code,
+			FieldErrors errors) {
 		if (!allowed.contains(value)) {
-			errors.reject(field, message);
+			errors.reject(field, code);
 		}
 	}
 

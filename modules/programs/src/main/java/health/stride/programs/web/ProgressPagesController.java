@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,13 +18,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import health.stride.patients.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientSummary;
 import health.stride.programs.Outcomes;
 import health.stride.programs.ProgressCharts;
 import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.InvalidInput;
 
 /**
  * Progress: the patient's own (pain against their intake, the activities they named, sessions and
@@ -35,11 +37,14 @@ class ProgressPagesController {
 	private final Outcomes outcomes;
 	private final PatientDirectory patients;
 	private final WalkingTargets walking;
+	private final MessageSource messages;
 
-	ProgressPagesController(Outcomes outcomes, PatientDirectory patients, WalkingTargets walking) {
+	ProgressPagesController(Outcomes outcomes, PatientDirectory patients, WalkingTargets walking,
+			MessageSource messages) {
 		this.outcomes = outcomes;
 		this.patients = patients;
 		this.walking = walking;
+		this.messages = messages;
 	}
 
 	@GetMapping("/portal/progress")
@@ -52,9 +57,10 @@ class ProgressPagesController {
 		var zone = ZoneId.of(me.get().timeZone());
 		var mine = outcomes.of(me.get().id(), zone);
 		model.addAttribute("outcomes", mine);
-		model.addAttribute("painChart", ProgressCharts.pain(mine.pain()));
-		model.addAttribute("psfsChart", ProgressCharts.psfs(mine.psfs()));
-		model.addAttribute("sessionChart", ProgressCharts.sessions(mine.weeks()));
+		var locale = LocaleContextHolder.getLocale();
+		model.addAttribute("painChart", ProgressCharts.pain(mine.pain(), messages, locale));
+		model.addAttribute("psfsChart", ProgressCharts.psfs(mine.psfs(), messages, locale));
+		model.addAttribute("sessionChart", ProgressCharts.sessions(mine.weeks(), messages, locale));
 		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));
 		return "programs/progress";
 	}
@@ -83,11 +89,15 @@ class ProgressPagesController {
 		}
 		try {
 			var mean = outcomes.ratePsfs(me.get().id(), scores);
-			redirect.addFlashAttribute("flash", "Thank you. Your activities average " + String.format(java.util.Locale.US,
-					"%.1f", mean) + " out of 10 today.");
+			var locale = LocaleContextHolder.getLocale();
+			var average = java.text.NumberFormat.getNumberInstance(locale);
+			average.setMinimumFractionDigits(1);
+			average.setMaximumFractionDigits(1);
+			redirect.addFlashAttribute("flash",
+					messages.getMessage("programs.psfs.saved", new Object[] { average.format(mean) }, locale));
 			return "redirect:/portal/progress";
-		} catch (FieldErrors.Invalid invalid) {
-			return psfsPage(model, me.get(), scores, invalid.errors());
+		} catch (InvalidInput invalid) {
+			return psfsPage(model, me.get(), scores, PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		}
 	}
 

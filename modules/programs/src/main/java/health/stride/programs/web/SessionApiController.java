@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import health.stride.patients.CareTeams;
-import health.stride.patients.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.programs.PainLight;
@@ -40,12 +41,15 @@ class SessionApiController {
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	SessionApiController(Sessions sessions, PatientDirectory patients, CareTeams careTeams, AuditTrail audit) {
+	SessionApiController(Sessions sessions, PatientDirectory patients, CareTeams careTeams, AuditTrail audit,
+			MessageSource messages) {
 		this.sessions = sessions;
 		this.patients = patients;
 		this.careTeams = careTeams;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	record Logged(String sessionId, Instant performedAt, boolean flare, String painLight, @Nullable String guidance) {}
@@ -56,23 +60,19 @@ class SessionApiController {
 
 		var me = patients.findByUsername(CurrentUser.require().username());
 		if (me.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "You have no patient record in this clinic.");
+			return problem(HttpStatus.NOT_FOUND, "programs.session.api.no-patient");
 		}
+		// fields that are not valid (InvalidInput) are answered by the API's problem-details advice
 		try {
 			var logged = sessions.log(me.get().id(), input);
 			var session = logged.session();
 			var body = new Logged(session.id().toString(), session.performedAt(), session.flare(),
-					PainLight.of(session.painAfter()).name(), session.flare() ? SessionGuidance.SCALE_BACK : null);
+					PainLight.of(session.painAfter()).name(), session.flare() ? text(SessionGuidance.SCALE_BACK) : null);
 			return ResponseEntity.status(logged.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
-		} catch (FieldErrors.Invalid invalid) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
-			problem.setProperty("errors", invalid.errors().entrySet().stream()
-					.map(it -> Map.of("field", it.getKey(), "message", it.getValue())).toList());
-			return ResponseEntity.badRequest().body(problem);
 		} catch (Sessions.NoPlan noPlan) {
-			return problem(HttpStatus.NOT_FOUND, noPlan.getMessage());
+			return problem(HttpStatus.NOT_FOUND, "programs.session.api.no-plan");
 		} catch (Sessions.OnHold onHold) {
-			return problem(HttpStatus.CONFLICT, onHold.getMessage());
+			return problem(HttpStatus.CONFLICT, "programs.session.api.on-hold");
 		}
 	}
 
@@ -86,15 +86,15 @@ class SessionApiController {
 			@RequestParam(defaultValue = "20") int size) {
 
 		if (page < 0 || size < 1 || size > 100) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("programs.session.api.invalid"));
 			problem.setProperty("errors", List.of(Map.of("field", page < 0 ? "page" : "size",
-					"message", "page is 0 or more; size is 1 to 100.")));
+					"message", text("programs.session.api.page-size"))));
 			return ResponseEntity.badRequest().body(problem);
 		}
 		var patient = new PatientId(patientId);
 		if (!mayRead(patient)) {
 			audit.record(AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, patientId, "sessions");
-			return problem(HttpStatus.NOT_FOUND, "No such patient.");
+			return problem(HttpStatus.NOT_FOUND, "programs.session.api.no-such-patient");
 		}
 		audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "sessions");
 		var content = sessions.of(patient, page, size).stream().map(it -> new SessionJson(it.id().toString(),
@@ -110,7 +110,12 @@ class SessionApiController {
 		return careTeams.isOnCareTeam(patient, user.username());
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	/** A problem whose detail is the message of a code, in the reader's language. */
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String code) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, text(code)));
+	}
+
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import health.stride.patients.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientSummary;
 import health.stride.programs.Effort;
@@ -30,6 +31,8 @@ import health.stride.programs.SkipReason;
 import health.stride.programs.SymptomShift;
 import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.InvalidInput;
+import health.stride.programs.SharedTexts;
 
 /**
  * The patient's session player, phone first: pain before, each exercise of today's plan with its
@@ -45,17 +48,24 @@ class SessionPagesController {
 	private final PatientDirectory patients;
 	private final ExerciseLibrary library;
 	private final WalkingTargets walking;
+	private final SharedTexts texts;
+	private final MessageSource messages;
 
 	SessionPagesController(Sessions sessions, Plans plans, PatientDirectory patients, ExerciseLibrary library,
-			WalkingTargets walking) {
+			WalkingTargets walking, SharedTexts texts, MessageSource messages) {
 		this.sessions = sessions;
 		this.plans = plans;
 		this.patients = patients;
 		this.library = library;
 		this.walking = walking;
+		this.texts = texts;
+		this.messages = messages;
 	}
 
-	/** One exercise of the session on the page: what to do, and its part of the form. */
+	/**
+	 * One exercise of the session on the page: what to do (a shared exercise's words in the reader's
+	 * language), and its part of the form. The position is its code, {@code programs.position.<POSITION>}.
+	 */
 	record Step(int index, String slug, String name, String dose, @Nullable String note, List<String> steps,
 			List<String> safety, String position, String illustration, @Nullable Integer timerSeconds,
 			boolean reps, SessionForm.Line form, Map<String, String> errors) {}
@@ -89,8 +99,8 @@ class SessionPagesController {
 		try {
 			sessions.log(me.get().id(), form.input());
 			return "redirect:/portal/session/done";
-		} catch (FieldErrors.Invalid invalid) {
-			return page(model, me.get(), plan.get(), form, invalid.errors());
+		} catch (InvalidInput invalid) {
+			return page(model, me.get(), plan.get(), form, PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		} catch (Sessions.OnHold | Sessions.NoPlan stopped) {
 			return "redirect:/portal/plan";
 		}
@@ -115,10 +125,11 @@ class SessionPagesController {
 		var zone = ZoneId.of(me.get().timeZone());
 		model.addAttribute("logged", session);
 		model.addAttribute("light", PainLight.of(session.painAfter()));
-		model.addAttribute("guidance", session.flare() ? SessionGuidance.SCALE_BACK : null);
+		model.addAttribute("flare", session.flare());
 		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));
 		model.addAttribute("names", session.exercises().stream()
-				.map(it -> library.find(it.slug()).map(Exercise::name).orElse(it.slug())).toList());
+				.map(it -> library.find(it.slug(), LocaleContextHolder.getLocale()).map(Exercise::name).orElse(it.slug()))
+				.toList());
 		return "programs/session-done";
 	}
 
@@ -141,10 +152,12 @@ class SessionPagesController {
 		}
 		try {
 			var walk = walking.log(me.get().id(), idempotencyKey, number(minutes), surface, number(pain));
-			redirect.addFlashAttribute("flash", "Walk saved: " + walk.minutes() + " minutes, pain " + walk.pain() + "/10.");
+			redirect.addFlashAttribute("flash", messages.getMessage("programs.walk.saved",
+					new Object[] { walk.minutes(), walk.pain() }, LocaleContextHolder.getLocale()));
 			return "redirect:/portal/progress";
-		} catch (FieldErrors.Invalid invalid) {
-			return walkPage(model, me.get(), idempotencyKey, minutes, surface, pain, invalid.errors());
+		} catch (InvalidInput invalid) {
+			return walkPage(model, me.get(), idempotencyKey, minutes, surface, pain,
+					PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		} catch (Sessions.OnHold paused) {
 			return "redirect:/portal/plan";
 		}
@@ -172,23 +185,27 @@ class SessionPagesController {
 
 	private String page(Model model, PatientSummary me, Plan plan, SessionForm form, Map<String, String> errors) {
 		var hold = plans.holdOf(me.id());
+		var locale = LocaleContextHolder.getLocale();
 		var steps = new java.util.ArrayList<Step>();
 		var prescribed = plan.phase().exercises();
 		for (int i = 0; i < form.getExercises().size(); i++) {
 			var line = form.getExercises().get(i);
-			var exercise = library.find(line.getExerciseSlug());
+			var exercise = library.find(line.getExerciseSlug(), locale);
 			var dosing = prescribed.stream().filter(it -> it.slug().equals(line.getExerciseSlug())).findFirst()
 					.map(it -> it.dosing()).orElse(exercise.map(Exercise::dosing).orElse(null));
 			if (exercise.isEmpty() || dosing == null) {
 				continue;
 			}
+			var note = dosing.note() == null ? null : texts.template(dosing.note(), locale);
 			var timer = dosing.holdSeconds() != null ? dosing.holdSeconds() : dosing.durationSeconds();
-			steps.add(new Step(i, line.getExerciseSlug(), exercise.get().name(), dosing.summary(), dosing.note(),
-					exercise.get().steps(), exercise.get().safety(), exercise.get().positionLabel(),
+			steps.add(new Step(i, line.getExerciseSlug(), exercise.get().name(), dosing.summary(), note,
+					exercise.get().steps(), exercise.get().safety(), exercise.get().position(),
 					exercise.get().illustration(), timer, dosing.reps() != null, line,
-					EditorPhases.errorsOf(errors, "exercises[" + i + "].")));
+					PageErrors.under(errors, "exercises[" + i + "].")));
 		}
 		model.addAttribute("plan", plan);
+		model.addAttribute("planName", texts.template(plan.name(), locale));
+		model.addAttribute("phaseName", texts.template(plan.phase().name(), locale));
 		model.addAttribute("hold", hold.orElse(null));
 		model.addAttribute("form", form);
 		model.addAttribute("steps", steps);
