@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.*;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -14,6 +15,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
+import health.stride.careteams.internal.Assignments;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.security.Role;
 import health.stride.RecordingAccounts;
 import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
@@ -201,8 +205,12 @@ class AssignmentTests {
 		assertThat(call(assignments::awaiting)).extracting(Assignments.Awaiting::patient).containsExactly(leo);
 		assertThat(call(() -> careTeams.isOnCareTeam(leo, "pt.leaving"))).isFalse();
 		assertThat(call(() -> careTeams.patientsOf("pt.leaving"))).isEmpty();
-		assertThat(call(() -> threads.find(thread)).orElseThrow().participant("pt.leaving")).hasValueSatisfying(
-				it -> assertThat(it.active()).isFalse());
+		var former = new StrideUser(UUID.randomUUID().toString(), "pt.leaving", List.of(clinic), Set.of(Role.THERAPIST));
+		assertThatExceptionOfType(Threads.NotFound.class).as("the thread is closed to them at once")
+				.isThrownBy(() -> call(() -> threads.read(thread, former, 0, true)));
+		assertThat(call(() -> threads.of(former))).isEmpty();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(call(() -> threads.find(thread))
+				.orElseThrow().participant("pt.leaving")).hasValueSatisfying(it -> assertThat(it.active()).isFalse()));
 		assertThat(accounts.isDisabled("pt.leaving")).as("the sign-in account, found by username").isTrue();
 
 		// a late event that resyncs the thread, or an attempt to put them back, changes nothing

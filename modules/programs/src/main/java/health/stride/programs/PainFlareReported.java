@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import health.stride.patients.PatientId;
+import health.stride.platform.tenancy.ClinicEvent;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -11,4 +12,4 @@ import health.stride.platform.tenancy.TenantId;
  * further down the leg. The patient is told to scale back; the care team is alerted. The pain
  * itself stays in the session, read through {@link Sessions}.
  */
-public record PainFlareReported(TenantId tenant, PatientId patient, UUID session, Instant at) {}
+public record PainFlareReported(TenantId tenant, PatientId patient, UUID session, Instant at) implements ClinicEvent {}
