@@ -38,6 +38,8 @@ class AssignmentTests {
 	private final CareTeams careTeams;
 	private final CareTeamFixtures fixtures;
 	private final Threads threads;
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.context.MessageSource messages;
 	private final RecordingAccounts accounts;
 
 	private TenantId clinic;
@@ -101,7 +103,7 @@ class AssignmentTests {
 		assertThat(call(() -> careTeams.of(ivy))).isEmpty();
 		assertThat(call(assignments::awaiting)).singleElement().satisfies(it -> {
 			assertThat(it.patient()).isEqualTo(ivy);
-			assertThat(it.reason()).isEqualTo("No active therapist is licensed in WA.");
+			assertThat(english(it.reason())).isEqualTo("No active therapist is licensed in WA.");
 		});
 	}
 
@@ -116,7 +118,7 @@ class AssignmentTests {
 		assertThat(call(() -> assignments.assignNew(first))).isTrue();
 		assertThat(call(() -> assignments.assignNew(second))).isFalse();
 		assertThat(call(assignments::awaiting)).singleElement()
-				.satisfies(it -> assertThat(it.reason()).isEqualTo("Every therapist licensed in WA is at capacity."));
+				.satisfies(it -> assertThat(english(it.reason())).isEqualTo("Every therapist licensed in WA is at capacity."));
 	}
 
 	@Test
@@ -151,7 +153,8 @@ class AssignmentTests {
 
 		assertThatExceptionOfType(Assignments.NotAllowed.class)
 				.isThrownBy(() -> in(() -> assignments.assign(maya, ca, null)))
-				.withMessage("Cal, PT holds no valid license or compact privilege for WA.");
+				.satisfies(refused -> assertThat(english(refused))
+						.isEqualTo("Cal, PT holds no valid license or compact privilege for WA."));
 		in(() -> assignments.assign(maya, wa, null));
 		assertThat(teamOf(maya).therapist().clinicianId()).isEqualTo(wa.id());
 	}
@@ -224,6 +227,11 @@ class AssignmentTests {
 	private CareTeam teamOf(PatientId patient) {
 		return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> call(() -> careTeams.of(patient)),
 				java.util.Optional::isPresent).orElseThrow();
+	}
+
+	/** What the reader is told, in English. */
+	private String english(org.springframework.context.MessageSourceResolvable text) {
+		return messages.getMessage(text, java.util.Locale.ENGLISH);
 	}
 
 	private void in(Runnable work) {

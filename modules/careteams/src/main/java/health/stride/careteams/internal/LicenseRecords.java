@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.careteams.ClinicianId;
 import health.stride.careteams.License;
@@ -38,6 +39,7 @@ public class LicenseRecords {
 				.update();
 	}
 
+	@Transactional(readOnly = true)
 	public List<License> of(UUID clinician) {
 		return jdbc.sql("select state, kind, number, expires_on from careteams.license where clinician_id = ? order by state")
 				.param(clinician)
@@ -47,6 +49,7 @@ public class LicenseRecords {
 	}
 
 	/** The license rule as SQL answers it (the same as {@link License#licensedIn} answers it in Java). */
+	@Transactional(readOnly = true)
 	public boolean licensed(ClinicianId clinician, String state, LocalDate day) {
 		return jdbc.sql("select careteams.licensed(?, ?, ?)").params(clinician.id(), state, java.sql.Date.valueOf(day))
 				.query(Boolean.class).single();
