@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import health.stride.app.security.Tokens;
-import health.stride.careteams.Assignments;
+import health.stride.careteams.internal.Assignments;
 import health.stride.careteams.ClinicianId;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;

@@ -23,13 +23,13 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import health.stride.app.security.Tokens;
-import health.stride.careteams.CaseloadReason;
-import health.stride.careteams.Caseloads;
+import health.stride.careteams.internal.CaseloadReason;
+import health.stride.careteams.internal.Caseloads;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.License;
 import health.stride.careteams.LicenseKind;
-import health.stride.messaging.QuickReplies;
+import health.stride.messaging.internal.QuickReplies;
 import health.stride.messaging.Threads;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
@@ -41,6 +41,7 @@ import health.stride.patients.PatientId;
 import health.stride.patients.RedFlag;
 import health.stride.platform.audit.AuditEvent;
 import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -255,6 +256,32 @@ class MessagingTests {
 				.andExpect(status().isForbidden());
 		mvc.perform(get("/messages/quick-replies").with(Tokens.browser("patient.grace", List.of(north), "patient")))
 				.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theProfileStoresThePatientsLanguageAndStridesMessagesReadInIt() throws Exception {
+
+		var patient = Tokens.browser("patient.grace", List.of(north), "patient");
+		mvc.perform(get("/portal/profile").with(patient))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("value=\"es\"")));
+
+		mvc.perform(post("/portal/profile").with(csrf()).with(patient).param("emailEnabled", "true").param("language", "es"))
+				.andExpect(redirectedUrl("/portal/profile"))
+				.andExpect(flash().attribute("flash", "Le enviaremos un correo cuando tenga un mensaje esperando."));
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> patients.languageOf(grace))).isEqualTo(Language.SPANISH);
+
+		// the welcome was posted before she chose Spanish; it reads in the reader's language
+		mvc.perform(get("/portal/messages").with(patient).header("Accept-Language", "es"))
+				.andExpect(content().string(containsString("¡Bienvenido! Alex Morgan, PT es su fisioterapeuta.")))
+				.andExpect(content().string(not(containsString("Welcome!"))));
+		mvc.perform(get("/portal/messages").with(patient).header("Accept-Language", "en"))
+				.andExpect(content().string(containsString("Welcome! Alex Morgan, PT is your physical therapist.")));
+
+		mvc.perform(post("/portal/profile").with(csrf()).with(patient).param("language", "fr"))
+				.andExpect(redirectedUrl("/portal/profile"));
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> patients.languageOf(grace)))
+				.as("a language Stride does not speak changes nothing").isEqualTo(Language.SPANISH);
 	}
 
 	private List<CaseloadReason> reasons() {

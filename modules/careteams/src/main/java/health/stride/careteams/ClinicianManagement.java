@@ -7,10 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.careteams.internal.Clinician;
 import health.stride.careteams.internal.Clinicians;
+import health.stride.careteams.internal.LicenseRecords;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -37,18 +36,18 @@ public class ClinicianManagement {
 	private final Clinicians clinicians;
 	private final Accounts accounts;
 	private final AuditTrail audit;
-	private final JdbcClient jdbc;
+	private final LicenseRecords licenses;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final Duration inviteValidFor;
 
-	ClinicianManagement(Clinicians clinicians, Accounts accounts, AuditTrail audit, JdbcClient jdbc,
+	ClinicianManagement(Clinicians clinicians, Accounts accounts, AuditTrail audit, LicenseRecords licenses,
 			PlatformTransactionManager transactions, Clock clock,
 			@Value("${stride.clinicians.invite-valid-for:PT72H}") Duration inviteValidFor) {
 		this.clinicians = clinicians;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.jdbc = jdbc;
+		this.licenses = licenses;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.inviteValidFor = inviteValidFor;
@@ -99,20 +98,12 @@ public class ClinicianManagement {
 	/** Records a license or compact privilege, replacing the one the clinician had for that state. */
 	@Transactional
 	public void license(ClinicianId clinician, License license) {
-		jdbc.sql("""
-				insert into careteams.license (tenant_id, clinician_id, state, kind, number, expires_on)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)
-				on conflict (tenant_id, clinician_id, state) do update
-				set kind = excluded.kind, number = excluded.number, expires_on = excluded.expires_on""")
-				.params(clinician.id(), license.state(), license.kind().name(), license.number(),
-						java.sql.Date.valueOf(license.expiresOn()))
-				.update();
+		licenses.save(clinician, license);
 	}
 
 	@Transactional
 	public void removeLicense(ClinicianId clinician, String state) {
-		jdbc.sql("delete from careteams.license where clinician_id = ? and state = ?").params(clinician.id(), state)
-				.update();
+		licenses.remove(clinician, state);
 	}
 
 	@Transactional
@@ -134,14 +125,6 @@ public class ClinicianManagement {
 	}
 
 	private ClinicianSummary summary(Clinician clinician) {
-		return clinician.summary(licensesOf(clinician.id().id()), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-	}
-
-	private List<License> licensesOf(UUID clinician) {
-		return jdbc.sql("select state, kind, number, expires_on from careteams.license where clinician_id = ? order by state")
-				.param(clinician)
-				.query((row, number) -> new License(row.getString(1), LicenseKind.valueOf(row.getString(2)),
-						row.getString(3), row.getDate(4).toLocalDate()))
-				.list();
+		return clinician.summary(licenses.of(clinician.id().id()), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 	}
 }

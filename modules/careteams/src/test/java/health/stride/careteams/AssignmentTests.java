@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.*;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -14,6 +15,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
+import health.stride.careteams.internal.Assignments;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.security.Role;
 import health.stride.RecordingAccounts;
 import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
@@ -34,6 +38,8 @@ class AssignmentTests {
 	private final CareTeams careTeams;
 	private final CareTeamFixtures fixtures;
 	private final Threads threads;
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.context.MessageSource messages;
 	private final RecordingAccounts accounts;
 
 	private TenantId clinic;
@@ -97,7 +103,7 @@ class AssignmentTests {
 		assertThat(call(() -> careTeams.of(ivy))).isEmpty();
 		assertThat(call(assignments::awaiting)).singleElement().satisfies(it -> {
 			assertThat(it.patient()).isEqualTo(ivy);
-			assertThat(it.reason()).isEqualTo("No active therapist is licensed in WA.");
+			assertThat(english(it.reason())).isEqualTo("No active therapist is licensed in WA.");
 		});
 	}
 
@@ -112,7 +118,7 @@ class AssignmentTests {
 		assertThat(call(() -> assignments.assignNew(first))).isTrue();
 		assertThat(call(() -> assignments.assignNew(second))).isFalse();
 		assertThat(call(assignments::awaiting)).singleElement()
-				.satisfies(it -> assertThat(it.reason()).isEqualTo("Every therapist licensed in WA is at capacity."));
+				.satisfies(it -> assertThat(english(it.reason())).isEqualTo("Every therapist licensed in WA is at capacity."));
 	}
 
 	@Test
@@ -147,7 +153,8 @@ class AssignmentTests {
 
 		assertThatExceptionOfType(Assignments.NotAllowed.class)
 				.isThrownBy(() -> in(() -> assignments.assign(maya, ca, null)))
-				.withMessage("Cal, PT holds no valid license or compact privilege for WA.");
+				.satisfies(refused -> assertThat(english(refused))
+						.isEqualTo("Cal, PT holds no valid license or compact privilege for WA."));
 		in(() -> assignments.assign(maya, wa, null));
 		assertThat(teamOf(maya).therapist().clinicianId()).isEqualTo(wa.id());
 	}
@@ -201,8 +208,12 @@ class AssignmentTests {
 		assertThat(call(assignments::awaiting)).extracting(Assignments.Awaiting::patient).containsExactly(leo);
 		assertThat(call(() -> careTeams.isOnCareTeam(leo, "pt.leaving"))).isFalse();
 		assertThat(call(() -> careTeams.patientsOf("pt.leaving"))).isEmpty();
-		assertThat(call(() -> threads.find(thread)).orElseThrow().participant("pt.leaving")).hasValueSatisfying(
-				it -> assertThat(it.active()).isFalse());
+		var former = new StrideUser(UUID.randomUUID().toString(), "pt.leaving", List.of(clinic), Set.of(Role.THERAPIST));
+		assertThatExceptionOfType(Threads.NotFound.class).as("the thread is closed to them at once")
+				.isThrownBy(() -> call(() -> threads.read(thread, former, 0, true)));
+		assertThat(call(() -> threads.of(former))).isEmpty();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(call(() -> threads.find(thread))
+				.orElseThrow().participant("pt.leaving")).hasValueSatisfying(it -> assertThat(it.active()).isFalse()));
 		assertThat(accounts.isDisabled("pt.leaving")).as("the sign-in account, found by username").isTrue();
 
 		// a late event that resyncs the thread, or an attempt to put them back, changes nothing
@@ -216,6 +227,11 @@ class AssignmentTests {
 	private CareTeam teamOf(PatientId patient) {
 		return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> call(() -> careTeams.of(patient)),
 				java.util.Optional::isPresent).orElseThrow();
+	}
+
+	/** What the reader is told, in English. */
+	private String english(org.springframework.context.MessageSourceResolvable text) {
+		return messages.getMessage(text, java.util.Locale.ENGLISH);
 	}
 
 	private void in(Runnable work) {

@@ -15,6 +15,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.careteams.internal.Assignments;
 import health.stride.messaging.Threads;
 import health.stride.patients.CareTeamAssigned;
 import health.stride.patients.PatientId;
@@ -33,6 +34,7 @@ class CareTeamChangeMessageTests {
 	private final Assignments assignments;
 	private final CareTeamFixtures fixtures;
 	private final Threads threads;
+	private final org.springframework.context.MessageSource messages;
 	private final ApplicationEventPublisher publisher;
 	private final TransactionTemplate transactions;
 
@@ -40,7 +42,8 @@ class CareTeamChangeMessageTests {
 
 	CareTeamChangeMessageTests(ClinicRegistry clinics, ClinicianManagement clinicians, Assignments assignments,
 			CareTeamFixtures fixtures, Threads threads, ApplicationEventPublisher publisher,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.assignments = assignments;
@@ -95,7 +98,7 @@ class CareTeamChangeMessageTests {
 	}
 
 	private List<String> bodies(PatientId patient) {
-		return call(() -> threads.latest(patient, 50)).stream().map(Threads.Message::body).toList();
+		return call(() -> threads.latest(patient, 50)).stream().map(it -> it.text(messages, java.util.Locale.ENGLISH)).toList();
 	}
 
 	private void in(Runnable work) {

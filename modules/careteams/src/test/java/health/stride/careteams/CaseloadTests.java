@@ -18,7 +18,8 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import health.stride.careteams.internal.CaseloadRecords;
+import health.stride.careteams.internal.CaseloadReason;
+import health.stride.careteams.internal.Caseloads;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
@@ -26,6 +27,7 @@ import health.stride.patients.RedFlagsReported;
 import health.stride.patients.PatientId;
 import health.stride.programs.ExerciseSessionLogged;
 import health.stride.programs.PainFlareReported;
+import health.stride.programs.ProgramAssigned;
 import health.stride.programs.ProgramTailored;
 import health.stride.programs.ProgressionSuggested;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -39,7 +41,8 @@ class CaseloadTests {
 	private final ClinicRegistry clinics;
 	private final ClinicianManagement clinicians;
 	private final Caseloads caseloads;
-	private final CaseloadRecords records;
+	private final health.stride.messaging.Threads threads;
+	private final health.stride.patients.PatientDirectory directory;
 	private final RedFlags redFlags;
 	private final CareTeamFixtures fixtures;
 	private final JdbcClient jdbc;
@@ -47,12 +50,14 @@ class CaseloadTests {
 
 	private TenantId clinic;
 
-	CaseloadTests(ClinicRegistry clinics, ClinicianManagement clinicians, Caseloads caseloads, CaseloadRecords records,
+	CaseloadTests(health.stride.messaging.Threads threads, health.stride.patients.PatientDirectory directory,
+			ClinicRegistry clinics, ClinicianManagement clinicians, Caseloads caseloads,
 			RedFlags redFlags, CareTeamFixtures fixtures, JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.threads = threads;
+		this.directory = directory;
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.caseloads = caseloads;
-		this.records = records;
 		this.redFlags = redFlags;
 		this.fixtures = fixtures;
 		this.jdbc = jdbc;
@@ -147,13 +152,49 @@ class CaseloadTests {
 				.andVerify(name -> assertThat(name).isEqualTo("Maya Tester")));
 
 		// the same report delivered again changes nothing
-		CurrentTenant.runAs(clinic, () -> records.refresh(maya, null));
+		var report = call(() -> redFlags.open(maya)).getFirst().id();
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new RedFlagsReported(clinic, maya, report))
+				.andWaitForStateChange(() -> redFlagReportsHandled(report), count -> count >= 2)
+				.andVerify(count -> assertThat(count).isEqualTo(2)));
 		var first = call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0);
 		assertThat(first.reasons()).containsExactly(CaseloadReason.RED_FLAG, CaseloadReason.NEEDS_PLAN);
 		Integer open = call(() -> transaction.execute(status -> jdbc
 				.sql("select open_red_flags from careteams.caseload_entry where patient_id = ?").param(maya.id())
 				.query(Integer.class).single()));
 		assertThat(open).isOne();
+	}
+
+	@Test
+	void whatThePatientsProgramsAndMessagingModulesReportReachesTheCaseload(Scenario scenario) {
+
+		CurrentTenant.runAs(clinic, () -> clinicians.add("pt.alex", "Alex, PT", ClinicianRole.THERAPIST, Licenses.valid("WA")));
+		var maya = call(() -> fixtures.patient("Maya", "WA"));
+		CurrentTenant.runAs(clinic, () -> fixtures.completeIntake(maya)); // intake completed, then a care team assigned
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> call(
+				() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).totalElements() == 1);
+		assertThat(reasons()).containsExactly(CaseloadReason.NEEDS_PLAN);
+
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new ProgramAssigned(clinic, maya, UUID.randomUUID(), 1))
+				.andWaitForStateChange(this::reasons, reasons -> !reasons.contains(CaseloadReason.NEEDS_PLAN))
+				.andVerify(reasons -> assertThat(reasons).isEmpty()));
+
+		var report = call(() -> redFlags.report(maya, Set.of(RedFlag.SADDLE_NUMBNESS), RedFlags.Source.REPORT));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reasons().contains(CaseloadReason.RED_FLAG));
+		asAlex(() -> redFlags.clear(maya, report.id(), "Seen by a doctor; no emergency."));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reasons().contains(CaseloadReason.RED_FLAG));
+
+		var thread = Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> call(() -> threads.ofPatient(maya)), java.util.Optional::isPresent).orElseThrow().id();
+		var patient = new health.stride.platform.security.StrideUser(UUID.randomUUID().toString(),
+				call(() -> directory.find(maya)).orElseThrow().username(), List.of(clinic),
+				Set.of(health.stride.platform.security.Role.PATIENT));
+		CurrentTenant.runAs(clinic, () -> threads.post(thread, patient, "Is swimming fine?"));
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> reasons().contains(CaseloadReason.UNANSWERED_MESSAGE));
+
+		asAlex(() -> directory.changeStatus(maya, PatientStatus.PAUSED, "Travelling"));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> call(() -> caseloads.of("pt.alex",
+				new Caseloads.Filter(null, PatientStatus.PAUSED, null), 0, 25)).totalElements() == 1);
 	}
 
 	@Test
@@ -205,6 +246,29 @@ class CaseloadTests {
 
 	private List<CaseloadReason> reasons() {
 		return call(() -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25)).content().get(0).reasons();
+	}
+
+	/** Does the work in the clinic as its therapist, signed in. */
+	private void asAlex(Runnable work) {
+		var alex = new health.stride.platform.security.StrideUser(UUID.randomUUID().toString(), "pt.alex", List.of(clinic),
+				Set.of(health.stride.platform.security.Role.THERAPIST));
+		org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(alex, null,
+						List.of()));
+		try {
+			CurrentTenant.runAs(clinic, work);
+		} finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	/** How many deliveries of this red-flag report the caseload has completed. */
+	private long redFlagReportsHandled(UUID report) {
+		return transaction.execute(status -> jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is not null and event_type like '%RedFlagsReported'
+				  and listener_id like '%careteams%' and serialized_event like ?""")
+				.param("%" + report + "%").query(Long.class).single());
 	}
 
 	/** How many deliveries of this flare the caseload has completed. */

@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+
 /**
  * The therapist and (when there is one) the health coach caring for a patient. A care team has no
  * therapist only while the patient waits for a new one after theirs left the clinic.
@@ -19,5 +22,24 @@ public record CareTeam(@Nullable Member therapist, @Nullable Member coach) {
 
 	public boolean isTherapist(String username) {
 		return therapist != null && therapist.username().equals(username);
+	}
+
+	/**
+	 * Who may open the patient's chart: the care team and the clinic's administrators (anyone else is
+	 * told the patient does not exist).
+	 */
+	public static boolean mayOpenChart(@Nullable CareTeam team, StrideUser user) {
+		return user.has(Role.CLINIC_ADMIN) || team != null && user.hasAny(Role.THERAPIST, Role.COACH)
+				&& team.includes(user.username());
+	}
+
+	/** Who may read the patient's care itself (sessions, outcomes, messages): the care team only. */
+	public boolean mayReadCare(StrideUser user) {
+		return user.hasAny(Role.THERAPIST, Role.COACH) && includes(user.username());
+	}
+
+	/** Who may assign and tailor the patient's plan: their therapist. */
+	public boolean mayPlan(StrideUser user) {
+		return user.has(Role.THERAPIST) && isTherapist(user.username());
 	}
 }

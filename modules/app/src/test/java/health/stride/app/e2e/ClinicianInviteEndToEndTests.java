@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import health.stride.careteams.Assignments;
+import health.stride.careteams.internal.Assignments;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.License;

@@ -113,7 +113,8 @@ public class Clinician {
 
 	public ClinicianSummary summary(List<License> licenses, LocalDate today) {
 		return new ClinicianSummary(id(), username, displayName, role,
-				new TreeSet<>(licenses.stream().filter(it -> it.validOn(today)).map(License::state).toList()), licenses,
+				new TreeSet<>(licenses.stream().filter(it -> it.licensedIn(it.state(), today)).map(License::state).toList()),
+				licenses,
 				capacity, active);
 	}
 }

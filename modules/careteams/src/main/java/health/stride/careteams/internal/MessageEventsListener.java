@@ -1,14 +1,11 @@
 package health.stride.careteams.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.messaging.MessageSent;
 import health.stride.messaging.SenderRole;
 import health.stride.messaging.Threads;
-import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.ClinicListener;
 
 /**
  * Keeps the caseload's count of a patient's unanswered messages: asked from the messaging module
@@ -18,34 +15,21 @@ import health.stride.platform.tenancy.CurrentTenant;
 class MessageEventsListener {
 
 	private final Threads threads;
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-	private final TransactionTemplate transaction;
+	private final CaseloadProjection caseload;
 
-	MessageEventsListener(Threads threads, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
+	MessageEventsListener(Threads threads, CaseloadProjection caseload) {
 		this.threads = threads;
-		this.jdbc = jdbc;
-		this.transaction = new TransactionTemplate(transactions);
+		this.caseload = caseload;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(MessageSent event) {
 		if (event.senderRole() == SenderRole.SYSTEM) {
 			return;
 		}
-		CurrentTenant.runAs(event.tenant(), () -> transaction.executeWithoutResult(status -> {
-			// one listener at a time per patient, so a late count never overwrites a newer one
-			jdbc.sql("select 1 from careteams.caseload_entry where patient_id = ? for update").param(event.patient().id())
-					.query().listOfRows();
-			var unanswered = threads.unansweredFor(event.patient());
-			jdbc.sql("""
-					update careteams.caseload_entry
-					set unanswered_messages = ?,
-					    last_activity_at = case when ? then greatest(last_activity_at, ?) else last_activity_at end
-					where patient_id = ?""")
-					.params(unanswered, event.senderRole() == SenderRole.PATIENT, java.sql.Timestamp.from(event.sentAt()),
-							event.patient().id())
-					.update();
-		}));
+		// one listener at a time per patient, so a late count never overwrites a newer one
+		caseload.lock(event.patient());
+		caseload.messageSent(event.patient(), threads.unansweredFor(event.patient()),
+				event.senderRole() == SenderRole.PATIENT, event.sentAt());
 	}
 }

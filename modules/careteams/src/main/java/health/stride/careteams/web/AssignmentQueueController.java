@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,11 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import health.stride.careteams.Assignments;
 import health.stride.careteams.ClinicianId;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.ClinicianSummary;
+import health.stride.careteams.internal.Assignments;
 import health.stride.patients.PatientId;
 import health.stride.platform.audit.AuditTrail;
 
@@ -33,8 +35,11 @@ class AssignmentQueueController {
 	private final Assignments assignments;
 	private final ClinicianManagement clinicians;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	AssignmentQueueController(Assignments assignments, ClinicianManagement clinicians, AuditTrail audit) {
+	AssignmentQueueController(Assignments assignments, ClinicianManagement clinicians, AuditTrail audit,
+			MessageSource messages) {
+		this.messages = messages;
 		this.assignments = assignments;
 		this.clinicians = clinicians;
 		this.audit = audit;
@@ -61,16 +66,20 @@ class AssignmentQueueController {
 			@RequestParam(required = false) @Nullable UUID coach, RedirectAttributes redirect) {
 
 		if (therapist == null) {
-			redirect.addFlashAttribute("flash", "Choose a therapist.");
+			redirect.addFlashAttribute("flash", text("careteams.assignments.choose-therapist"));
 			return "redirect:/admin/assignments";
 		}
 		try {
 			assignments.assign(new PatientId(patientId), new ClinicianId(therapist),
 					coach == null ? null : new ClinicianId(Objects.requireNonNull(coach)));
-			redirect.addFlashAttribute("flash", "Care team assigned.");
+			redirect.addFlashAttribute("flash", text("careteams.assignments.assigned"));
 		} catch (Assignments.NotAllowed refused) {
-			redirect.addFlashAttribute("flash", refused.getMessage());
+			redirect.addFlashAttribute("flash", messages.getMessage(refused, LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/admin/assignments";
+	}
+
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,12 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import health.stride.careteams.CaseloadReason;
-import health.stride.careteams.Caseloads;
 import health.stride.careteams.ClinicianManagement;
+import health.stride.careteams.internal.CaseloadReason;
+import health.stride.careteams.internal.Caseloads;
 import health.stride.patients.PatientStatus;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.FieldErrors;
 
 /**
  * The signed-in clinician's caseload, most urgent first, with why each patient is where they are:
@@ -46,8 +47,10 @@ class CaseloadController {
 	private final ClinicianManagement clinicians;
 	private final Caseloads caseloads;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	CaseloadController(ClinicianManagement clinicians, Caseloads caseloads, AuditTrail audit) {
+	CaseloadController(ClinicianManagement clinicians, Caseloads caseloads, AuditTrail audit, MessageSource messages) {
+		this.messages = messages;
 		this.clinicians = clinicians;
 		this.caseloads = caseloads;
 		this.audit = audit;
@@ -68,10 +71,11 @@ class CaseloadController {
 	/** A caseload line as the page shows it, with the last activity as an age ("3 days ago"). */
 	record Row(Caseloads.Entry entry, String lastActivity) {}
 
-	static String ago(Instant then, Instant now) {
+	static org.springframework.context.MessageSourceResolvable ago(Instant then, Instant now) {
 		var hours = java.time.Duration.between(then, now).toHours();
-		return hours < 1 ? "within the hour" : hours < 24 ? hours + (hours == 1 ? " hour ago" : " hours ago")
-				: hours < 48 ? "yesterday" : hours / 24 + " days ago";
+		var code = hours < 1 ? "within-the-hour" : hours < 24 ? "hours" : hours < 48 ? "yesterday" : "days";
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "careteams.caseload.ago." + code }, new Object[] { hours < 24 ? hours : hours / 24 });
 	}
 
 	/**
@@ -93,7 +97,9 @@ class CaseloadController {
 
 		model.addAttribute("clinician", clinicians.findByUsername(user.username()).orElse(null));
 		var now = Instant.now();
-		model.addAttribute("entries", shown.content().stream().map(it -> new Row(it, ago(it.lastActivityAt(), now))).toList());
+		var locale = LocaleContextHolder.getLocale();
+		model.addAttribute("entries", shown.content().stream()
+				.map(it -> new Row(it, messages.getMessage(ago(it.lastActivityAt(), now), locale))).toList());
 		model.addAttribute("total", shown.totalElements());
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("pages", (shown.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -137,7 +143,7 @@ class CaseloadController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size) {
 
 		if (q != null) {
-			return badRequest("q", "Search by name with POST /api/caseload/search: a patient's name does not belong in a URL.");
+			reject("q", "careteams.caseload.api.name-in-url");
 		}
 		return answer(reason, status, null, page, size);
 	}
@@ -152,7 +158,7 @@ class CaseloadController {
 
 		var name = search.name() == null ? null : search.name().strip();
 		if (name != null && (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl))) {
-			return badRequest("name", "Search by up to " + MAX_NAME + " characters of a name, without control characters.");
+			reject("name", "careteams.caseload.api.name", MAX_NAME);
 		}
 		return answer(search.reason(), search.status(), name, search.page() == null ? 0 : search.page(),
 				search.size() == null ? PAGE_SIZE : search.size());
@@ -163,14 +169,14 @@ class CaseloadController {
 
 		var chosenReason = reason == null ? null : CaseloadReason.ofCode(reason).orElse(null);
 		if (reason != null && chosenReason == null) {
-			return badRequest("reason", "Use one of red-flag, pain-flare, unanswered-message, needs-plan, inactive, ready-to-progress.");
+			reject("reason", "careteams.caseload.api.reason");
 		}
 		var chosenStatus = parseStatus(status);
 		if (status != null && chosenStatus == null) {
-			return badRequest("status", "Use one of ONBOARDING, ACTIVE, PAUSED, DISCHARGED.");
+			reject("status", "careteams.caseload.api.status");
 		}
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			return badRequest(page < 0 ? "page" : "size", "Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " patients.");
+			reject(page < 0 ? "page" : "size", "careteams.caseload.api.page", MAX_PAGE_SIZE);
 		}
 
 		var shown = caseloads.of(CurrentUser.require().username(), new Caseloads.Filter(chosenReason, chosenStatus, name),
@@ -185,9 +191,8 @@ class CaseloadController {
 				.orElse(null);
 	}
 
-	private static ResponseEntity<ProblemDetail> badRequest(String field, String message) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
-		problem.setProperty("errors", List.of(java.util.Map.of("field", field, "message", message)));
-		return ResponseEntity.badRequest().body(problem);
+	/** Refuses the request: the API's advice answers with the field's problem in the reader's language. */
+	private static void reject(String field, String code, Object... arguments) {
+		new FieldErrors().reject(field, code, arguments).throwIfAny();
 	}
 }

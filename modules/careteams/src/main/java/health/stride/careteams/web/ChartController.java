@@ -1,14 +1,5 @@
 package health.stride.careteams.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -25,154 +16,43 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import health.stride.eligibility.SponsorId;
-import health.stride.eligibility.SponsorManagement;
-import health.stride.eligibility.SponsorSummary;
-import health.stride.patients.Intakes;
+import health.stride.careteams.internal.PatientChart;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientStatus;
-import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
-import health.stride.programs.Exercise;
-import health.stride.programs.ExerciseLibrary;
-import health.stride.messaging.Threads;
-import health.stride.programs.Outcomes;
-import health.stride.programs.Plans;
-import health.stride.programs.ProgressCharts;
-import health.stride.programs.Progressions;
-import health.stride.programs.Sessions;
-import health.stride.programs.ProgramTemplates;
 import health.stride.platform.security.CurrentUser;
-import health.stride.platform.security.Role;
+import health.stride.programs.Plans;
 
 /**
- * The patient chart: who the patient is, what needs attention (open red flags first), the intake,
- * and what happened so far. Opens for the patient's care team and the clinic's administrators;
- * for anyone else the patient does not exist. Every opening is audited by the patients module.
+ * The patient chart, rendered from one query ({@link PatientChart}), and what a clinician does from
+ * it: clear a red flag, assign a plan, change the patient's status. For anyone who may not open the
+ * chart the patient does not exist. Every opening is audited by the patients module.
  */
 @Controller
 @PreAuthorize("hasAnyRole('THERAPIST', 'COACH', 'CLINIC_ADMIN')")
 class ChartController {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US);
-
+	private final PatientChart charts;
 	private final PatientDirectory directory;
-	private final Intakes intakes;
 	private final RedFlags redFlags;
-	private final SponsorManagement sponsors;
 	private final Plans plans;
-	private final ExerciseLibrary library;
-	private final Sessions sessions;
-	private final Outcomes outcomes;
-	private final Progressions progressions;
-	private final Threads threads;
-	private final ProgramTemplates templates;
 	private final MessageSource messages;
 
-	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
-			Plans plans, ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
-			Progressions progressions, Threads threads, MessageSource messages) {
-		this.messages = messages;
-		this.threads = threads;
-		this.library = library;
-		this.sessions = sessions;
-		this.outcomes = outcomes;
-		this.progressions = progressions;
+	ChartController(PatientChart charts, PatientDirectory directory, RedFlags redFlags, Plans plans,
+			MessageSource messages) {
+		this.charts = charts;
 		this.directory = directory;
-		this.intakes = intakes;
 		this.redFlags = redFlags;
-		this.sponsors = sponsors;
 		this.plans = plans;
-		this.templates = templates;
+		this.messages = messages;
 	}
-
-	/** One line of the chart's timeline, newest first. */
-	record Moment(Instant at, String when, String what, @Nullable String detail) {}
-
-	/** A red-flag report as the chart shows it. */
-	record Flag(UUID id, String reported, String source, List<String> symptoms, boolean emergency, boolean open,
-			@Nullable String cleared) {}
 
 	@GetMapping("/patients/{patientId}")
 	String chart(@PathVariable UUID patientId, Model model) {
-
-		var record = open(patientId);
-		var id = record.id();
-		var zone = ZoneId.of(record.timeZone());
-		var draft = intakes.draft(id);
-		var reports = redFlags.of(id);
-
-		var timeline = new ArrayList<Moment>();
-		if (draft.completedAt() != null) {
-			timeline.add(moment(draft.completedAt(), zone, "Intake completed",
-					draft.painNow() == null ? null : "Pain " + draft.painNow() + "/10"));
-		}
-		for (var report : reports) {
-			timeline.add(moment(report.reportedAt(), zone, "Red flag reported" + (report.emergency() ? " (emergency)" : ""),
-					String.join("; ", report.symptoms().stream().sorted().map(RedFlag::question).toList())));
-			if (report.clearedAt() != null) {
-				timeline.add(moment(report.clearedAt(), zone, "Red flag cleared by " + report.clearedBy(), report.clearNote()));
-			}
-		}
-		for (var version : plans.versions(id)) {
-			timeline.add(moment(version.changedAt(), zone, "Plan version " + version.version() + " by " + version.changedBy(),
-					version.summary(messages, LocaleContextHolder.getLocale())));
-		}
-		// sessions, outcomes and messages are for the care team; the clinic's administrators see the record
-		var team = record.careTeam();
-		var me = CurrentUser.require().username();
-		var onCareTeam = team != null && team.includes(me);
-		for (var session : onCareTeam ? sessions.of(id, 0, 30) : List.<health.stride.programs.ExerciseSession>of()) {
-			var done = session.exercises().size() - session.skippedCount();
-			timeline.add(moment(session.performedAt(), zone, session.flare() ? "Session with a pain flare" : "Session",
-					"Pain " + session.painBefore() + " → " + session.painAfter() + "; " + done + " of "
-							+ session.exercises().size() + " exercises done" + (session.walkingMinutes() == null ? ""
-									: "; walked " + session.walkingMinutes() + " min")
-							+ "; symptoms: " + session.symptomShift().label().toLowerCase(java.util.Locale.ROOT)));
-		}
-		var participant = threads.ofPatient(id)
-				.filter(it -> it.participant(CurrentUser.require().username()).filter(Threads.Participant::active).isPresent());
-		for (var message : participant.isPresent() ? threads.latest(id, 30) : List.<Threads.Message>of()) {
-			var text = message.body().length() > 140 ? message.body().substring(0, 140) + "…" : message.body();
-			timeline.add(moment(message.sentAt(), zone, "Message from " + message.senderName(), text));
-		}
-		for (var change : directory.statusHistory(id)) {
-			timeline.add(moment(change.changedAt(), zone, "Status: " + label(change.to()), change.reason()));
-		}
-		timeline.sort(Comparator.comparing(Moment::at).reversed());
-
-		model.addAttribute("patient", record);
-		model.addAttribute("age", Period.between(record.dateOfBirth(), LocalDate.now(zone)).getYears());
-		model.addAttribute("sponsor", record.sponsorId() == null ? null
-				: sponsors.find(new SponsorId(record.sponsorId())).map(SponsorSummary::name).orElse(null));
-		model.addAttribute("draft", draft);
-		model.addAttribute("flags", reports.stream().map(it -> new Flag(it.id(), WHEN.format(it.reportedAt().atZone(zone)),
-				it.source() == RedFlags.Source.INTAKE ? "at intake" : "reported by the patient",
-				it.symptoms().stream().sorted().map(RedFlag::question).toList(), it.emergency(), it.open(),
-				it.clearedAt() == null ? null : "Cleared by " + it.clearedBy() + ": " + it.clearNote())).toList());
-		model.addAttribute("timeline", timeline);
-		model.addAttribute("statuses", List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED));
-		model.addAttribute("mayClear", CurrentUser.require().has(Role.THERAPIST));
-		var plan = plans.of(id);
-		model.addAttribute("plan", plan.orElse(null));
-		model.addAttribute("planLines", plan.map(it -> it.phase().exercises().stream()
-				.map(line -> library.find(line.slug()).map(Exercise::name).orElse(line.slug()) + ": "
-						+ line.dosing().summary())
-				.toList()).orElse(List.of()));
-		model.addAttribute("templates", templates.all());
-		if (onCareTeam) {
-			var progress = outcomes.of(id, zone);
-			model.addAttribute("outcomes", progress);
-			model.addAttribute("painChart", ProgressCharts.pain(progress.pain()));
-			model.addAttribute("sessionChart", ProgressCharts.sessions(progress.weeks()));
-			model.addAttribute("psfsChart", ProgressCharts.psfs(progress.psfs()));
-		}
-		model.addAttribute("suggestion", progressions.open(id).orElse(null));
-		model.addAttribute("thread", participant.orElse(null)); // messages are for the care team only
-		model.addAttribute("isTherapist", record.careTeam() != null
-				&& record.careTeam().isTherapist(CurrentUser.require().username()));
+		model.addAttribute("chart", charts.of(new PatientId(patientId), CurrentUser.require(), LocaleContextHolder.getLocale())
+				.orElseThrow(ChartController::noSuchPatient));
 		return "careteams/chart";
 	}
 
@@ -183,12 +63,11 @@ class ChartController {
 
 		var record = open(patientId);
 		if (note.isBlank() || note.strip().length() > RedFlags.MAX_NOTE) {
-			redirect.addFlashAttribute("flash", "Write a note of what you did (up to " + RedFlags.MAX_NOTE
-					+ " characters) to clear the red flag.");
+			flash(redirect, "careteams.chart.flash.clear-note", RedFlags.MAX_NOTE);
 		} else if (redFlags.clear(record.id(), reportId, note)) {
-			redirect.addFlashAttribute("flash", "Red flag cleared.");
+			flash(redirect, "careteams.chart.flash.cleared");
 		} else {
-			redirect.addFlashAttribute("flash", "That red flag was already cleared.");
+			flash(redirect, "careteams.chart.flash.cleared-already");
 		}
 		return "redirect:/patients/" + patientId;
 	}
@@ -200,16 +79,16 @@ class ChartController {
 
 		var record = open(patientId);
 		if (template == null) {
-			redirect.addFlashAttribute("flash", "Choose a template.");
+			flash(redirect, "careteams.chart.flash.choose-template");
 			return "redirect:/patients/" + patientId;
 		}
 		try {
 			var plan = plans.assign(record.id(), template, CurrentUser.require());
-			redirect.addFlashAttribute("flash", "Plan assigned: " + plan.name() + " (version " + plan.version() + ").");
+			flash(redirect, "careteams.chart.flash.plan-assigned", plan.name(), plan.version());
 		} catch (Plans.NotYourPatient notYours) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such patient.");
+			throw noSuchPatient();
 		} catch (IllegalArgumentException noTemplate) {
-			redirect.addFlashAttribute("flash", "The clinic has no such template.");
+			flash(redirect, "careteams.chart.flash.no-template");
 		}
 		return "redirect:/patients/" + patientId;
 	}
@@ -222,26 +101,24 @@ class ChartController {
 		var record = open(patientId);
 		var next = java.util.Arrays.stream(PatientStatus.values()).filter(it -> it.name().equals(status)).findFirst();
 		if (next.isEmpty() || next.get() == PatientStatus.ONBOARDING || reason.isBlank() || reason.length() > 500) {
-			redirect.addFlashAttribute("flash", "Choose active, paused or discharged, and give a reason of up to 500 characters.");
+			flash(redirect, "careteams.chart.flash.status-invalid");
 		} else if (directory.changeStatus(record.id(), next.get(), reason.strip())) {
-			redirect.addFlashAttribute("flash", "Status changed to " + label(next.get()).toLowerCase(Locale.ROOT) + ".");
+			flash(redirect, "careteams.chart.flash.status-changed." + next.get().name());
 		} else {
-			redirect.addFlashAttribute("flash", "The patient is already " + label(next.get()).toLowerCase(Locale.ROOT) + ".");
+			flash(redirect, "careteams.chart.flash.status-already." + next.get().name());
 		}
 		return "redirect:/patients/" + patientId;
 	}
 
 	private PatientRecord open(UUID patientId) {
-		return directory.open(new PatientId(patientId), CurrentUser.require())
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such patient."));
+		return charts.open(new PatientId(patientId), CurrentUser.require()).orElseThrow(ChartController::noSuchPatient);
 	}
 
-	static String label(PatientStatus status) {
-		var name = status.name().toLowerCase(Locale.ROOT);
-		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	private void flash(RedirectAttributes redirect, String code, Object... arguments) {
+		redirect.addFlashAttribute("flash", messages.getMessage(code, arguments, LocaleContextHolder.getLocale()));
 	}
 
-	private static Moment moment(Instant at, ZoneId zone, String what, @Nullable String detail) {
-		return new Moment(at, WHEN.format(at.atZone(zone)), what, detail);
+	private static ResponseStatusException noSuchPatient() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such patient.");
 	}
 }

@@ -1,15 +1,13 @@
 package health.stride.messaging.internal;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
-import health.stride.messaging.EmailNotices;
 import health.stride.messaging.MessageSent;
 import health.stride.messaging.SenderRole;
+import health.stride.platform.tenancy.ClinicListener;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -41,10 +39,10 @@ class NoticeListener {
 		}
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(MessageSent event) {
 		if (event.senderRole() != SenderRole.PATIENT) {
-			CurrentTenant.runAs(event.tenant(), () -> notices.owe(event.patient()));
+			notices.owe(event.patient());
 		}
 	}
 

@@ -1,108 +1,130 @@
 package health.stride.messaging.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import java.util.List;
+import java.util.Objects;
 
-import health.stride.messaging.Threads;
+import org.springframework.stereotype.Component;
+
+import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeamAssigned;
 import health.stride.patients.CareTeams;
-import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlags;
+import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
+import health.stride.platform.tenancy.ClinicListener;
 import health.stride.programs.PainFlareReported;
 import health.stride.programs.ProgramAssigned;
 import health.stride.programs.ProgramTailored;
-import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * Messages Stride posts into a patient's thread when something happens: a welcome from the first care
- * team, a new or changed plan, scale-back guidance after a pain flare, urgent guidance after a red
- * flag (which also marks the thread urgent until the flags are cleared). Each is keyed by what
- * caused it, so an event delivered twice posts once. None names a condition or a symptom.
+ * team, who joined it when it changed, a new or changed plan, scale-back guidance after a pain flare,
+ * urgent guidance after a red flag (which also marks the thread urgent until the flags are cleared).
+ * Each is keyed by what caused it, so an event delivered twice posts once, and each is a message code
+ * with its arguments, so every reader reads it in their own language. None names a condition or a symptom.
  */
 @Component
 class SystemMessages {
 
-	static final String SCALE_BACK = "Your last session ended with more pain. For the next few days, scale back: fewer"
-			+ " repetitions, smaller movements, shorter walks at an easier pace. Stop any exercise that sends pain"
-			+ " further down your leg. Your care team has been told and will look at your plan.";
+	static final String WELCOME = "messaging.system.welcome";
+	static final String WELCOME_WITH_COACH = "messaging.system.welcome-with-coach";
+	static final String NEW_THERAPIST_AND_COACH = "messaging.system.care-team-changed.therapist-and-coach";
+	static final String NEW_THERAPIST = "messaging.system.care-team-changed.therapist";
+	static final String NEW_COACH = "messaging.system.care-team-changed.coach";
+	static final String PLAN_READY = "messaging.system.plan-ready";
+	static final String PLAN_CHANGED = "messaging.system.plan-changed";
+	static final String SCALE_BACK = "messaging.system.scale-back";
+	static final String URGENT = "messaging.system.urgent";
 
-	static final String URGENT = "You told us about a symptom that needs a doctor. If it is an emergency, call 911 or go"
-			+ " to an emergency department now. Your exercises are paused, and your care team will contact you.";
-
-	private final Threads threads;
+	private final ThreadService threads;
 	private final CareTeams careTeams;
 	private final RedFlags redFlags;
 
-	SystemMessages(Threads threads, CareTeams careTeams, RedFlags redFlags) {
+	SystemMessages(ThreadService threads, CareTeams careTeams, RedFlags redFlags) {
 		this.threads = threads;
 		this.careTeams = careTeams;
 		this.redFlags = redFlags;
 	}
 
 	/**
-	 * Brings the thread's participants in step with the care team and welcomes a patient to their
-	 * first one; a later change is announced by the care teams module, which knows the clinicians.
+	 * Brings the thread's participants in step with the care team; welcomes a patient to their first
+	 * one, and tells them who joined it when it changed (a reassignment, a clinician leaving).
 	 */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(CareTeamAssigned event) {
-		CurrentTenant.runAs(event.tenant(), () -> {
-			if (event.isChange()) {
-				threads.open(event.patient()); // participants follow the change; careteams announces it
-				return;
+		if (event.isChange()) {
+			threads.open(event.patient());
+			announce(event);
+			return;
+		}
+		// a care team without a therapist waits for one: the welcome comes when they are assigned
+		careTeams.of(event.patient()).filter(team -> team.therapist() != null).ifPresent(team -> {
+			var therapist = Objects.requireNonNull(team.therapist()).displayName();
+			var key = "welcome:" + event.patient().id() + ":" + event.therapist();
+			if (team.coach() == null) {
+				threads.postSystem(event.patient(), key, WELCOME, List.of(therapist), false);
+			} else {
+				threads.postSystem(event.patient(), key, WELCOME_WITH_COACH,
+						List.of(therapist, Objects.requireNonNull(team.coach()).displayName()), false);
 			}
-			// a care team without a therapist waits for one: the welcome comes when they are assigned
-			careTeams.of(event.patient()).filter(team -> team.therapist() != null).ifPresent(team -> {
-				var coach = team.coach() == null ? ""
-						: " Your health coach, " + java.util.Objects.requireNonNull(team.coach()).displayName()
-								+ ", helps you keep going.";
-				threads.postSystem(event.patient(), "welcome:" + event.patient().id() + ":" + event.therapist(),
-						"Welcome! " + java.util.Objects.requireNonNull(team.therapist()).displayName() + " is your physical therapist." + coach
-								+ " Write here with any question about your exercises or your pain; your care team"
-								+ " usually answers within one working day. In an emergency, call 911.",
-						false);
-			});
 		});
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	/**
+	 * Names the clinicians who joined, as patients see them. The names come from the care team of
+	 * record, and only for the clinicians this change brought: if a later change overtook it, that one
+	 * names its own. Keyed by the change's moment, so telling the same change twice posts one message.
+	 */
+	private void announce(CareTeamAssigned event) {
+		var team = careTeams.of(event.patient());
+		var therapist = joined(event.therapist(), event.previousTherapist(), team.map(CareTeam::therapist).orElse(null));
+		var coach = joined(event.coach(), event.previousCoach(), team.map(CareTeam::coach).orElse(null));
+		var key = "care-team:" + event.patient().id() + ":" + event.assignedAt();
+		if (therapist != null && coach != null) {
+			threads.postSystem(event.patient(), key, NEW_THERAPIST_AND_COACH, List.of(therapist, coach), false);
+		} else if (therapist != null) {
+			threads.postSystem(event.patient(), key, NEW_THERAPIST, List.of(therapist), false);
+		} else if (coach != null) { // a clinician who left is announced by nobody new
+			threads.postSystem(event.patient(), key, NEW_COACH, List.of(coach), false);
+		}
+	}
+
+	private static @org.jspecify.annotations.Nullable String joined(java.util.@org.jspecify.annotations.Nullable UUID now,
+			java.util.@org.jspecify.annotations.Nullable UUID before, CareTeam.@org.jspecify.annotations.Nullable Member current) {
+		if (now == null || now.equals(before) || current == null || !current.clinicianId().equals(now)) {
+			return null;
+		}
+		return current.displayName();
+	}
+
+	@ClinicListener
 	void on(ProgramAssigned event) {
-		CurrentTenant.runAs(event.tenant(), () -> threads.postSystem(event.patient(),
-				"plan:" + event.plan() + ":" + event.version(),
-				"Your exercise plan is ready. Open today's plan to see your exercises.", false));
+		threads.postSystem(event.patient(), "plan:" + event.plan() + ":" + event.version(), PLAN_READY, List.of(), false);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(ProgramTailored event) {
-		CurrentTenant.runAs(event.tenant(), () -> threads.postSystem(event.patient(),
-				"plan:" + event.plan() + ":" + event.version(),
-				"Your therapist changed your exercise plan. Open today's plan to see what is new.", false));
+		threads.postSystem(event.patient(), "plan:" + event.plan() + ":" + event.version(), PLAN_CHANGED, List.of(), false);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(PainFlareReported event) {
-		CurrentTenant.runAs(event.tenant(),
-				() -> threads.postSystem(event.patient(), "flare:" + event.session(), SCALE_BACK, false));
+		threads.postSystem(event.patient(), "flare:" + event.session(), SCALE_BACK, List.of(), false);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(RedFlagsReported event) {
 		// the thread is marked urgent only while the report is open: an event re-published after a restart
 		// may arrive when a clinician has cleared the report already
-		CurrentTenant.runAs(event.tenant(), () -> {
-			var open = redFlags.open(event.patient()).stream().anyMatch(it -> it.id().equals(event.report()));
-			threads.postSystem(event.patient(), "red-flag:" + event.report(), URGENT, open);
-		});
+		var open = redFlags.open(event.patient()).stream().anyMatch(it -> it.id().equals(event.report()));
+		threads.postSystem(event.patient(), "red-flag:" + event.report(), URGENT, List.of(), open);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(RedFlagsCleared event) {
 		// asked now rather than taken from the event, which a later report may have overtaken
-		CurrentTenant.runAs(event.tenant(), () -> {
-			if (redFlags.open(event.patient()).isEmpty()) {
-				threads.clearUrgent(event.patient());
-			}
-		});
+		if (redFlags.open(event.patient()).isEmpty()) {
+			threads.clearUrgent(event.patient());
+		}
 	}
 }

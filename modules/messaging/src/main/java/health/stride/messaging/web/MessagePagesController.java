@@ -2,13 +2,15 @@ package health.stride.messaging.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,15 +23,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import health.stride.messaging.QuickReplies;
 import health.stride.messaging.SenderRole;
 import health.stride.messaging.Threads;
-import health.stride.patients.FieldErrors;
+import health.stride.messaging.internal.QuickReplies;
 import health.stride.patients.PatientDirectory;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
+import health.stride.platform.validation.InvalidInput;
 
 /**
  * The messaging pages: the patient's thread with their care team, the clinician's inbox (urgent
@@ -42,8 +44,6 @@ class MessagePagesController {
 	/** Clinicians have no time zone of record: their pages show UTC, turned into the browser's own by local-time.js. */
 	static final ZoneId UTC = ZoneId.of("UTC");
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", Locale.US);
-
 	/** The session attribute holding the patients of the last inbox view written to the audit trail. */
 	static final String INBOX_AUDITED = MessagePagesController.class.getName() + ".inboxAudited";
 
@@ -51,8 +51,11 @@ class MessagePagesController {
 	private final PatientDirectory patients;
 	private final QuickReplies quickReplies;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	MessagePagesController(Threads threads, PatientDirectory patients, QuickReplies quickReplies, AuditTrail audit) {
+	MessagePagesController(Threads threads, PatientDirectory patients, QuickReplies quickReplies, AuditTrail audit,
+			MessageSource messages) {
+		this.messages = messages;
 		this.threads = threads;
 		this.patients = patients;
 		this.quickReplies = quickReplies;
@@ -81,8 +84,8 @@ class MessagePagesController {
 		try {
 			threads.post(thread, CurrentUser.require(), body);
 			return "redirect:/portal/messages";
-		} catch (FieldErrors.Invalid invalid) {
-			return thread(model, thread, ZoneId.of(me.timeZone()), body, invalid.errors().get("body"), "/portal/messages");
+		} catch (InvalidInput invalid) {
+			return thread(model, thread, ZoneId.of(me.timeZone()), body, problem(invalid), "/portal/messages");
 		}
 	}
 
@@ -95,7 +98,7 @@ class MessagePagesController {
 		auditInbox(inbox.stream().map(it -> it.patient().id()).toList(), polled != null, session);
 		model.addAttribute("threads", inbox.stream().map(it -> new Inboxed(it.id(),
 				it.patientName(), it.urgent(), it.unanswered(), it.unread(),
-				it.lastMessageAt() == null ? null : WHEN.format(it.lastMessageAt().atZone(zone)) + " UTC",
+				it.lastMessageAt() == null ? null : when().format(it.lastMessageAt().atZone(zone)) + " UTC",
 				it.lastMessageAt() == null ? null : it.lastMessageAt().toString())).toList());
 		return "messaging/inbox";
 	}
@@ -133,9 +136,8 @@ class MessagePagesController {
 			return "redirect:/messages/" + threadId;
 		} catch (Threads.NotFound notFound) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such thread.");
-		} catch (FieldErrors.Invalid invalid) {
-			return thread(model, threadId, UTC, body, invalid.errors().get("body"),
-					"/messages/" + threadId);
+		} catch (InvalidInput invalid) {
+			return thread(model, threadId, UTC, body, problem(invalid), "/messages/" + threadId);
 		}
 	}
 
@@ -199,15 +201,30 @@ class MessagePagesController {
 		return "messaging/thread";
 	}
 
-	private static List<Shown> shown(List<Threads.Message> messages, StrideUser reader, ZoneId zone, Threads.Thread thread) {
+	private List<Shown> shown(List<Threads.Message> messages, StrideUser reader, ZoneId zone, Threads.Thread thread) {
+		var locale = LocaleContextHolder.getLocale();
 		return messages.stream().map(it -> {
 			var readBy = thread.participants().stream()
 					.filter(p -> !p.username().equals(it.senderUsername()) && p.active() && p.readSeq() >= it.seq())
 					.map(Threads.Participant::displayName).toList();
 			var mine = reader.username().equals(it.senderUsername());
 			return new Shown(it.seq(), it.senderName(), mine, it.senderRole() == SenderRole.SYSTEM,
-					WHEN.format(it.sentAt().atZone(zone)) + (zone.equals(UTC) ? " UTC" : ""), it.sentAt().toString(), it.html(),
-					!mine ? "" : readBy.isEmpty() ? "Delivered" : "Read by " + String.join(", ", readBy));
+					when().format(it.sentAt().atZone(zone)) + (zone.equals(UTC) ? " UTC" : ""), it.sentAt().toString(),
+					MessageText.html(it.text(this.messages, locale)),
+					!mine ? "" : readBy.isEmpty() ? this.messages.getMessage("messaging.thread.delivered", null, locale)
+							: this.messages.getMessage("messaging.thread.read-by", new Object[] { String.join(", ", readBy) },
+									locale));
 		}).toList();
+	}
+
+	/** The day and time in the reader's language. */
+	private static DateTimeFormatter when() {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+				.withLocale(LocaleContextHolder.getLocale());
+	}
+
+	private String problem(InvalidInput invalid) {
+		var problem = invalid.problems().get("body");
+		return problem == null ? "" : messages.getMessage(problem, LocaleContextHolder.getLocale());
 	}
 }

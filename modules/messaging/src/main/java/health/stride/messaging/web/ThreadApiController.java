@@ -2,10 +2,11 @@ package health.stride.messaging.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import health.stride.messaging.Threads;
-import health.stride.patients.FieldErrors;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 
@@ -28,8 +28,10 @@ class ThreadApiController {
 
 	private final Threads threads;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	ThreadApiController(Threads threads, AuditTrail audit) {
+	ThreadApiController(Threads threads, AuditTrail audit, MessageSource messages) {
+		this.messages = messages;
 		this.threads = threads;
 		this.audit = audit;
 	}
@@ -56,12 +58,8 @@ class ThreadApiController {
 					.body(new Posted(posted.id().toString(), posted.seq(), posted.sentAt()));
 		} catch (Threads.NotFound notFound) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such thread."));
-		} catch (FieldErrors.Invalid invalid) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are missing or not valid.");
-			problem.setProperty("errors", invalid.errors().entrySet().stream()
-					.map(it -> Map.of("field", it.getKey(), "message", it.getValue())).toList());
-			return ResponseEntity.badRequest().body(problem);
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+							messages.getMessage("messaging.thread.not-found", null, LocaleContextHolder.getLocale())));
 		}
 	}
 }

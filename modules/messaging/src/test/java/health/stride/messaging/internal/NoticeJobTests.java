@@ -16,7 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import health.stride.messaging.Threads;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -33,11 +32,11 @@ class NoticeJobTests {
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
 	private final NoticeListener job;
-	private final Threads threads;
+	private final ThreadService threads;
 	private final PatientDirectory patients;
 	private final ClinicRegistry clinics;
 
-	NoticeJobTests(NoticeListener job, Threads threads, PatientDirectory patients, ClinicRegistry clinics) {
+	NoticeJobTests(NoticeListener job, ThreadService threads, PatientDirectory patients, ClinicRegistry clinics) {
 		this.job = job;
 		this.threads = threads;
 		this.patients = patients;
@@ -52,7 +51,7 @@ class NoticeJobTests {
 			CurrentTenant.runAs(clinic, () -> {
 				var patient = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.x", "Pat", "Tester",
 						LocalDate.of(1980, 1, 1), name + "@example.org", null, "WA", "America/Los_Angeles"));
-				threads.postSystem(patient, "test:" + UUID.randomUUID(), "Your plan is ready.", false);
+				threads.postSystem(patient, "test:" + UUID.randomUUID(), SystemMessages.PLAN_READY, java.util.List.of(), false);
 			});
 		}
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

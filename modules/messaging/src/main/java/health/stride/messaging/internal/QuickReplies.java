@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.patients.FieldErrors;
+import health.stride.platform.validation.FieldErrors;
 
 /** The clinic's saved replies, for its clinicians to start a message from. */
 @Service
@@ -40,24 +40,22 @@ public class QuickReplies {
 	/**
 	 * Saves a reply for the whole clinic.
 	 *
-	 * @throws FieldErrors.Invalid for a missing or too long title or text
+	 * @throws health.stride.platform.validation.InvalidInput for a missing or too long title or text
 	 */
 	@Transactional
 	public QuickReply add(String title, String body, String createdBy) {
 		var errors = new FieldErrors();
 		if (title.isBlank() || title.strip().length() > 80) {
-			errors.reject("title", "Give the reply a title of up to 80 characters.");
+			errors.reject("title", "messaging.quick-replies.title.size", 80);
 		}
 		if (body.isBlank() || body.strip().length() > 2_000) {
-			errors.reject("body", "Write the reply: up to 2,000 characters.");
+			errors.reject("body", "messaging.quick-replies.body.size", 2_000);
 		}
-		if (!errors.isEmpty()) {
-			throw new FieldErrors.Invalid(errors);
-		}
+		errors.throwIfAny();
 		var reply = new QuickReply(UUID.randomUUID(), title.strip(), body.strip(), createdBy);
 		jdbc.sql("""
-				insert into messaging.quick_reply (tenant_id, id, title, body, created_by, created_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)""")
+				insert into messaging.quick_reply (id, title, body, created_by, created_at)
+				values (?, ?, ?, ?, ?)""")
 				.params(reply.id(), reply.title(), reply.body(), createdBy, java.sql.Timestamp.from(clock.instant()))
 				.update();
 		return reply;

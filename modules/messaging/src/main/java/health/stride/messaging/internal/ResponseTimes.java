@@ -1,10 +1,12 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,21 +61,25 @@ public class ResponseTimes {
 		return Duration.ofMillis(Math.round(seconds * 1000));
 	}
 
-	/** "under 1 min", "45 min", "3 h 20 min", "2 d 4 h". */
-	public static String words(@Nullable Duration duration) {
+	/** "under 1 min", "45 min", "3 h 20 min", "2 d 4 h", in the reader's language. */
+	public static MessageSourceResolvable words(@Nullable Duration duration) {
 		if (duration == null) {
-			return "—";
+			return words("none");
 		}
 		var minutes = duration.toMinutes();
 		if (minutes < 1) {
-			return "under 1 min";
+			return words("under-a-minute");
 		}
 		if (minutes < 60) {
-			return minutes + " min";
+			return words("minutes", minutes);
 		}
 		if (minutes < 24 * 60) {
-			return minutes / 60 + " h " + minutes % 60 + " min";
+			return words("hours", minutes / 60, minutes % 60);
 		}
-		return minutes / (24 * 60) + " d " + (minutes % (24 * 60)) / 60 + " h";
+		return words("days", minutes / (24 * 60), (minutes % (24 * 60)) / 60);
+	}
+
+	private static MessageSourceResolvable words(String code, Object... arguments) {
+		return new DefaultMessageSourceResolvable(new String[] { "messaging.duration." + code }, arguments);
 	}
 }

@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -23,11 +23,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -112,6 +114,21 @@ class EmailNoticeTests {
 		assertThat(body).contains("https://stride.example/portal/messages");
 		assertThat(body + message.getSubject()).doesNotContain("MRI", "herniated", "disc", "Pelvic", "L5", "Maya",
 				"Okafor", "Alex", "sciatica", "pain");
+	}
+
+	@Test
+	void goesOutInThePatientsLanguage() throws Exception {
+
+		CurrentTenant.runAs(clinic, () -> patients.changeLanguage(maya, Language.SPANISH));
+		makeTheLastNoticeOld();
+		post("¿Cómo le fue?");
+		CurrentTenant.runAs(clinic, notices::sendDue);
+
+		var received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getSubject()).isEqualTo("Nuevo mensaje de su equipo de atención en Northside Physio");
+		assertThat(GreenMailUtil.getBody(received[0])).contains("Inicie sesi").contains("https://stride.example/portal/messages")
+				.doesNotContain("Sign in");
 	}
 
 	@Test

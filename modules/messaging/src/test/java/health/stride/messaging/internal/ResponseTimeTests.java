@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -15,6 +15,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.messaging.Threads;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -25,6 +26,7 @@ import health.stride.platform.tenancy.TenantId;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class ResponseTimeTests {
 
+	private final org.springframework.context.MessageSource messages;
 	private final ResponseTimes responseTimes;
 	private final Threads threads;
 	private final PatientDirectory patients;
@@ -32,8 +34,9 @@ class ResponseTimeTests {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 
-	ResponseTimeTests(ResponseTimes responseTimes, Threads threads, PatientDirectory patients, ClinicRegistry clinics,
+	ResponseTimeTests(org.springframework.context.MessageSource messages, ResponseTimes responseTimes, Threads threads, PatientDirectory patients, ClinicRegistry clinics,
 			JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.messages = messages;
 		this.responseTimes = responseTimes;
 		this.threads = threads;
 		this.patients = patients;
@@ -78,7 +81,11 @@ class ResponseTimeTests {
 				.containsExactly(
 						tuple("Alex", 2, Duration.ofMinutes(90), Duration.ofMinutes(114)), // 60 and 120 minutes
 						tuple("Rio", 1, Duration.ofMinutes(30), Duration.ofMinutes(30)));
-		assertThat(ResponseTimes.words(Duration.ofMinutes(114))).isEqualTo("1 h 54 min");
-		assertThat(ResponseTimes.words(Duration.ofMinutes(3000))).isEqualTo("2 d 2 h");
+		assertThat(messages.getMessage(ResponseTimes.words(Duration.ofMinutes(114)), java.util.Locale.ENGLISH))
+				.isEqualTo("1 h 54 min");
+		assertThat(messages.getMessage(ResponseTimes.words(Duration.ofMinutes(3000)), java.util.Locale.ENGLISH))
+				.isEqualTo("2 d 2 h");
+		assertThat(messages.getMessage(ResponseTimes.words(Duration.ofSeconds(20)), java.util.Locale.of("es")))
+				.isEqualTo("menos de 1 min");
 	}
 }

@@ -1,4 +1,4 @@
-package health.stride.careteams;
+package health.stride.careteams.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,13 +1,15 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -25,6 +27,7 @@ import health.stride.platform.tenancy.CurrentTenant;
  * links to the messages page; it never carries the message, a name of a condition or anything else
  * about the patient's care. At most one goes to a patient every 15 minutes, and none to a patient
  * who turned them off. Without an SMTP server configured ({@code spring.mail.host}) none are sent.
+ * Each goes out in the patient's language.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,17 +42,19 @@ public class EmailNotices {
 	private final ObjectProvider<JavaMailSender> mail;
 	private final PatientDirectory patients;
 	private final ClinicRegistry clinics;
+	private final MessageSource messages;
 	private final Clock clock;
 	private final String publicUrl;
 	private final String from;
 
 	EmailNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, PatientDirectory patients, ClinicRegistry clinics,
-			Clock clock, @Value("${stride.public-url:http://localhost:8080}") String publicUrl,
+			MessageSource messages, Clock clock, @Value("${stride.public-url:http://localhost:8080}") String publicUrl,
 			@Value("${stride.mail.from:Stride <no-reply@stride.example>}") String from) {
 		this.jdbc = jdbc;
 		this.mail = mail;
 		this.patients = patients;
 		this.clinics = clinics;
+		this.messages = messages;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
 		this.from = from;
@@ -63,8 +68,8 @@ public class EmailNotices {
 	@Transactional
 	public void setEmailEnabled(String username, boolean enabled) {
 		jdbc.sql("""
-				insert into messaging.notification_preference (tenant_id, username, email_enabled, updated_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?)
+				insert into messaging.notification_preference (username, email_enabled, updated_at)
+				values (?, ?, ?)
 				on conflict (tenant_id, username) do update
 				set email_enabled = excluded.email_enabled, updated_at = excluded.updated_at""")
 				.params(username, enabled, java.sql.Timestamp.from(clock.instant())).update();
@@ -74,8 +79,8 @@ public class EmailNotices {
 	@Transactional
 	public void owe(PatientId patient) {
 		jdbc.sql("""
-				insert into messaging.email_notice (tenant_id, patient_id, pending_since)
-				values (current_setting('stride.tenant_id', true), ?, ?)
+				insert into messaging.email_notice (patient_id, pending_since)
+				values (?, ?)
 				on conflict (tenant_id, patient_id) do update
 				set pending_since = coalesce(email_notice.pending_since, excluded.pending_since)""")
 				.params(patient.id(), java.sql.Timestamp.from(clock.instant())).update();
@@ -95,7 +100,7 @@ public class EmailNotices {
 				where pending_since is not null and (last_sent_at is null or last_sent_at <= ?)
 				for update skip locked""")
 				.param(java.sql.Timestamp.from(clock.instant().minus(BATCH))).query(UUID.class).list();
-		var clinic = clinics.find(CurrentTenant.require()).map(it -> it.name()).orElse("your clinic");
+		var clinic = clinics.find(CurrentTenant.require()).map(it -> it.name());
 		var sent = 0;
 		for (var id : due) {
 			var patient = patients.find(new PatientId(id));
@@ -103,7 +108,9 @@ public class EmailNotices {
 			var wanted = patient.map(it -> emailEnabled(it.username())).orElse(false);
 			if (sender != null && wanted && address.isPresent()) {
 				try {
-					sender.send(notice(address.get(), clinic));
+					var locale = patients.languageOf(new PatientId(id)).locale();
+					sender.send(notice(address.get(), clinic.orElseGet(
+							() -> messages.getMessage("messaging.email.your-clinic", null, locale)), locale));
 					sent++;
 				} catch (MailException failed) {
 					// stays pending, for the next run; the others go out now
@@ -120,21 +127,12 @@ public class EmailNotices {
 		return sent;
 	}
 
-	SimpleMailMessage notice(String to, String clinic) {
+	SimpleMailMessage notice(String to, String clinic, Locale locale) {
 		var message = new SimpleMailMessage();
 		message.setFrom(from);
 		message.setTo(to);
-		message.setSubject("New message from your care team at " + clinic);
-		message.setText("""
-				Hello,
-
-				You have a new message from your care team at %s.
-				Sign in to read it: %s/portal/messages
-
-				You get this email because email notices are on in your Stride profile. You can turn them off there:
-				%s/portal/profile
-
-				Stride""".formatted(clinic, publicUrl, publicUrl));
+		message.setSubject(messages.getMessage("messaging.email.subject", new Object[] { clinic }, locale));
+		message.setText(messages.getMessage("messaging.email.text", new Object[] { clinic, publicUrl }, locale));
 		return message;
 	}
 }

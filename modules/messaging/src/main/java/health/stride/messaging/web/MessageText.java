@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.web;
 
 import java.util.regex.Pattern;
 
@@ -8,13 +8,13 @@ import org.springframework.web.util.HtmlUtils;
  * Message text as the pages show it: everything escaped, then line breaks kept and web addresses
  * made into links, and nothing else. What comes out is safe to insert as HTML.
  */
-public final class MessageText {
+final class MessageText {
 
 	private MessageText() {}
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");
 
-	public static String html(String body) {
+	static String html(String body) {
 		var escaped = HtmlUtils.htmlEscape(body.strip(), "UTF-8");
 		var matcher = LINK.matcher(escaped);
 		var html = new StringBuilder();

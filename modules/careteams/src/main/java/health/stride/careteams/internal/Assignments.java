@@ -1,4 +1,4 @@
-package health.stride.careteams;
+package health.stride.careteams.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,12 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.careteams.internal.CaseloadRecords;
-import health.stride.careteams.internal.Clinicians;
+import health.stride.careteams.ClinicianId;
+import health.stride.careteams.ClinicianRole;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
 import health.stride.patients.PatientDirectory;
@@ -22,7 +23,6 @@ import health.stride.patients.PatientId;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
-import health.stride.messaging.Threads;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -30,7 +30,8 @@ import health.stride.platform.tenancy.CurrentTenant;
  * Who cares for a patient. A therapist may treat a patient only with a license or compact
  * privilege for the patient's state that has not expired; among those with room in their
  * capacity, the one with the fewest active patients is chosen. Coaches take new patients in turn.
- * The decision is recorded in the patients module, which owns the care team of record.
+ * The decision is recorded in the patients module, which owns the care team of record. Whether a
+ * therapist is licensed is asked of the one SQL statement of the license rule, {@code careteams.licensed}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,16 +44,14 @@ public class Assignments {
 	private final Clinicians clinicians;
 	private final CareTeams careTeams;
 	private final PatientDirectory patients;
-	private final CaseloadRecords caseload;
+	private final CaseloadProjection caseload;
 	private final AuditTrail audit;
 	private final Accounts accounts;
-	private final Threads threads;
 	private final Clock clock;
 
 	Assignments(JdbcClient jdbc, Clinicians clinicians, CareTeams careTeams, PatientDirectory patients,
-			CaseloadRecords caseload, AuditTrail audit, Accounts accounts, Threads threads, Clock clock) {
+			CaseloadProjection caseload, AuditTrail audit, Accounts accounts, Clock clock) {
 		this.accounts = accounts;
-		this.threads = threads;
 		this.jdbc = jdbc;
 		this.clinicians = clinicians;
 		this.careTeams = careTeams;
@@ -62,13 +61,30 @@ public class Assignments {
 		this.clock = clock;
 	}
 
-	/** A patient who finished their intake and has no therapist yet, and why. */
-	public record Awaiting(PatientId patient, String displayName, String state, String reason, Instant since) {}
+	/** A patient who finished their intake and has no therapist yet, and why (a message code and its arguments). */
+	public record Awaiting(PatientId patient, String displayName, String state, MessageSourceResolvable reason,
+			Instant since) {}
 
-	/** The therapist chosen is not licensed for the patient's state (or not a therapist, or gone). */
-	public static final class NotAllowed extends RuntimeException {
-		NotAllowed(String message) {
-			super(message);
+	/** The therapist chosen is not licensed for the patient's state (or not a therapist, or gone): why, as a message code. */
+	public static final class NotAllowed extends RuntimeException implements MessageSourceResolvable {
+
+		private final String code;
+		private final Object[] arguments;
+
+		NotAllowed(String code, Object... arguments) {
+			super(code);
+			this.code = code;
+			this.arguments = arguments.clone();
+		}
+
+		@Override
+		public String[] getCodes() {
+			return new String[] { code };
+		}
+
+		@Override
+		public Object[] getArguments() {
+			return arguments.clone();
 		}
 	}
 
@@ -88,9 +104,8 @@ public class Assignments {
 		var therapist = therapistFor(state);
 
 		if (therapist.isEmpty()) {
-			var reason = licensedIn(state) == 0 ? "No active therapist is licensed in " + state + "."
-					: "Every therapist licensed in " + state + " is at capacity.";
-			queue(patient, reason);
+			queue(patient, licensedIn(state) == 0 ? "careteams.assignments.reason.none-licensed"
+					: "careteams.assignments.reason.at-capacity", state);
 			return false;
 		}
 
@@ -106,15 +121,15 @@ public class Assignments {
 	@Transactional
 	public void assign(PatientId patient, ClinicianId therapist, @Nullable ClinicianId coach) {
 
-		var state = patients.find(patient).orElseThrow(() -> new NotAllowed("No such patient.")).state();
+		var state = patients.find(patient).orElseThrow(() -> new NotAllowed("careteams.assignments.no-patient")).state();
 		var chosen = clinicians.findById(therapist.id()).filter(it -> it.active() && it.role() == ClinicianRole.THERAPIST)
-				.orElseThrow(() -> new NotAllowed("Choose an active therapist of the clinic."));
+				.orElseThrow(() -> new NotAllowed("careteams.assignments.choose-therapist"));
 		if (!isLicensed(therapist.id(), state)) {
-			throw new NotAllowed(chosen.displayName() + " holds no valid license or compact privilege for " + state + ".");
+			throw new NotAllowed("careteams.assignments.not-licensed", chosen.displayName(), state);
 		}
 		var chosenCoach = coach == null ? null
 				: clinicians.findById(coach.id()).filter(it -> it.active() && it.role() == ClinicianRole.COACH)
-						.orElseThrow(() -> new NotAllowed("Choose an active coach of the clinic."));
+						.orElseThrow(() -> new NotAllowed("careteams.assignments.choose-coach"));
 
 		record(patient, member(chosen), chosenCoach == null ? null : member(chosenCoach));
 	}
@@ -136,8 +151,7 @@ public class Assignments {
 	public List<ClinicianId> therapistsLicensedIn(String state) {
 		return jdbc.sql("""
 				select c.id from careteams.clinician c
-				join careteams.license l on l.clinician_id = c.id and l.state = ? and l.expires_on >= ?
-				where c.role = 'THERAPIST' and c.active order by c.display_name""")
+				where c.role = 'THERAPIST' and c.active and careteams.licensed(c.id, ?, ?) order by c.display_name""")
 				.params(state, java.sql.Date.valueOf(today()))
 				.query((row, number) -> new ClinicianId(row.getObject(1, UUID.class))).list();
 	}
@@ -145,13 +159,22 @@ public class Assignments {
 	/** The clinic's patients waiting for a therapist, longest waiting first. */
 	public List<Awaiting> awaiting() {
 		return jdbc.sql("""
-				select a.patient_id, coalesce(e.display_name, 'Patient'), coalesce(e.state, ''), a.reason, a.since
+				select a.patient_id, coalesce(e.display_name, ''), coalesce(e.state, ''), a.reason, a.reason_args, a.since
 				from careteams.awaiting_assignment a
 				left join careteams.caseload_entry e on e.patient_id = a.patient_id
 				order by a.since""")
 				.query((row, number) -> new Awaiting(new PatientId(row.getObject(1, UUID.class)), row.getString(2),
-						row.getString(3), row.getString(4), row.getTimestamp(5).toInstant()))
+						row.getString(3), reason(row.getString(4), (String[]) row.getArray(5).getArray()),
+						row.getTimestamp(6).toInstant()))
 				.list();
+	}
+
+	/** A reason written before reasons were codes is English text, shown as it is. */
+	private static MessageSourceResolvable reason(String reason, String[] arguments) {
+		return reason.startsWith("careteams.")
+				? new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { reason }, arguments)
+				: new org.springframework.context.support.DefaultMessageSourceResolvable(
+						new String[] { "careteams.assignments.reason.as-written" }, new Object[] { reason });
 	}
 
 	/**
@@ -164,12 +187,12 @@ public class Assignments {
 	@Transactional
 	public void deactivate(ClinicianId clinician) {
 
-		var leaving = clinicians.findById(clinician.id()).orElseThrow(() -> new NotAllowed("No such clinician."));
+		var leaving = clinicians.findById(clinician.id()).orElseThrow(() -> new NotAllowed("careteams.assignments.no-clinician"));
 		leaving.deactivate();
 		clinicians.saveAndFlush(leaving);
 
+		// from now on no check lets them in, threads included; messaging brings its participants in step
 		var theirPatients = careTeams.departed(leaving.username());
-		threads.departed(leaving.username());
 
 		for (var patient : theirPatients) {
 			var team = careTeams.of(patient);
@@ -184,8 +207,7 @@ public class Assignments {
 			if (next.isPresent()) {
 				record(patient, next.get(), coach);
 			} else {
-				queue(patient, leaving.displayName() + " left the clinic and no other therapist licensed in " + state
-						+ " has room.");
+				queue(patient, "careteams.assignments.reason.left", leaving.displayName(), state);
 			}
 		}
 
@@ -194,14 +216,14 @@ public class Assignments {
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinician");
 	}
 
-	/** Puts the patient in the clinic's assignment queue, or updates why they wait. */
-	private void queue(PatientId patient, String reason) {
+	/** Puts the patient in the clinic's assignment queue, or updates why they wait (a message code and its arguments). */
+	private void queue(PatientId patient, String reason, String... arguments) {
 		jdbc.sql("""
-				insert into careteams.awaiting_assignment (tenant_id, patient_id, reason, since)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?)
-				on conflict (tenant_id, patient_id) do update set reason = excluded.reason""")
-				.params(patient.id(), reason, java.sql.Timestamp.from(clock.instant())).update();
-		caseload.refresh(patient, null); // the queue shows the patient's name and state from the read model
+				insert into careteams.awaiting_assignment (patient_id, reason, reason_args, since)
+				values (?, ?, ?, ?)
+				on conflict (tenant_id, patient_id) do update set reason = excluded.reason, reason_args = excluded.reason_args""")
+				.params(patient.id(), reason, arguments, java.sql.Timestamp.from(clock.instant())).update();
+		caseload.assigned(patient); // the queue shows the patient's name and state from the read model
 	}
 
 	private void record(PatientId patient, CareTeam.Member therapist, CareTeam.@Nullable Member coach) {
@@ -212,7 +234,7 @@ public class Assignments {
 			jdbc.sql("update careteams.clinician set last_assigned_at = ? where id = ?")
 					.params(java.sql.Timestamp.from(clock.instant()), coach.clinicianId()).update();
 		}
-		caseload.refresh(patient, null);
+		caseload.assigned(patient); // counted in the therapist's load before the next assignment
 	}
 
 	/** The licensed therapist with room and the fewest active patients; locked until the assignment commits. */
@@ -220,10 +242,9 @@ public class Assignments {
 		return jdbc.sql("""
 				select c.id, c.username, c.display_name
 				from careteams.clinician c
-				join careteams.license l on l.clinician_id = c.id and l.state = ? and l.expires_on >= ?
 				cross join lateral (select count(*) as patients from careteams.caseload_entry e
 				                    where e.therapist_username = c.username and e.status in %s) load
-				where c.role = 'THERAPIST' and c.active and load.patients < c.capacity
+				where c.role = 'THERAPIST' and c.active and careteams.licensed(c.id, ?, ?) and load.patients < c.capacity
 				order by load.patients, c.username
 				limit 1
 				for update of c""".formatted(ACTIVE_STATUSES))
@@ -249,17 +270,16 @@ public class Assignments {
 	private int licensedIn(String state) {
 		return jdbc.sql("""
 				select count(*) from careteams.clinician c
-				join careteams.license l on l.clinician_id = c.id and l.state = ? and l.expires_on >= ?
-				where c.role = 'THERAPIST' and c.active""")
+				where c.role = 'THERAPIST' and c.active and careteams.licensed(c.id, ?, ?)""")
 				.params(state, java.sql.Date.valueOf(today())).query(Integer.class).single();
 	}
 
 	private boolean isLicensed(UUID therapist, String state) {
-		return jdbc.sql("select exists (select 1 from careteams.license where clinician_id = ? and state = ? and expires_on >= ?)")
+		return jdbc.sql("select careteams.licensed(?, ?, ?)")
 				.params(therapist, state, java.sql.Date.valueOf(today())).query(Boolean.class).single();
 	}
 
-	private static CareTeam.Member member(health.stride.careteams.internal.Clinician clinician) {
+	private static CareTeam.Member member(Clinician clinician) {
 		return new CareTeam.Member(clinician.id().id(), clinician.username(), clinician.displayName());
 	}
 

@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.web;
 
 import static org.assertj.core.api.Assertions.*;
 

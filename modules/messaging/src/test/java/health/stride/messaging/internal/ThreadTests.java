@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -13,6 +13,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
@@ -20,12 +24,15 @@ import org.springframework.modulith.test.Scenario;
 
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.FieldErrors;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.programs.PainFlareReported;
+import health.stride.messaging.SenderRole;
+import health.stride.messaging.Threads;
+import health.stride.patients.CareTeamAssigned;
 import health.stride.platform.security.Role;
+import health.stride.platform.validation.InvalidInput;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
@@ -35,23 +42,35 @@ import health.stride.platform.tenancy.TenantId;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class ThreadTests {
 
-	private final Threads threads;
+	private final ThreadService threads;
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
 	private final ClinicRegistry clinics;
-	private final CareTeamNotices notices;
+	private final MessageSource messages;
+	private final ApplicationEventPublisher publisher;
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
+	private final JdbcClient jdbc;
 
 	private TenantId clinic;
 	private PatientId maya;
 	private StrideUser patient, alex, rio, sam;
 
-	ThreadTests(Threads threads, PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics,
-			CareTeamNotices notices) {
+	ThreadTests(ThreadService threads, PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics,
+			MessageSource messages, ApplicationEventPublisher publisher,
+			org.springframework.transaction.PlatformTransactionManager transactions, JdbcClient jdbc) {
 		this.threads = threads;
 		this.patients = patients;
 		this.careTeams = careTeams;
 		this.clinics = clinics;
-		this.notices = notices;
+		this.messages = messages;
+		this.publisher = publisher;
+		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.jdbc = jdbc;
+	}
+
+	/** A message as an English reader reads it. */
+	String english(Threads.Message message) {
+		return message.text(messages, java.util.Locale.ENGLISH);
 	}
 
 	static final CareTeam.Member ALEX = new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex Morgan, PT");
@@ -96,7 +115,7 @@ class ThreadTests {
 		var welcome = CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true));
 		assertThat(welcome).singleElement().satisfies(it -> {
 			assertThat(it.senderRole()).isEqualTo(SenderRole.SYSTEM);
-			assertThat(it.body()).contains("Alex Morgan, PT is your physical therapist").contains("Rio Santos");
+			assertThat(english(it)).contains("Alex Morgan, PT is your physical therapist").contains("Rio Santos");
 		});
 		CurrentTenant.runAs(clinic, () -> threads.post(thread(), alex, "How did the first session go?"));
 
@@ -109,7 +128,7 @@ class ThreadTests {
 		assertThat(after.participant("pt.sam").orElseThrow().active()).isTrue();
 		assertThat(after.participant("coach.rio").orElseThrow().active()).isFalse();
 		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), sam, 0, true)))
-				.as("the new therapist reads the history").extracting(Threads.Message::body)
+				.as("the new therapist reads the history").extracting(this::english)
 				.contains("How did the first session go?");
 		assertThat(unread(sam)).as("what came before they joined is not unread to them").isZero();
 		assertThatExceptionOfType(Threads.NotFound.class).as("the former therapist writes no more")
@@ -132,9 +151,9 @@ class ThreadTests {
 		var impostor = new StrideUser(UUID.randomUUID().toString(), "pt.alex", List.of(clinic), Set.of(Role.PATIENT));
 		assertThatExceptionOfType(Threads.NotFound.class).as("a patient with a clinician's username")
 				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> threads.post(thread(), impostor, "Hi")));
-		assertThatExceptionOfType(FieldErrors.Invalid.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
+		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> CurrentTenant.callAs(clinic,
 				() -> threads.post(thread(), patient, "x".repeat(Threads.MAX_BODY + 1))));
-		assertThatExceptionOfType(FieldErrors.Invalid.class)
+		assertThatExceptionOfType(InvalidInput.class)
 				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> threads.post(thread(), patient, "   ")));
 	}
 
@@ -194,28 +213,50 @@ class ThreadTests {
 	}
 
 	@Test
-	void aChangedCareTeamIsNotWelcomedAgainAndIsAnnouncedOncePerChangeNamingTheNewcomers(Scenario scenario) {
+	void aChangedCareTeamIsNotWelcomedAgainAndIsAnnouncedOncePerChangeNamingTheNewcomers(Scenario scenario,
+			PublishedEvents events) {
 
 		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> careTeams.assign(maya, SAM, RIO))
 				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> threads.find(thread())).orElseThrow()
-						.participant("pt.sam").map(Threads.Participant::active).orElse(false), active -> active)
-				.andVerify(active -> assertThat(active).isTrue()));
-		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)))
-				.as("only the first care team is welcomed").singleElement().asString().contains("Alex Morgan, PT");
+						.lastSeq(), seq -> seq == 2)
+				.andVerify(seq -> assertThat(seq).isEqualTo(2)));
+		var announced = CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true));
+		assertThat(english(announced.getFirst())).as("only the first care team is welcomed").contains("Alex Morgan, PT");
+		assertThat(announced).extracting(Threads.Message::senderRole, this::english).last().isEqualTo(tuple(
+				SenderRole.SYSTEM, "Your care team changed: Sam Patel, PT is now your physical therapist. Write here with"
+						+ " any question; your care team usually answers within one working day."));
 
-		var changedAt = java.time.Instant.parse("2026-11-30T10:15:30.123456Z");
-		CurrentTenant.runAs(clinic, () -> {
-			notices.announceNewClinicians(maya, changedAt, "Sam Patel, PT", null);
-			notices.announceNewClinicians(maya, changedAt, "Sam Patel, PT", null); // the same change, told again
-			notices.announceNewClinicians(maya, changedAt.plusSeconds(60), null, null); // nobody new: nothing to say
+		// the same change told again, and a change that brings nobody new: nothing more to say
+		var change = java.util.stream.StreamSupport
+				.stream(events.ofType(CareTeamAssigned.class).matching(CareTeamAssigned::isChange).spliterator(), false)
+				.findFirst().orElseThrow();
+		transaction.executeWithoutResult(status -> {
+			publisher.publishEvent(change);
+			publisher.publishEvent(new CareTeamAssigned(clinic, maya, SAM.clinicianId(), RIO.clinicianId(),
+					SAM.clinicianId(), RIO.clinicianId(), change.assignedAt().plusSeconds(60)));
 		});
+		Awaitility.await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5))
+				.until(() -> CurrentTenant.callAs(clinic, () -> threads.find(thread())).orElseThrow().lastSeq() == 2);
+	}
 
-		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)))
-				.extracting(Threads.Message::senderRole, Threads.Message::body)
-				.containsExactly(tuple(SenderRole.SYSTEM, CurrentTenant.callAs(clinic, () -> threads.latest(maya, 10))
-						.getLast().body()), tuple(SenderRole.SYSTEM, "Your care team changed: Sam Patel, PT is now your"
-								+ " physical therapist. Write here with any question; your care team usually answers"
-								+ " within one working day."));
+	@Test
+	void aSystemMessageIsReadInTheReadersLanguageAndAnOldOneInItsOwnText() {
+
+		var welcome = CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)).getFirst();
+
+		assertThat(welcome.code()).isEqualTo(SystemMessages.WELCOME_WITH_COACH);
+		assertThat(welcome.text(messages, java.util.Locale.of("es")))
+				.startsWith("¡Bienvenido! Alex Morgan, PT es su fisioterapeuta.").contains("Rio Santos");
+		assertThat(english(welcome)).startsWith("Welcome! Alex Morgan, PT is your physical therapist.");
+
+		// written before system messages were codes: English text in the row, shown as it is
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into messaging.message (thread_id, seq, id, sender_role, sender_name, body, sent_at, system_key)
+				values (?, 1000, ?, 'SYSTEM', 'Stride', 'Your exercise plan is ready.', now(), ?)""")
+				.params(thread(), UUID.randomUUID(), "old:" + UUID.randomUUID()).update()));
+		var old = CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 999, true)).getFirst();
+		assertThat(old.code()).isNull();
+		assertThat(old.text(messages, java.util.Locale.of("es"))).isEqualTo("Your exercise plan is ready.");
 	}
 
 	@Test
@@ -226,13 +267,14 @@ class ThreadTests {
 				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> threads.find(thread())).orElseThrow().lastSeq(),
 						seq -> seq == 2)
 				.andVerify(seq -> assertThat(seq).isEqualTo(2)));
-		assertThat(CurrentTenant.callAs(clinic, () -> threads.postSystem(maya, "flare:" + flare.session(), "again", false)))
+		assertThat(CurrentTenant.callAs(clinic, () -> threads.postSystem(maya, "flare:" + flare.session(),
+				SystemMessages.PLAN_READY, List.of(), false)))
 				.isEmpty();
 		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)))
-				.extracting(Threads.Message::body).last().asString().startsWith("Your last session ended with more pain");
+				.extracting(this::english).last().asString().startsWith("Your last session ended with more pain");
 		assertThat(unread(alex)).as("Stride's messages are written to the patient").isZero();
 
-		CurrentTenant.runAs(clinic, () -> threads.postSystem(maya, "red-flag:x", "Urgent", true));
+		CurrentTenant.runAs(clinic, () -> threads.postSystem(maya, "red-flag:x", SystemMessages.URGENT, List.of(), true));
 		assertThat(CurrentTenant.callAs(clinic, () -> threads.of(alex))).singleElement()
 				.satisfies(it -> assertThat(it.urgent()).isTrue());
 	}

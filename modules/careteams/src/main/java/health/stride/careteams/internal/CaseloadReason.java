@@ -1,29 +1,22 @@
-package health.stride.careteams;
+package health.stride.careteams.internal;
 
 /**
  * Why a patient needs their clinician's attention, most urgent first. The code is the word the
- * API uses.
+ * API uses, and ends the message key of its label ({@code careteams.caseload.reason.<code>}).
  */
 public enum CaseloadReason {
 
-	RED_FLAG("red-flag", "Red flag"), PAIN_FLARE("pain-flare", "Pain flare"),
-	UNANSWERED_MESSAGE("unanswered-message", "Unanswered message"), NEEDS_PLAN("needs-plan", "Needs a plan"),
-	INACTIVE("inactive", "No session for 7 days"), READY_TO_PROGRESS("ready-to-progress", "Ready to progress");
+	RED_FLAG("red-flag"), PAIN_FLARE("pain-flare"), UNANSWERED_MESSAGE("unanswered-message"), NEEDS_PLAN("needs-plan"),
+	INACTIVE("inactive"), READY_TO_PROGRESS("ready-to-progress");
 
 	private final String code;
-	private final String label;
 
-	CaseloadReason(String code, String label) {
+	CaseloadReason(String code) {
 		this.code = code;
-		this.label = label;
 	}
 
 	public String code() {
 		return code;
-	}
-
-	public String label() {
-		return label;
 	}
 
 	/** The priority of a patient whose most urgent reason this is: 1 is the most urgent. */

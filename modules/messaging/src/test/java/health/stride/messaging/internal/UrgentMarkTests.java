@@ -1,4 +1,4 @@
-package health.stride.messaging;
+package health.stride.messaging.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -15,6 +15,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
 import health.stride.patients.NewPatient;
