@@ -19,7 +19,7 @@ final class TextInput {
 
 		CONTROL_CHARACTER("control-character"), TOO_LONG("too-long");
 
-		/** The last part of its message codes: {@code app.problem.text.*} on the API, {@code app.error.text-*} on pages. */
+		/** The last part of its message codes: {@code app.problem.text.*} on the API, {@code app.error.text.*} on pages. */
 		final String code;
 
 		Flaw(String code) {
@@ -33,7 +33,7 @@ final class TextInput {
 
 		/** What to correct, on the error page after a form. */
 		MessageSourceResolvable reason() {
-			return new DefaultMessageSourceResolvable(new String[] { "app.error.text-" + code }, new Object[] { MAX_LENGTH });
+			return new DefaultMessageSourceResolvable(new String[] { "app.error.text." + code }, new Object[] { MAX_LENGTH });
 		}
 	}
 
