@@ -147,6 +147,7 @@ class ApiInputTests {
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;
 	@Autowired JsonMapper json;
+	@Autowired org.springframework.context.MessageSource messages;
 	@Autowired FlywayConnectionDetails owner;
 	@Autowired ClinicRegistry clinics;
 	@Autowired SponsorManagement sponsors;
@@ -357,7 +358,9 @@ class ApiInputTests {
 		}
 		var reason = result.getRequest().getAttribute("health.stride.app.security.AccessDenials.reason");
 		return new Answer(response.getStatus(), response.getContentType(), response.getContentAsString(),
-				reason instanceof String text ? text : null, changed);
+				// the reason the error page shows, in English (the tests' language)
+				reason instanceof org.springframework.context.MessageSourceResolvable message
+						? messages.getMessage(message, java.util.Locale.ENGLISH) : null, changed);
 	}
 
 	private void expectRefused(SoftAssertions softly, Answer answer, String what) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -25,7 +26,7 @@ import health.stride.platform.tenancy.TenantId;
  */
 class AccessDenials implements AccessDeniedHandler {
 
-	/** The request attribute that carries the reason to the error page. */
+	/** The request attribute that carries the reason to the error page, as a message to resolve in the reader's language. */
 	static final String DENIAL_REASON = AccessDenials.class.getName() + ".reason";
 
 	private final AuditTrail audit;
@@ -56,14 +57,14 @@ class AccessDenials implements AccessDeniedHandler {
 		audit.record(user, clinic.orElse(null), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, null,
 				request.getMethod() + " " + request.getRequestURI());
 
-		var detail = TenantBindingFilter.NOT_ONE_CLINIC.equals(denied.getMessage()) ? TenantBindingFilter.NOT_ONE_CLINIC
-				: "You are not allowed to do this.";
+		var reason = TenantBindingFilter.NOT_ONE_CLINIC.equals(denied.getMessage()) ? "app.error.not-one-clinic"
+				: "app.error.forbidden";
 
 		if (problems != null) {
-			problems.write(response, HttpStatus.FORBIDDEN, detail);
+			problems.write(response, HttpStatus.FORBIDDEN, reason);
 		} else {
-			request.setAttribute(DENIAL_REASON, detail);
-			response.sendError(HttpStatus.FORBIDDEN.value(), detail);
+			request.setAttribute(DENIAL_REASON, new DefaultMessageSourceResolvable(reason));
+			response.sendError(HttpStatus.FORBIDDEN.value());
 		}
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
@@ -76,10 +77,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, AuditTrail audit, KnownClinics clinics,
-			JsonMapper json)
+			JsonMapper json, MessageSource messages)
 			throws Exception {
 
-		var problems = new ProblemResponses(json);
+		var problems = new ProblemResponses(json, messages);
 		var authentication = new JwtAuthenticationConverter();
 		authentication.setJwtGrantedAuthoritiesConverter(new StrideAuthorities());
 		authentication.setPrincipalClaimName("preferred_username");
@@ -91,7 +92,7 @@ class SecurityConfiguration {
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication))
 						.authenticationEntryPoint((request, response, failure) -> problems.write(response,
-								HttpStatus.UNAUTHORIZED, "Sign in: a valid bearer token from Stride's realm is required."))
+								HttpStatus.UNAUTHORIZED, "app.problem.unauthorized"))
 						.accessDeniedHandler(new AccessDenials(audit, clinics, problems)))
 				.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenials(audit, clinics, problems)))
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -117,6 +118,7 @@ class SecurityConfiguration {
 		return http
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(PUBLIC_PAGES).permitAll()
+						.requestMatchers(HttpMethod.POST, "/language").permitAll()
 						.requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
 						// the pages' own prefixes, each handler then saying who may call it; a path no
 						// page lives under is refused rather than left to whatever might answer it

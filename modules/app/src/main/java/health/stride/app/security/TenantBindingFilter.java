@@ -28,6 +28,7 @@ class TenantBindingFilter extends OncePerRequestFilter {
 		this.clinics = clinics;
 	}
 
+	/** The denial's message, for the log; the reader is told {@code app.error.not-one-clinic}. */
 	static final String NOT_ONE_CLINIC = "Your account is not linked to exactly one clinic. Please contact your clinic's administrator.";
 
 	@Override

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,21 +42,27 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-	static final String INVALID = "Some fields are missing or not valid.";
+	/** The code of every field-error problem's {@code detail}. */
+	static final String INVALID = "app.problem.invalid";
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+		setMessageSource(messages);
+	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 
 		var problem = invalid.getBody();
-		problem.setDetail(INVALID);
+		problem.setDetail(text(INVALID));
 		problem.setProperty("errors", invalid.getFieldErrors().stream()
-				.map(error -> fieldError(error.getField(),
-						error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
+				.map(error -> fieldError(error.getField(), text(error)))
 				.toList());
 		if (!invalid.getGlobalErrors().isEmpty()) {
-			problem.setProperty("globalErrors", List.copyOf(invalid.getGlobalErrors().stream()
-					.map(error -> error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()).toList()));
+			problem.setProperty("globalErrors", List.copyOf(invalid.getGlobalErrors().stream().map(this::text).toList()));
 		}
 
 		return handleExceptionInternal(invalid, problem, headers, status, request);
@@ -65,12 +75,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidInput.class)
 	@Nullable ResponseEntity<Object> handleInvalidInput(InvalidInput invalid, WebRequest request) {
 
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, INVALID);
-		var messages = getMessageSource();
-		var locale = LocaleContextHolder.getLocale();
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text(INVALID));
 		problem.setProperty("errors", invalid.problems().entrySet().stream()
-				.map(it -> fieldError(it.getKey(), messages == null ? it.getValue().getCodes()[0]
-						: messages.getMessage(it.getValue(), locale)))
+				.map(it -> fieldError(it.getKey(), text(it.getValue())))
 				.toList());
 
 		return handleExceptionInternal(invalid, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -89,13 +96,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		var field = jackson == null ? "" : path(jackson);
 
 		if (jackson != null && !field.isEmpty()) {
-			problem.setDetail(INVALID);
+			problem.setDetail(text(INVALID));
 			problem.setProperty("errors", List.of(fieldError(field, jackson instanceof MismatchedInputException mismatch
-					? message(mismatch) : "This value is not valid here.")));
+					? text(expected(mismatch)) : text("app.problem.give.value"))));
 		} else if (jackson != null) {
-			problem.setDetail("The request body is not valid JSON of the expected shape.");
+			problem.setDetail(text("app.problem.unreadable"));
 		} else {
-			problem.setDetail("Send the request's JSON body.");
+			problem.setDetail(text("app.problem.no-body"));
 		}
 
 		return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -155,33 +162,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return path.toString();
 	}
 
-	private static String message(MismatchedInputException mismatch) {
+	/** What the field should have held, as a message code. */
+	private static MessageSourceResolvable expected(MismatchedInputException mismatch) {
 		if (mismatch instanceof UnsafeText unsafe) {
-			return unsafe.flaw.message;
+			return unsafe.flaw.problem();
 		}
 		var type = mismatch.getTargetType();
-		if (type == null) {
-			return "This value is not valid here.";
-		}
-		if (type == String.class || type.isEnum()) {
-			return "Give text.";
-		}
-		if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-			return "Give a number.";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "Give true or false.";
-		}
-		if (type == UUID.class) {
-			return "Give an id (a UUID).";
-		}
-		if (Temporal.class.isAssignableFrom(type)) {
-			return "Give a date as YYYY-MM-DD, or a time as an ISO 8601 timestamp.";
-		}
-		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-			return "Give a list.";
-		}
-		return "Give an object.";
+		var code = type == null ? "value"
+				: type == String.class || type.isEnum() ? "text"
+				: Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class) ? "number"
+				: type == Boolean.class || type == boolean.class ? "boolean"
+				: type == UUID.class ? "id"
+				: Temporal.class.isAssignableFrom(type) ? "date"
+				: Collection.class.isAssignableFrom(type) || type.isArray() ? "list"
+				: "object";
+		return new DefaultMessageSourceResolvable("app.problem.give." + code);
 	}
 
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * A field error in the reader's language: its codes from the bundles, else its default message
+	 * (Bean Validation's, already interpolated from the bundles), else "is not valid".
+	 */
+	private String text(MessageSourceResolvable error) {
+		try {
+			return messages.getMessage(error, LocaleContextHolder.getLocale());
+		} catch (NoSuchMessageException unknown) {
+			return text("app.problem.not-valid");
+		}
+	}
 }

@@ -3,8 +3,10 @@ package health.stride.app.web;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Locale;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -85,6 +87,8 @@ class PortalController {
 	/**
 	 * One line of "who viewed my record": when, who (by name where the clinic knows them), as what,
 	 * and what they saw (the audit trail's kind of view, e.g. {@code caseload} for a list that showed the patient).
+	 * {@code as} and {@code what} are the codes the page turns into words ({@code app.role.*},
+	 * {@code app.access-log.saw.*}).
 	 */
 	record Viewing(String when, String who, String as, String what) {}
 
@@ -94,14 +98,14 @@ class PortalController {
 		var record = mine();
 		var me = CurrentUser.require().username();
 		var zone = ZoneId.of(record.timeZone());
-		var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.US);
+		var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale());
 
 		model.addAttribute("viewings", audit.aboutPatient(record.id().id(), 200).stream()
 				.filter(it -> it.action() == AuditAction.READ && it.outcome() == AuditOutcome.SUCCESS)
 				.filter(it -> it.actorUsername() != null && !it.actorUsername().equals(me))
 				.map(it -> new Viewing(format.format(it.occurredAt().atZone(zone)), nameOf(it.actorUsername()),
-						Role.ofRealmRole(String.valueOf(it.actorRole())).map(PortalController::describe).orElse("Staff"),
-						String.valueOf(it.resource())))
+						Role.ofRealmRole(String.valueOf(it.actorRole())).map(PortalController::describe).orElse("staff"),
+						seen(it.resource())))
 				.toList());
 		return "app/access-log";
 	}
@@ -112,11 +116,18 @@ class PortalController {
 
 	private static String describe(Role role) {
 		return switch (role) {
-			case THERAPIST -> "Physical therapist";
-			case COACH -> "Health coach";
-			case CLINIC_ADMIN -> "Clinic administrator";
-			default -> "Staff";
+			case THERAPIST -> "therapist";
+			case COACH -> "coach";
+			case CLINIC_ADMIN -> "clinic-admin";
+			default -> "staff";
 		};
+	}
+
+	/** The kinds of view the page has words for; any other is shown as the record itself. */
+	private static final Set<String> SEEN = Set.of("caseload", "inbox", "threads", "assignment-queue", "messages");
+
+	private static String seen(@Nullable String resource) {
+		return resource != null && SEEN.contains(resource) ? resource : "record";
 	}
 
 	private PatientRecord mine() {
@@ -124,7 +135,7 @@ class PortalController {
 				() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no patient record for this account."));
 	}
 
-	private String clinicName() {
-		return CurrentTenant.get().flatMap(clinics::find).map(it -> it.name()).orElse("your clinic");
+	private @Nullable String clinicName() {
+		return CurrentTenant.get().flatMap(clinics::find).map(it -> it.name()).orElse(null);
 	}
 }

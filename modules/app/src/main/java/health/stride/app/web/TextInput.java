@@ -1,6 +1,8 @@
 package health.stride.app.web;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * What Stride accepts as text from outside, in JSON bodies and form and query parameters alike: no
@@ -15,13 +17,23 @@ final class TextInput {
 
 	enum Flaw {
 
-		CONTROL_CHARACTER("Remove the control characters: only tabs and line breaks are allowed."),
-		TOO_LONG("Keep this under " + MAX_LENGTH + " characters.");
+		CONTROL_CHARACTER("control-character"), TOO_LONG("too-long");
 
-		final String message;
+		/** The last part of its message codes: {@code app.problem.text.*} on the API, {@code app.error.text.*} on pages. */
+		final String code;
 
-		Flaw(String message) {
-			this.message = message;
+		Flaw(String code) {
+			this.code = code;
+		}
+
+		/** What to correct, beside the field of an API request. */
+		MessageSourceResolvable problem() {
+			return new DefaultMessageSourceResolvable(new String[] { "app.problem.text." + code }, new Object[] { MAX_LENGTH });
+		}
+
+		/** What to correct, on the error page after a form. */
+		MessageSourceResolvable reason() {
+			return new DefaultMessageSourceResolvable(new String[] { "app.error.text." + code }, new Object[] { MAX_LENGTH });
 		}
 	}
 

@@ -113,7 +113,7 @@ class TextInputModule extends SimpleModule {
 		final Flaw flaw;
 
 		UnsafeText(JsonParser parser, Flaw flaw) {
-			super(parser, flaw.message, String.class);
+			super(parser, "Refused text: " + flaw.code, String.class);
 			this.flaw = flaw;
 		}
 	}

@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 class TextParameters implements WebMvcConfigurer {
 
 	private final JsonMapper json;
+	private final MessageSource messages;
 
-	TextParameters(JsonMapper json) {
+	TextParameters(JsonMapper json, MessageSource messages) {
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@Override
@@ -70,17 +74,16 @@ class TextParameters implements WebMvcConfigurer {
 				throws IOException {
 
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ApiProblems.INVALID);
-				problem.setProperty("errors", List.of(ApiProblems.fieldError(field, flaw.message)));
+				var locale = LocaleContextHolder.getLocale();
+				var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						messages.getMessage(ApiProblems.INVALID, null, locale));
+				problem.setProperty("errors", List.of(ApiProblems.fieldError(field, messages.getMessage(flaw.problem(), locale))));
 				response.setStatus(HttpStatus.BAD_REQUEST.value());
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
 				response.getWriter().write(json.writeValueAsString(problem));
 			} else {
-				request.setAttribute(FriendlyErrorAttributes.DENIAL_REASON, (flaw == Flaw.TOO_LONG
-						? "What you entered is too long to keep (at most " + TextInput.MAX_LENGTH + " characters)."
-						: "What you entered contains characters that cannot be kept, such as invisible control characters.")
-						+ " Go back, correct it and send it again.");
+				request.setAttribute(FriendlyErrorAttributes.DENIAL_REASON, flaw.reason());
 				response.sendError(HttpStatus.BAD_REQUEST.value());
 			}
 		}

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,13 +25,20 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(0)
 class UploadTooLarge {
 
+	private final MessageSource messages;
+
+	UploadTooLarge(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	@Nullable ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 
 		if (request.getRequestURI().startsWith("/api/")) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-					.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The file is larger than 128 MB."));
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+							messages.getMessage("app.problem.file-too-large", null, LocaleContextHolder.getLocale())));
 		}
 
 		response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -109,7 +109,8 @@ class SecurityTests {
 
 		mvc.perform(get("/caseload").with(Tokens.browser("pt.both", List.of(north, lake), "therapist")))
 				.andExpect(status().isForbidden())
-				.andExpect(request().attribute(AccessDenials.DENIAL_REASON, containsString("not linked to exactly one clinic")));
+				.andExpect(request().attribute(AccessDenials.DENIAL_REASON,
+						hasProperty("codes", hasItemInArray("app.error.not-one-clinic"))));
 	}
 
 	@Test
