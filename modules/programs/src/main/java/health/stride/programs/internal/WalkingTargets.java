@@ -45,24 +45,13 @@ public class WalkingTargets {
 	 * Today's target: the step, the day of the plan (1 is the day it was assigned) and why the step is
 	 * where it is, as the code of {@code programs.walking.why.<reason>}.
 	 */
-	public record Target(Step step, int day, int stepNumber, int steps, String reason) {
-
-		/** Why, in English; pages show {@code programs.walking.why.<reason>} in the reader's language. */
-		public String why() {
-			return EnglishWords.of("programs.walking.why." + reason);
-		}
-	}
+	public record Target(Step step, int day, int stepNumber, int steps, String reason) {}
 
 	/** Something the patient logged about walking, for the rules: when, the pain, and whether it was a flare. */
 	record Walked(LocalDate day, int pain, boolean flare) {}
 
 	public enum Surface {
-		FLAT, HILLS, TREADMILL, POOL;
-
-		/** In English; pages show {@code programs.walking.surface.<NAME>} in the reader's language. */
-		public String label() {
-			return EnglishWords.of("programs.walking.surface." + name());
-		}
+		FLAT, HILLS, TREADMILL, POOL
 	}
 
 	/** A walk the patient logged. */

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.context.MessageSource;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +29,7 @@ import health.stride.programs.ExerciseLibrary;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplate;
+import health.stride.programs.SharedTexts;
 import health.stride.programs.Side;
 import health.stride.programs.Phrase;
 import health.stride.platform.security.CurrentUser;
@@ -48,10 +48,12 @@ class PlanController {
 	private final ExerciseLibrary library;
 	private final WalkingTargets walking;
 	private final MessageSource messages;
+	private final SharedTexts texts;
 
 	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library, WalkingTargets walking,
-			MessageSource messages) {
+			MessageSource messages, SharedTexts texts) {
 		this.messages = messages;
+		this.texts = texts;
 		this.walking = walking;
 		this.plans = plans;
 		this.patients = patients;
@@ -160,12 +162,12 @@ class PlanController {
 				"programs.plan.problem.no-such-patient", null);
 	}
 
-	/** One exercise of today's plan as the patient reads it. */
+	/** One exercise of today's plan as the patient reads it, in the reader's language. */
 	record Today(String slug, String name, String dose, @Nullable String note, List<String> steps, List<String> safety,
 			int timesPerDay, @Nullable String position, @Nullable String illustration) {}
 
-	/** Today's step of the walking build-up. */
-	record WalkingToday(int minutes, int timesPerDay, int day, String why) {}
+	/** Today's step of the walking build-up; {@code why} is in the reader's language. */
+	record WalkingToday(int minutes, int timesPerDay, int day, String reason, String why) {}
 
 	record TodayJson(String planId, long version, String name, String phase, boolean paused, @Nullable String pausedReason,
 			List<Today> exercises, ProgramTemplate.@Nullable Walking walking, @Nullable WalkingToday walkingToday) {}
@@ -173,50 +175,52 @@ class PlanController {
 	@GetMapping("/api/me/plan")
 	@PreAuthorize("hasRole('PATIENT')")
 	@ResponseBody
-	ResponseEntity<?> today() {
+	TodayJson today(Locale locale) {
 		var me = me();
-		var plan = me.flatMap(plans::of);
-		if (plan.isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"You have no exercise plan yet: your therapist prepares it after your intake."));
-		}
+		var plan = me.flatMap(plans::of).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+				ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "programs.plan.problem.no-plan-yet", null));
 		var hold = plans.holdOf(me.get());
-		return ResponseEntity.ok(new TodayJson(plan.get().id().toString(), plan.get().version(), plan.get().name(),
-				plan.get().phase().name(), hold.isPresent(), hold.map(it -> PAUSED).orElse(null),
-				hold.isPresent() ? List.of() : exercises(plan.get()), hold.isPresent() ? null : plan.get().walking(),
-				hold.isPresent() ? null : walkingToday(me.get()).orElse(null)));
+		return new TodayJson(plan.id().toString(), plan.version(), texts.template(plan.name(), locale),
+				texts.template(plan.phase().name(), locale), hold.isPresent(),
+				hold.map(it -> messages.getMessage("programs.plan.paused", null, locale)).orElse(null),
+				hold.isPresent() ? List.of() : exercises(plan, locale), hold.isPresent() ? null : plan.walking(),
+				hold.isPresent() ? null : walkingToday(me.get(), locale).orElse(null));
 	}
-
-	static final String PAUSED = "You reported a symptom that needs a doctor. Your exercises are paused until your care"
-			+ " team has talked with you.";
 
 	@GetMapping("/portal/plan")
 	@PreAuthorize("hasRole('PATIENT')")
-	String page(Model model) {
+	String page(Model model, Locale locale) {
 		var me = me();
 		var plan = me.flatMap(plans::of);
 		model.addAttribute("plan", plan.orElse(null));
+		model.addAttribute("planName", plan.map(it -> texts.template(it.name(), locale)).orElse(null));
+		model.addAttribute("phaseName", plan.map(it -> texts.template(it.phase().name(), locale)).orElse(null));
+		model.addAttribute("walkingNote", plan.map(Plan::walking).map(ProgramTemplate.Walking::note)
+				.map(it -> texts.template(it, locale)).orElse(null));
 		model.addAttribute("hold", me.flatMap(plans::holdOf).orElse(null));
-		model.addAttribute("exercises", plan.map(this::exercises).orElse(List.of()));
-		model.addAttribute("walkingToday", me.flatMap(this::walkingToday).orElse(null));
+		model.addAttribute("exercises", plan.map(it -> exercises(it, locale)).orElse(List.of()));
+		model.addAttribute("walkingToday", me.flatMap(it -> walkingToday(it, locale)).orElse(null));
 		return "programs/plan";
 	}
 
-	private List<Today> exercises(Plan plan) {
+	private List<Today> exercises(Plan plan, Locale locale) {
 		return plan.phase().exercises().stream().map(prescribed -> {
-			var exercise = library.find(prescribed.slug());
+			var exercise = library.find(prescribed.slug(), locale);
+			var note = prescribed.dosing().note();
 			return new Today(prescribed.slug(), exercise.map(Exercise::name).orElse(prescribed.slug()),
-					prescribed.dosing().summary(), prescribed.dosing().note(),
+					prescribed.dosing().words().in(messages, locale), note == null ? null : texts.template(note, locale),
 					exercise.map(Exercise::steps).orElse(List.of()), exercise.map(Exercise::safety).orElse(List.of()),
-					prescribed.dosing().timesPerDay(), exercise.map(Exercise::positionLabel).orElse(null),
+					prescribed.dosing().timesPerDay(),
+					exercise.map(it -> messages.getMessage("programs.position." + it.position(), null, it.position(), locale))
+							.orElse(null),
 					exercise.map(Exercise::illustration).orElse(null));
 		}).toList();
 	}
 
-	private Optional<WalkingToday> walkingToday(PatientId patient) {
+	private Optional<WalkingToday> walkingToday(PatientId patient, Locale locale) {
 		var zone = patients.find(patient).map(it -> java.time.ZoneId.of(it.timeZone())).orElse(java.time.ZoneId.of("UTC"));
 		return walking.today(patient, zone).map(it -> new WalkingToday(it.step().minutes(), it.step().timesPerDay(), it.day(),
-				it.why()));
+				it.reason(), messages.getMessage("programs.walking.why." + it.reason(), null, locale)));
 	}
 
 	private Optional<PatientId> me() {
