@@ -69,8 +69,8 @@ public class CoverageChecks {
 		var checkId = new CoverageCheckId(UUID.randomUUID());
 
 		jdbc.sql("""
-				insert into eligibility.coverage_check (tenant_id, id, sponsor_id, member_id, created_at, expires_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)""")
+				insert into eligibility.coverage_check (id, sponsor_id, member_id, created_at, expires_at)
+				values (?, ?, ?, ?, ?)""")
 				.params(checkId.id(), sponsor.get().id(), member.get(), java.sql.Timestamp.from(now),
 						java.sql.Timestamp.from(expiresAt))
 				.update();

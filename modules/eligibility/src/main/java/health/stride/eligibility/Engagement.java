@@ -24,8 +24,8 @@ public class Engagement {
 	@Transactional
 	public void recordActivity(UUID patientId, LocalDate day) {
 		jdbc.sql("""
-				insert into eligibility.activity (tenant_id, enrollment_id, day)
-				select e.tenant_id, e.id, ? from eligibility.enrollment e where e.patient_id = ?
+				insert into eligibility.activity (enrollment_id, day)
+				select e.id, ? from eligibility.enrollment e where e.patient_id = ?
 				on conflict do nothing""")
 				.params(java.sql.Date.valueOf(day), patientId)
 				.update();

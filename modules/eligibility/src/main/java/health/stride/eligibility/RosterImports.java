@@ -80,8 +80,8 @@ public class RosterImports {
 		try {
 			ownTransaction.executeWithoutResult(status -> jdbc.sql("""
 					insert into eligibility.roster_import
-					  (tenant_id, id, sponsor_id, status, file_name, file_size, requested_by, created_at)
-					values (current_setting('stride.tenant_id', true), ?, ?, 'QUEUED', ?, ?, ?, ?)""")
+					  (id, sponsor_id, status, file_name, file_size, requested_by, created_at)
+					values (?, ?, 'QUEUED', ?, ?, ?, ?)""")
 					.params(id, sponsor.id().id(), displayable(fileName), size(file), requestedBy,
 							java.sql.Timestamp.from(clock.instant()))
 					.update());

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.eligibility.internal.SignupEmails;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.identity.Accounts.AccountConflict;
 import health.stride.platform.identity.Accounts.AccountId;
@@ -69,7 +70,13 @@ public class Signups {
 		this.linkValidFor = linkValidFor;
 	}
 
-	public record SignupDetails(String username, String email, String password, String state, String timeZone) {
+	public record SignupDetails(String username, String email, String password, String state, String timeZone,
+			Language language) {
+
+		/** In English, the language of a signup that chose none. */
+		public SignupDetails(String username, String email, String password, String state, String timeZone) {
+			this(username, email, password, state, timeZone, Language.ENGLISH);
+		}
 
 		@Override
 		public String toString() {
@@ -134,7 +141,8 @@ public class Signups {
 
 		if (member.enrolledWith() != null) {
 			if (emailLink) {
-				emails.accountExists(member.email() != null ? member.email() : member.enrolledWith(), clinic.name());
+				emails.accountExists(member.email() != null ? member.email() : member.enrolledWith(), clinic.name(),
+						details.language());
 			}
 			return Optional.empty();
 		}
@@ -151,7 +159,7 @@ public class Signups {
 				throw conflict;
 			}
 			if (emailLink) {
-				emails.accountExists(address, clinic.name());
+				emails.accountExists(address, clinic.name(), details.language());
 			}
 			return Optional.empty();
 		}
@@ -159,15 +167,16 @@ public class Signups {
 		var token = token();
 		try {
 			transaction.executeWithoutResult(status -> jdbc.sql("""
-					insert into eligibility.pending_signup (tenant_id, id, token_hash, sponsor_id, member_id, account_id,
-					    username, email, state, time_zone, created_at, expires_at)
-					values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					insert into eligibility.pending_signup (id, token_hash, sponsor_id, member_id, account_id,
+					    username, email, state, time_zone, language, created_at, expires_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(UUID.randomUUID(), hash(token), redeemed.sponsor().id(), redeemed.memberId(), account.value(),
-							details.username(), address, details.state(), details.timeZone(),
+							details.username(), address, details.state(), details.timeZone(), details.language().tag(),
 							java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant().plus(linkValidFor)))
 					.update());
 			if (emailLink) {
-				emails.confirmationLink(address, clinic.name(), tenant.value(), details.username(), token, linkValidFor);
+				emails.confirmationLink(address, clinic.name(), tenant.value(), details.username(), token, linkValidFor,
+						details.language());
 			}
 			return Optional.of(token);
 		} catch (RuntimeException e) {
@@ -199,11 +208,12 @@ public class Signups {
 
 		var pending = jdbc.sql("""
 				delete from eligibility.pending_signup where token_hash = ? and expires_at > ?
-				returning sponsor_id, member_id, account_id, username, email, state, time_zone""")
+				returning sponsor_id, member_id, account_id, username, email, state, time_zone, language""")
 				.params(hash(token), java.sql.Timestamp.from(clock.instant()))
 				.query((row, number) -> new Pending(new SponsorId(row.getObject("sponsor_id", UUID.class)),
 						row.getString("member_id"), new AccountId(row.getString("account_id")), row.getString("username"),
-						row.getString("email"), row.getString("state"), row.getString("time_zone")))
+						row.getString("email"), row.getString("state"), row.getString("time_zone"),
+						language(row.getString("language"))))
 				.optional();
 		if (pending.isEmpty()) {
 			return Optional.empty();
@@ -213,12 +223,12 @@ public class Signups {
 		var enrollment = new EnrollmentId(UUID.randomUUID());
 		var patientId = UUID.randomUUID();
 		var inserted = jdbc.sql("""
-				insert into eligibility.enrollment (tenant_id, id, sponsor_id, member_id, patient_id, account_id,
-				    username, email, state, time_zone, enrolled_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				insert into eligibility.enrollment (id, sponsor_id, member_id, patient_id, account_id,
+				    username, email, state, time_zone, language, enrolled_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, sponsor_id, member_id) do nothing""")
 				.params(enrollment.id(), signup.sponsor().id(), signup.memberId(), patientId, signup.account().value(),
-						signup.username(), signup.email(), signup.state(), signup.timeZone(),
+						signup.username(), signup.email(), signup.state(), signup.timeZone(), signup.language().tag(),
 						java.sql.Timestamp.from(clock.instant()))
 				.update();
 
@@ -288,7 +298,11 @@ public class Signups {
 			@org.jspecify.annotations.Nullable String enrolledWith) {}
 
 	private record Pending(SponsorId sponsor, String memberId, AccountId account, String username, String email,
-			String state, String timeZone) {}
+			String state, String timeZone, Language language) {}
+
+	private static Language language(String tag) {
+		return Language.ofTag(tag).orElse(Language.ENGLISH);
+	}
 
 	private static final String WEAK_PASSWORD = "Choose a password that does not contain your username or email address.";
 
@@ -333,13 +347,15 @@ public class Signups {
 
 		// the enrollment first, then the member by sponsor: a join on the sponsor column would open every roster
 		return jdbc.sql("""
-				select patient_id, sponsor_id, member_id, account_id, username, email, state, time_zone, enrolled_at
+				select patient_id, sponsor_id, member_id, account_id, username, email, state, time_zone, language,
+				       enrolled_at
 				from eligibility.enrollment where id = ?""")
 				.param(id.id())
 				.query((row, number) -> new Enrolled(row.getObject("patient_id", UUID.class),
 						new SponsorId(row.getObject("sponsor_id", UUID.class)), row.getString("member_id"),
 						row.getString("account_id"), row.getString("username"), row.getString("email"),
-						row.getString("state"), row.getString("time_zone"), row.getTimestamp("enrolled_at").toInstant()))
+						row.getString("state"), row.getString("time_zone"), language(row.getString("language")),
+						row.getTimestamp("enrolled_at").toInstant()))
 				.optional()
 				.flatMap(e -> jdbc.sql("""
 						select first_name, last_name, date_of_birth from eligibility.member
@@ -347,12 +363,13 @@ public class Signups {
 						.params(e.sponsor().id(), e.memberId())
 						.query((row, number) -> new Enrollment(id, e.patientId(), e.sponsor(), e.accountId(), e.username(),
 								e.email(), row.getString("first_name"), row.getString("last_name"),
-								row.getDate("date_of_birth").toLocalDate(), e.state(), e.timeZone(), e.enrolledAt()))
+								row.getDate("date_of_birth").toLocalDate(), e.state(), e.timeZone(), e.language(),
+								e.enrolledAt()))
 						.optional());
 	}
 
 	private record Enrolled(UUID patientId, SponsorId sponsor, String memberId, String accountId, String username,
-			String email, String state, String timeZone, java.time.Instant enrolledAt) {}
+			String email, String state, String timeZone, Language language, java.time.Instant enrolledAt) {}
 
 	/** The coverage check cannot be used (any more) to sign up. */
 	public static class CheckNotValid extends RuntimeException {

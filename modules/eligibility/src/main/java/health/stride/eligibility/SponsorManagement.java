@@ -83,8 +83,8 @@ public class SponsorManagement {
 		var sponsor = find(code).orElseThrow(() -> new IllegalArgumentException("No sponsor " + code));
 
 		jdbc.sql("""
-				insert into eligibility.sponsor_admin (tenant_id, username, sponsor_id)
-				values (current_setting('stride.tenant_id', true), ?, ?)
+				insert into eligibility.sponsor_admin (username, sponsor_id)
+				values (?, ?)
 				on conflict (tenant_id, username) do update set sponsor_id = excluded.sponsor_id""")
 				.params(username, sponsor.id().id())
 				.update();

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import health.stride.platform.tenancy.ClinicEvent;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -16,7 +17,7 @@ import health.stride.platform.tenancy.TenantId;
  * @param assignedAt when the change was recorded: with the patient, it names this change
  */
 public record CareTeamAssigned(TenantId tenant, PatientId patient, @Nullable UUID therapist, @Nullable UUID coach,
-		@Nullable UUID previousTherapist, @Nullable UUID previousCoach, Instant assignedAt) {
+		@Nullable UUID previousTherapist, @Nullable UUID previousCoach, Instant assignedAt) implements ClinicEvent {
 
 	/** Whether the patient had a care team before, so this changed it rather than formed it. */
 	public boolean isChange() {

@@ -87,8 +87,8 @@ public class CareTeams {
 		patients.forEach(patient -> before.put(patient, of(patient)));
 
 		jdbc.sql("""
-				insert into patients.departed_clinician (tenant_id, username, departed_at)
-				values (current_setting('stride.tenant_id', true), ?, ?)
+				insert into patients.departed_clinician (username, departed_at)
+				values (?, ?)
 				on conflict (tenant_id, username) do nothing""")
 				.params(username, java.sql.Timestamp.from(clock.instant())).update();
 
@@ -107,9 +107,9 @@ public class CareTeams {
 			jdbc.sql("delete from patients.care_team where patient_id = ?").param(patient.id()).update();
 		} else {
 			jdbc.sql("""
-					insert into patients.care_team (tenant_id, patient_id, therapist_id, therapist_username, therapist_name,
+					insert into patients.care_team (patient_id, therapist_id, therapist_username, therapist_name,
 					    coach_id, coach_username, coach_name, assigned_at)
-					values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?, ?)
+					values (?, ?, ?, ?, ?, ?, ?, ?)
 					on conflict (tenant_id, patient_id) do update
 					set therapist_id = excluded.therapist_id, therapist_username = excluded.therapist_username,
 					    therapist_name = excluded.therapist_name, coach_id = excluded.coach_id,

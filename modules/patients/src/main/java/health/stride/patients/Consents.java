@@ -76,8 +76,8 @@ public class Consents {
 			throw new OutdatedVersion(document);
 		}
 		jdbc.sql("""
-				insert into patients.consent (tenant_id, patient_id, document, version, accepted_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?)
+				insert into patients.consent (patient_id, document, version, accepted_at)
+				values (?, ?, ?, ?)
 				on conflict do nothing""")
 				.params(patient.id(), document.name(), version, java.sql.Timestamp.from(clock.instant())).update();
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "consent");

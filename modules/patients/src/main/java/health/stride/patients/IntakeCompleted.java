@@ -1,5 +1,6 @@
 package health.stride.patients;
 
+import health.stride.platform.tenancy.ClinicEvent;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -7,4 +8,4 @@ import health.stride.platform.tenancy.TenantId;
  * them (the tailoring facts, the pain at intake) reads {@link Intakes#factsOf(PatientId)}, since
  * the event is stored outside row-level security and carries no clinical value.
  */
-public record IntakeCompleted(TenantId tenant, PatientId patient) {}
+public record IntakeCompleted(TenantId tenant, PatientId patient) implements ClinicEvent {}

@@ -144,8 +144,8 @@ public class Intakes {
 
 		var now = java.sql.Timestamp.from(clock.instant());
 		jdbc.sql("""
-				insert into patients.intake (tenant_id, patient_id, step, updated_at)
-				values (current_setting('stride.tenant_id', true), ?, 1, ?)
+				insert into patients.intake (patient_id, step, updated_at)
+				values (?, 1, ?)
 				on conflict (tenant_id, patient_id) do nothing""").params(patient.id(), now).update();
 
 		var set = switch (step) {

@@ -83,8 +83,8 @@ public class RedFlags {
 
 		var report = new Report(UUID.randomUUID(), source, Set.copyOf(symptoms), clock.instant(), null, null, null);
 		jdbc.sql("""
-				insert into patients.red_flag_report (tenant_id, id, patient_id, source, symptoms, reported_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?)""")
+				insert into patients.red_flag_report (id, patient_id, source, symptoms, reported_at)
+				values (?, ?, ?, ?, ?)""")
 				.params(report.id(), patient.id(), source.name(), codes(symptoms),
 						java.sql.Timestamp.from(report.reportedAt()))
 				.update();

@@ -2,6 +2,7 @@ package health.stride.patients;
 
 import java.util.UUID;
 
+import health.stride.platform.tenancy.ClinicEvent;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -9,4 +10,4 @@ import health.stride.platform.tenancy.TenantId;
  * read from {@link RedFlags#open(PatientId)} when the event is handled, so a late delivery sees
  * the reports of that moment.
  */
-public record RedFlagsCleared(TenantId tenant, PatientId patient, UUID report) {}
+public record RedFlagsCleared(TenantId tenant, PatientId patient, UUID report) implements ClinicEvent {}

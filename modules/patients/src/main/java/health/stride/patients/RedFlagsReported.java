@@ -2,6 +2,7 @@ package health.stride.patients;
 
 import java.util.UUID;
 
+import health.stride.platform.tenancy.ClinicEvent;
 import health.stride.platform.tenancy.TenantId;
 
 /**
@@ -10,4 +11,4 @@ import health.stride.platform.tenancy.TenantId;
  * and whether one calls for an emergency department, is read from {@link RedFlags#open(PatientId)}:
  * the event is stored outside row-level security and carries no clinical value.
  */
-public record RedFlagsReported(TenantId tenant, PatientId patient, UUID report) {}
+public record RedFlagsReported(TenantId tenant, PatientId patient, UUID report) implements ClinicEvent {}
