@@ -122,6 +122,10 @@ public class Signups {
 		if (weak(details.password(), details.username())) {
 			throw new Accounts.AccountRejected(WEAK_PASSWORD);
 		}
+		// a check that cannot be used any more ends the signup before Keycloak is asked anything
+		if (!checks.isRedeemable(check)) {
+			throw new CheckNotValid();
+		}
 		// a taken username says nothing about this member, so it may be answered before the check is spent
 		if (accounts.usernameTaken(details.username())) {
 			throw new AccountConflict("username");

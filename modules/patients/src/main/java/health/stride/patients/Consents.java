@@ -86,9 +86,15 @@ public class Consents {
 	/** The patient agreed to a version of a document that is no longer current. */
 	public static final class OutdatedVersion extends RuntimeException {
 
+		private final ConsentDocument document;
+
 		OutdatedVersion(ConsentDocument document) {
-			super("The " + document.title().toLowerCase(java.util.Locale.ROOT)
-					+ " has changed since you opened it. Please read the current version and agree to it.");
+			super("The current version of " + document + " is another one");
+			this.document = document;
+		}
+
+		public ConsentDocument document() {
+			return document;
 		}
 	}
 
@@ -98,9 +104,7 @@ public class Consents {
 		private final List<ConsentDocument> outstanding;
 
 		Required(List<ConsentDocument> outstanding) {
-			super("Please agree to the " + String.join(" and ",
-					outstanding.stream().map(it -> it.title().toLowerCase(java.util.Locale.ROOT)).toList())
-					+ " first.");
+			super("Consents outstanding: " + outstanding);
 			this.outstanding = List.copyOf(outstanding);
 		}
 

@@ -67,10 +67,12 @@ class ChartController {
 	private final Progressions progressions;
 	private final Threads threads;
 	private final ProgramTemplates templates;
+	private final org.springframework.context.MessageSource messages;
 
 	ChartController(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors,
 			Plans plans, ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
-			Progressions progressions, Threads threads) {
+			Progressions progressions, Threads threads, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.threads = threads;
 		this.library = library;
 		this.sessions = sessions;
@@ -82,6 +84,12 @@ class ChartController {
 		this.sponsors = sponsors;
 		this.plans = plans;
 		this.templates = templates;
+	}
+
+	/** The red-flag symptom as the patient was asked about it, in the reader's language. */
+	private String question(RedFlag flag) {
+		return messages.getMessage("patients.red-flag." + flag.code(), null,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	/** One line of the chart's timeline, newest first. */
@@ -107,7 +115,7 @@ class ChartController {
 		}
 		for (var report : reports) {
 			timeline.add(moment(report.reportedAt(), zone, "Red flag reported" + (report.emergency() ? " (emergency)" : ""),
-					String.join("; ", report.symptoms().stream().sorted().map(RedFlag::question).toList())));
+					String.join("; ", report.symptoms().stream().sorted().map(this::question).toList())));
 			if (report.clearedAt() != null) {
 				timeline.add(moment(report.clearedAt(), zone, "Red flag cleared by " + report.clearedBy(), report.clearNote()));
 			}
@@ -146,7 +154,7 @@ class ChartController {
 		model.addAttribute("draft", draft);
 		model.addAttribute("flags", reports.stream().map(it -> new Flag(it.id(), WHEN.format(it.reportedAt().atZone(zone)),
 				it.source() == RedFlags.Source.INTAKE ? "at intake" : "reported by the patient",
-				it.symptoms().stream().sorted().map(RedFlag::question).toList(), it.emergency(), it.open(),
+				it.symptoms().stream().sorted().map(this::question).toList(), it.emergency(), it.open(),
 				it.clearedAt() == null ? null : "Cleared by " + it.clearedBy() + ": " + it.clearNote())).toList());
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("statuses", List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED));
