@@ -3,7 +3,6 @@ package health.stride.patients.internal;
 import org.springframework.stereotype.Component;
 
 import health.stride.eligibility.MemberEnrolled;
-import health.stride.patients.PatientDirectory;
 import health.stride.platform.tenancy.ClinicListener;
 
 /**
@@ -13,9 +12,9 @@ import health.stride.platform.tenancy.ClinicListener;
 @Component
 class EnrollmentListener {
 
-	private final PatientDirectory patients;
+	private final JdbcPatientDirectory patients;
 
-	EnrollmentListener(PatientDirectory patients) {
+	EnrollmentListener(JdbcPatientDirectory patients) {
 		this.patients = patients;
 	}
 
