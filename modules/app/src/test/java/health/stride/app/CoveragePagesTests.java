@@ -182,6 +182,60 @@ class CoveragePagesTests {
 	}
 
 	@Test
+	void showsTheCoverageCheckAndSignupPagesInSpanishToAReaderOfSpanish() throws Exception {
+
+		var session = new MockHttpSession();
+
+		mvc.perform(get("/c/" + clinic + "/check-coverage").header("Accept-Language", "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Verifique su cobertura en Riverside Physio"),
+						containsString("Fecha de nacimiento"), not(containsString("Check your coverage")))));
+
+		mvc.perform(post("/c/" + clinic + "/check-coverage").header("Accept-Language", "es").session(session)
+				.with(csrf()).with(this::fromAddress).param("sponsorCode", "acme").param("firstName", "")
+				.param("lastName", "Okafor").param("dateOfBirth", "1986-04-12").param("memberId", "A1"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Escriba su nombre.")));
+
+		mvc.perform(post("/c/" + clinic + "/check-coverage").header("Accept-Language", "es").session(session)
+				.with(csrf()).with(this::fromAddress).param("sponsorCode", "acme").param("firstName", "maya")
+				.param("lastName", "OKAFOR").param("dateOfBirth", "1986-04-12").param("memberId", "A1"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Usted tiene cobertura de Acme Logistics")));
+
+		mvc.perform(get("/c/" + clinic + "/signup").header("Accept-Language", "es").session(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Cree su cuenta en Riverside Physio"),
+						containsString("selected=\"selected\">Español</option>"))));
+	}
+
+	@Test
+	void answersABadApiSignupWithEachFieldsProblemInTheReadersLanguage() throws Exception {
+
+		mvc.perform(post("/api/signups").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "es")
+				.with(this::fromAddress).content("""
+						{"clinic":"%s","checkId":"%s","username":"X","email":"not-an-address",
+						 "password":"short","state":"WA","timeZone":"America/Los_Angeles","language":"fr"}"""
+						.formatted(clinic, UUID.randomUUID())))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[?(@.field == 'username')].message")
+						.value("Use de 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos."))
+				.andExpect(jsonPath("$.errors[?(@.field == 'email')].message")
+						.value("Escriba un correo electrónico válido."))
+				.andExpect(jsonPath("$.errors[?(@.field == 'password')].message").value("Use al menos 12 caracteres."))
+				.andExpect(jsonPath("$.errors[?(@.field == 'language')].message").value("Elija inglés o español."));
+
+		mvc.perform(post("/api/signups").contentType(MediaType.APPLICATION_JSON).with(this::fromAddress).content("""
+				{"clinic":"%s","checkId":"%s","username":"X","email":"someone@example.org",
+				 "password":"long-enough-1","state":"WA","timeZone":"America/Los_Angeles"}"""
+				.formatted(clinic, UUID.randomUUID())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'username')].message")
+						.value("Use 3 to 40 lower-case letters, digits, dots, hyphens or underscores."));
+	}
+
+	@Test
 	void limitsSignupsFromOneAddress() throws Exception {
 
 		var body = """

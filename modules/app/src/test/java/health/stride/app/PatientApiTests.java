@@ -92,6 +92,27 @@ class PatientApiTests {
 	}
 
 	@Test
+	void showsTheConsentsPageAndTheIntakeProblemsInSpanishToAReaderOfSpanish() throws Exception {
+
+		mvc.perform(get("/portal/consents").header("Accept-Language", "es")
+				.with(Tokens.browser("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.allOf(
+						org.hamcrest.Matchers.containsString("Antes de empezar"),
+						org.hamcrest.Matchers.containsString("Consentimiento para recibir atención por telesalud"),
+						org.hamcrest.Matchers.containsString("Aceptar y continuar"),
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Before we start")))));
+
+		mvc.perform(asMaya(post("/api/me/consents")).header("Accept-Language", "es").content("{\"document\": \"COOKIES\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'version')].message")
+						.value("Indique la versión del documento que acepta."));
+		mvc.perform(asMaya(post("/api/me/intake")).header("Accept-Language", "es").content(INTAKE.formatted(4)))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Primero acepte: consentimiento")));
+	}
+
+	@Test
 	void theIntakeNeedsTheConsentsThenValidAnswersAndIsTakenOnce() throws Exception {
 
 		mvc.perform(asMaya(post("/api/me/intake")).content(INTAKE.formatted(4)))

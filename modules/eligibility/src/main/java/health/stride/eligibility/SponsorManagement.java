@@ -1,125 +1,49 @@
 package health.stride.eligibility;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.eligibility.internal.Sponsor;
-import health.stride.eligibility.internal.Sponsors;
-import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 
 /**
  * The sponsors of the current clinic, and which sponsor each sponsor administrator acts for.
  */
-@Service
-@Transactional(readOnly = true)
-public class SponsorManagement {
+public interface SponsorManagement {
 
-	private final Sponsors sponsors;
-	private final JdbcClient jdbc;
-	private final Clock clock;
-
-	SponsorManagement(Sponsors sponsors, JdbcClient jdbc, Clock clock) {
-		this.sponsors = sponsors;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
-
-	@Transactional
-	public SponsorSummary register(SponsorCode code, String name, SponsorKind kind, @Nullable String contactName,
-			@Nullable String contactEmail) {
-
-		if (sponsors.findByCode(code.value()).isPresent()) {
-			throw new DuplicateSponsorCode(code);
-		}
-
-		return sponsors.save(new Sponsor(code, name, kind, contactName, contactEmail, clock.instant())).summary();
-	}
+	SponsorSummary register(SponsorCode code, String name, SponsorKind kind, @Nullable String contactName,
+			@Nullable String contactEmail);
 
 	/** Changes how a sponsor is described, and whether its members may still check coverage and sign up. */
-	@Transactional
-	public SponsorSummary describe(SponsorCode code, String name, SponsorKind kind, @Nullable String contactName,
-			@Nullable String contactEmail, boolean active) {
-
-		var sponsor = sponsors.findByCode(code.value()).orElseThrow(() -> new IllegalArgumentException("No sponsor " + code));
-		sponsor.describe(name, kind, contactName, contactEmail);
-		sponsor.activate(active);
-
-		return sponsors.save(sponsor).summary();
-	}
+	SponsorSummary describe(SponsorCode code, String name, SponsorKind kind, @Nullable String contactName,
+			@Nullable String contactEmail, boolean active);
 
 	/** The members whose coverage includes the given day. */
-	public long coveredMembers(SponsorId sponsor, LocalDate day) {
-		return jdbc.sql("""
-				select count(*) from eligibility.member
-				where sponsor_id = ? and coverage_start <= ? and (coverage_end is null or coverage_end >= ?)""")
-				.params(sponsor.id(), java.sql.Date.valueOf(day), java.sql.Date.valueOf(day))
-				.query(Long.class).single();
-	}
+	long coveredMembers(SponsorId sponsor, LocalDate day);
 
-	public Optional<SponsorSummary> find(SponsorCode code) {
-		return sponsors.findByCode(code.value()).map(Sponsor::summary);
-	}
-
-	public Optional<SponsorSummary> find(SponsorId id) {
-		return sponsors.findById(id.id()).map(Sponsor::summary);
-	}
-
-	public List<SponsorSummary> all() {
-		return sponsors.findAllByOrderByName().stream().map(Sponsor::summary).toList();
-	}
+	Optional<SponsorSummary> find(SponsorCode code);
+	Optional<SponsorSummary> find(SponsorId id);
+	List<SponsorSummary> all();
 
 	/** Lets a sponsor administrator (a Keycloak user of this clinic) act for one sponsor. */
-	@Transactional
-	public void appointAdministrator(String username, SponsorCode code) {
-
-		var sponsor = find(code).orElseThrow(() -> new IllegalArgumentException("No sponsor " + code));
-
-		jdbc.sql("""
-				insert into eligibility.sponsor_admin (tenant_id, username, sponsor_id)
-				values (current_setting('stride.tenant_id', true), ?, ?)
-				on conflict (tenant_id, username) do update set sponsor_id = excluded.sponsor_id""")
-				.params(username, sponsor.id().id())
-				.update();
-	}
+	void appointAdministrator(String username, SponsorCode code);
 
 	/** The sponsor a sponsor administrator acts for, if they have been appointed. */
-	public Optional<SponsorSummary> sponsorOf(String username) {
-		return jdbc.sql("select s.code from eligibility.sponsor_admin a join eligibility.sponsor s "
-				+ "on s.tenant_id = a.tenant_id and s.id = a.sponsor_id where a.username = ?")
-				.param(username)
-				.query(String.class)
-				.optional()
-				.flatMap(code -> find(new SponsorCode(code)));
-	}
+	Optional<SponsorSummary> sponsorOf(String username);
 
 	/**
 	 * The sponsor with this code, if the user may manage it: any sponsor of their clinic for a
 	 * clinic administrator, their own sponsor for a sponsor administrator. Anything else looks
 	 * exactly like a sponsor that does not exist.
 	 */
-	public Optional<SponsorSummary> managedBy(StrideUser user, SponsorCode code) {
-
-		if (user.has(Role.CLINIC_ADMIN)) {
-			return find(code);
-		}
-		if (user.has(Role.SPONSOR_ADMIN)) {
-			return sponsorOf(user.username()).filter(it -> it.code().equals(code));
-		}
-		return Optional.empty();
-	}
+	Optional<SponsorSummary> managedBy(StrideUser user, SponsorCode code);
 
 	/** A sponsor code that the clinic already uses. */
 	public static class DuplicateSponsorCode extends RuntimeException {
 
-		DuplicateSponsorCode(SponsorCode code) {
+		public DuplicateSponsorCode(SponsorCode code) {
 			super("This clinic already has a sponsor with the code " + code + ".");
 		}
 	}

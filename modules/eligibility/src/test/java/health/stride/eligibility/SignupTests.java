@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import health.stride.eligibility.Signups.SignupDetails;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.identity.Accounts.AccountConflict;
 import health.stride.platform.identity.Accounts.AccountsUnavailable;
@@ -117,10 +118,44 @@ class SignupTests {
 			assertThat(enrollment.firstName()).isEqualTo("José");
 			assertThat(enrollment.email()).as("the address proven by the link").isEqualTo(rosterEmail);
 			assertThat(enrollment.state()).isEqualTo("WA");
+			assertThat(enrollment.language()).as("English unless chosen").isEqualTo(Language.ENGLISH);
 		});
 
 		assertThat(CurrentTenant.callAs(clinic, () -> signups.confirm(token))).as("the link works once").isEmpty();
 		assertThat(events.stream(MemberEnrolled.class)).hasSize(1);
+	}
+
+	@Test
+	void emailsTheLinkInSpanishToAMemberWhoChoseSpanishAndEnrollsThemInSpanish(ApplicationEvents events)
+			throws Exception {
+
+		var username = username("jose");
+		var spanish = new SignupDetails(username, "a@example.org", "long-enough-1", "WA", "America/Los_Angeles",
+				Language.SPANISH);
+		CurrentTenant.runAs(clinic, () -> signups.signUp(check(jose()), spanish));
+
+		var mail = onlyMail();
+		assertThat(mail.getSubject()).isEqualTo("Termine de crear su cuenta en Northside Physio");
+		assertThat(text(mail)).contains("Hola:", "con el nombre de usuario " + username,
+				"en las próximas 24 horas").doesNotContain("Hello");
+
+		CurrentTenant.runAs(clinic, () -> signups.confirm(token(mail)));
+		assertThat(events.stream(MemberEnrolled.class)).singleElement().satisfies(event -> assertThat(
+				CurrentTenant.callAs(clinic, () -> signups.enrollment(event.enrollment())).orElseThrow().language())
+				.isEqualTo(Language.SPANISH));
+	}
+
+	@Test
+	void tellsAnEnrolledMemberInTheLanguageOfTheNewSignup() throws Exception {
+
+		CurrentTenant.runAs(clinic, () -> signups.signUp(check(jose()), details(username("jose"), "a@example.org")));
+		CurrentTenant.runAs(clinic, () -> signups.confirm(token(onlyMail())));
+		smtp.purgeEmailFromAllMailboxes();
+
+		CurrentTenant.runAs(clinic, () -> signups.signUp(check(jose()), new SignupDetails(username("again"),
+				"b@example.org", "long-enough-1", "WA", "America/Los_Angeles", Language.SPANISH)));
+
+		assertThat(onlyMail().getSubject()).isEqualTo("Usted ya tiene una cuenta de Stride");
 	}
 
 	@Test
@@ -268,8 +303,17 @@ class SignupTests {
 		return smtp.getReceivedMessages()[0];
 	}
 
+	/** The decoded text: a Spanish email is sent quoted-printable. */
+	private static String text(MimeMessage mail) {
+		try {
+			return mail.getContent().toString();
+		} catch (jakarta.mail.MessagingException | java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private static String token(MimeMessage mail) {
-		var link = LINK.matcher(GreenMailUtil.getBody(mail));
+		var link = LINK.matcher(text(mail));
 		assertThat(link.find()).isTrue();
 		return link.group(2);
 	}

@@ -1,67 +1,24 @@
 package health.stride.patients;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import health.stride.platform.audit.AuditAction;
-import health.stride.platform.audit.AuditOutcome;
-import health.stride.platform.audit.AuditTrail;
 
 /**
  * The consents a patient gave before their intake: each document in a version, at a time. When a
  * document gets a new version the patient is asked again; the earlier consents stay on record.
  */
-@Service
-@Transactional(readOnly = true)
-@EnableConfigurationProperties(ConsentVersions.class)
-public class Consents {
-
-	private final JdbcClient jdbc;
-	private final ConsentVersions versions;
-	private final AuditTrail audit;
-	private final Clock clock;
-
-	Consents(JdbcClient jdbc, ConsentVersions versions, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.versions = versions;
-		this.audit = audit;
-		this.clock = clock;
-	}
+public interface Consents {
 
 	public record Consent(ConsentDocument document, String version, Instant acceptedAt) {}
 
 	/** The current version of a document, the one a patient is asked to agree to now. */
-	public String currentVersion(ConsentDocument document) {
-		return versions.of(document);
-	}
+	String currentVersion(ConsentDocument document);
 
 	/** The documents whose current version the patient has not agreed to yet. */
-	public List<ConsentDocument> outstanding(PatientId patient) {
-
-		var given = given(patient);
-		return Arrays.stream(ConsentDocument.values())
-				.filter(document -> given.stream().noneMatch(
-						it -> it.document() == document && it.version().equals(versions.of(document))))
-				.toList();
-	}
+	List<ConsentDocument> outstanding(PatientId patient);
 
 	/** Every consent the patient gave, oldest first. */
-	public List<Consent> given(PatientId patient) {
-		return jdbc.sql("""
-				select document, version, accepted_at from patients.consent where patient_id = ?
-				order by accepted_at, document""")
-				.param(patient.id())
-				.query((row, number) -> new Consent(ConsentDocument.valueOf(row.getString(1)), row.getString(2),
-						row.getTimestamp(3).toInstant()))
-				.list();
-	}
+	List<Consent> given(PatientId patient);
 
 	/**
 	 * Records that the patient agreed to the given version of a document; agreeing twice keeps the
@@ -69,26 +26,20 @@ public class Consents {
 	 *
 	 * @throws OutdatedVersion if the version is not the current one (the patient read an old text)
 	 */
-	@Transactional
-	public void accept(PatientId patient, ConsentDocument document, String version) {
-
-		if (!versions.of(document).equals(version)) {
-			throw new OutdatedVersion(document);
-		}
-		jdbc.sql("""
-				insert into patients.consent (tenant_id, patient_id, document, version, accepted_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?)
-				on conflict do nothing""")
-				.params(patient.id(), document.name(), version, java.sql.Timestamp.from(clock.instant())).update();
-		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "consent");
-	}
+	void accept(PatientId patient, ConsentDocument document, String version);
 
 	/** The patient agreed to a version of a document that is no longer current. */
 	public static final class OutdatedVersion extends RuntimeException {
 
-		OutdatedVersion(ConsentDocument document) {
-			super("The " + document.title().toLowerCase(java.util.Locale.ROOT)
-					+ " has changed since you opened it. Please read the current version and agree to it.");
+		private final ConsentDocument document;
+
+		public OutdatedVersion(ConsentDocument document) {
+			super("The current version of " + document + " is another one");
+			this.document = document;
+		}
+
+		public ConsentDocument document() {
+			return document;
 		}
 	}
 
@@ -97,10 +48,8 @@ public class Consents {
 
 		private final List<ConsentDocument> outstanding;
 
-		Required(List<ConsentDocument> outstanding) {
-			super("Please agree to the " + String.join(" and ",
-					outstanding.stream().map(it -> it.title().toLowerCase(java.util.Locale.ROOT)).toList())
-					+ " first.");
+		public Required(List<ConsentDocument> outstanding) {
+			super("Consents outstanding: " + outstanding);
 			this.outstanding = List.copyOf(outstanding);
 		}
 
@@ -110,10 +59,5 @@ public class Consents {
 	}
 
 	/** @throws Required unless the patient agreed to the current version of every document */
-	public void require(PatientId patient) {
-		var missing = outstanding(patient);
-		if (!missing.isEmpty()) {
-			throw new Required(missing);
-		}
-	}
+	void require(PatientId patient);
 }

@@ -12,7 +12,7 @@ package health.stride.patients;
 public record IntakeFacts(boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered,
 		int painNow) {
 
-	static IntakeFacts of(IntakeDraft draft) {
+	public static IntakeFacts of(IntakeDraft draft) {
 		var worse = draft.worseWith();
 		return new IntakeFacts(worse.contains(Aggravator.LYING_PRONE),
 				worse.contains(Aggravator.BENDING_BACK) || draft.diagnoses().contains(Diagnosis.SPINAL_STENOSIS),

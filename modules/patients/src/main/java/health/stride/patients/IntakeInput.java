@@ -10,10 +10,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import health.stride.platform.validation.FieldErrors;
+
 /**
  * Reads intake answers as they arrive from a form or a JSON body (codes of the contract's value
  * lists, numbers, text) and checks every field, so the pages and the API accept and refuse
- * exactly the same things. Each method records its fields' problems in the given errors and
+ * exactly the same things. Problems are message codes of the patients bundle. Each method records its fields' problems in the given errors and
  * returns null when any of them was wrong.
  */
 public final class IntakeInput {
@@ -50,9 +52,9 @@ public final class IntakeInput {
 
 		var chosen = codes(PainRegion.class, "painRegions", regions, errors);
 		if (chosen != null && chosen.isEmpty()) {
-			errors.reject("painRegions", "Choose at least one place where it hurts.");
+			errors.reject("painRegions", "patients.intake.pain-regions.required");
 		}
-		var pain = painScore("painNow", painNow, "Rate your pain right now from 0 to 10.", errors);
+		var pain = painScore("painNow", painNow, "patients.intake.pain-now.required", errors);
 
 		return chosen == null || chosen.isEmpty() || pain == null ? null : new IntakeStep.WhereItHurts(chosen, pain);
 	}
@@ -62,11 +64,11 @@ public final class IntakeInput {
 
 		@Nullable PainDuration parsed = null;
 		if (duration == null || duration.isBlank()) {
-			errors.reject("painDuration", "Say how long you have had this pain.");
+			errors.reject("painDuration", "patients.intake.pain-duration.required");
 		} else {
 			parsed = Coded.of(PainDuration.class, duration.strip()).orElse(null);
 			if (parsed == null) {
-				errors.reject("painDuration", "Choose one of ACUTE, SUBACUTE or CHRONIC.");
+				errors.reject("painDuration", "patients.intake.pain-duration.invalid");
 			}
 		}
 		var aggravators = codes(Aggravator.class, "worseWith", worseWith, errors);
@@ -81,12 +83,12 @@ public final class IntakeInput {
 		var text = goals == null ? "" : goals.strip();
 
 		if (text.isEmpty()) {
-			errors.reject("goals", "Tell us in a few words what you want to be able to do again.");
+			errors.reject("goals", "patients.intake.goals.required");
 		} else if (text.length() > MAX_GOALS) {
-			errors.reject("goals", "Keep your goals under " + MAX_GOALS + " characters.");
+			errors.reject("goals", "patients.intake.goals.too-long", MAX_GOALS);
 		}
 
-		return known == null || errors.asMap().containsKey("goals") ? null : new IntakeStep.History(known, text);
+		return known == null || errors.has("goals") ? null : new IntakeStep.History(known, text);
 	}
 
 	public static IntakeStep.@Nullable Function function(@Nullable List<Psfs> lines, FieldErrors errors) {
@@ -96,11 +98,11 @@ public final class IntakeInput {
 				: lines.stream().filter(it -> it != null && !(isBlank(it.activity()) && it.score() == null)).toList();
 
 		if (entered.isEmpty()) {
-			errors.reject("psfs", "Name at least one activity that your back makes hard, and rate it.");
+			errors.reject("psfs", "patients.intake.psfs.required");
 			return null;
 		}
 		if (entered.size() > MAX_PSFS) {
-			errors.reject("psfs", "Name at most " + MAX_PSFS + " activities.");
+			errors.reject("psfs", "patients.intake.psfs.too-many", MAX_PSFS);
 			return null;
 		}
 
@@ -109,14 +111,14 @@ public final class IntakeInput {
 			var line = entered.get(i);
 			var activity = line.activity() == null ? "" : line.activity().strip();
 			if (activity.isEmpty()) {
-				errors.reject("psfs[" + i + "].activity", "Name the activity.");
+				errors.reject("psfs[" + i + "].activity", "patients.intake.activity.required");
 				valid = false;
 			} else if (activity.length() > MAX_ACTIVITY) {
-				errors.reject("psfs[" + i + "].activity", "Keep the activity under " + MAX_ACTIVITY + " characters.");
+				errors.reject("psfs[" + i + "].activity", "patients.intake.activity.too-long", MAX_ACTIVITY);
 				valid = false;
 			}
 			var score = painScore("psfs[" + i + "].score", line.score(),
-					"Rate how well you can do it from 0 (not at all) to 10 (as before).", errors);
+					"patients.intake.score.required", errors);
 			if (score == null) {
 				valid = false;
 			} else if (valid) {
@@ -140,14 +142,14 @@ public final class IntakeInput {
 
 		for (var name : given.keySet()) {
 			if (Coded.of(RedFlag.class, name).isEmpty()) {
-				errors.reject("redFlags." + name, "This is not one of the symptoms we ask about.");
+				errors.reject("redFlags." + name, "patients.intake.red-flag.unknown");
 				valid = false;
 			}
 		}
 		for (var flag : RedFlag.values()) {
 			var answer = given.get(flag.code());
 			if (answer == null && everyAnswered) {
-				errors.reject("redFlags." + flag.code(), "Answer yes or no.");
+				errors.reject("redFlags." + flag.code(), "patients.intake.red-flag.answer");
 				valid = false;
 			} else if (Boolean.TRUE.equals(answer)) {
 				yes.add(flag);
@@ -164,7 +166,7 @@ public final class IntakeInput {
 			return null;
 		}
 		if (value < 0 || value > 10) {
-			errors.reject(field, "Use a number from 0 to 10.");
+			errors.reject(field, "patients.intake.score.range");
 			return null;
 		}
 		return value;
@@ -177,8 +179,8 @@ public final class IntakeInput {
 		for (var code : codes == null ? List.<String>of() : codes) {
 			var value = code == null ? null : Coded.of(type, code.strip()).orElse(null);
 			if (value == null) {
-				errors.reject(field, "'" + code + "' is not one of " + String.join(", ",
-						java.util.Arrays.stream(type.getEnumConstants()).map(Coded::code).toList()) + ".");
+				errors.reject(field, "patients.intake.code.unknown", String.valueOf(code), String.join(", ",
+						java.util.Arrays.stream(type.getEnumConstants()).map(Coded::code).toList()));
 				return null;
 			}
 			chosen.add(value);

@@ -3,25 +3,19 @@ package health.stride.patients;
 /** Where it hurts. */
 public enum PainRegion implements Coded {
 
-	LOW_BACK("low-back", "Low back"), MID_BACK("mid-back", "Middle of the back"), NECK("neck", "Neck"),
-	LEFT_BUTTOCK("left-buttock", "Left buttock"), RIGHT_BUTTOCK("right-buttock", "Right buttock"),
-	LEFT_HIP("left-hip", "Left hip"), RIGHT_HIP("right-hip", "Right hip"), LEFT_LEG("left-leg", "Left leg"),
-	RIGHT_LEG("right-leg", "Right leg"), LEFT_FOOT("left-foot", "Left foot"), RIGHT_FOOT("right-foot", "Right foot");
+	LOW_BACK("low-back"), MID_BACK("mid-back"), NECK("neck"),
+	LEFT_BUTTOCK("left-buttock"), RIGHT_BUTTOCK("right-buttock"),
+	LEFT_HIP("left-hip"), RIGHT_HIP("right-hip"), LEFT_LEG("left-leg"),
+	RIGHT_LEG("right-leg"), LEFT_FOOT("left-foot"), RIGHT_FOOT("right-foot");
 
 	private final String code;
-	private final String label;
 
-	PainRegion(String code, String label) {
+	PainRegion(String code) {
 		this.code = code;
-		this.label = label;
 	}
 
 	@Override
 	public String code() {
 		return code;
-	}
-
-	public String label() {
-		return label;
 	}
 }

@@ -1,29 +1,13 @@
 package health.stride.patients;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.eligibility.EnrollmentId;
-import health.stride.eligibility.Signups;
-import health.stride.patients.internal.Patient;
-import health.stride.patients.internal.Patients;
-import health.stride.patients.internal.StatusChanges;
-import health.stride.platform.audit.AuditAction;
-import health.stride.platform.audit.AuditOutcome;
-import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.i18n.Language;
-import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
-import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * The patients of the current clinic. {@link #open} is how people read a record: it lets in the
@@ -31,120 +15,39 @@ import health.stride.platform.tenancy.CurrentTenant;
  * the audit trail. The other queries are for the system's own use and for pages that already
  * checked who is asking.
  */
-@Service
-@Transactional(readOnly = true)
-public class PatientDirectory {
+public interface PatientDirectory {
 
-	private final Patients patients;
-	private final Signups signups;
-	private final CareTeams careTeams;
-	private final StatusChanges statuses;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
-	private final AuditTrail audit;
-	private final Clock clock;
-
-	PatientDirectory(Patients patients, Signups signups, CareTeams careTeams, StatusChanges statuses, JdbcClient jdbc,
-			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
-		this.patients = patients;
-		this.signups = signups;
-		this.careTeams = careTeams;
-		this.statuses = statuses;
-		this.jdbc = jdbc;
-		this.events = events;
-		this.audit = audit;
-		this.clock = clock;
-	}
-
-	public Optional<PatientSummary> find(PatientId id) {
-		return patients.findById(id.id()).map(Patient::summary);
-	}
+	Optional<PatientSummary> find(PatientId id);
 
 	/**
 	 * Where to send the patient notices that something waits for them on Stride (never anything
 	 * about their care itself).
 	 */
-	public Optional<String> emailOf(PatientId id) {
-		return jdbc.sql("select email from patients.patient where id = ?").param(id.id()).query(String.class).optional();
-	}
+	Optional<String> emailOf(PatientId id);
 
 	/** The language the patient reads Stride in: their pages and the emails sent to them. */
-	public Language languageOf(PatientId id) {
-		return jdbc.sql("select language from patients.patient where id = ?").param(id.id()).query(String.class)
-				.optional().flatMap(Language::ofTag).orElse(Language.ENGLISH);
-	}
+	Language languageOf(PatientId id);
 
 	/** The language of the signed-in patient's choice, if this user is a patient of the current clinic. */
-	public Optional<Language> languageOfUser(String username) {
-		return jdbc.sql("select language from patients.patient where username = ?").param(username)
-				.query(String.class).optional().flatMap(Language::ofTag);
-	}
+	Optional<Language> languageOfUser(String username);
 
 	/** The patient chose the language they read Stride in. */
-	@Transactional
-	public void changeLanguage(PatientId id, Language language) {
-		var changed = jdbc.sql("update patients.patient set language = ? where id = ?").params(language.tag(), id.id())
-				.update();
-		if (changed == 0) {
-			throw new IllegalArgumentException("No patient " + id + " in this clinic");
-		}
-		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-language");
-	}
+	void changeLanguage(PatientId id, Language language);
 
-	public Optional<PatientSummary> findByUsername(String username) {
-		return patients.findByUsername(username).map(Patient::summary);
-	}
+	Optional<PatientSummary> findByUsername(String username);
 
 	/**
 	 * The record, if this user may read it: the patient themself, a member of their care team or an
 	 * administrator of the clinic. Anyone else learns nothing, not even that the patient exists.
 	 * Every attempt is audited.
 	 */
-	public Optional<PatientRecord> open(PatientId id, StrideUser reader) {
-
-		var patient = patients.findById(id.id());
-		var careTeam = patient.flatMap(it -> careTeams.of(id));
-		var allowed = patient.isPresent() && (reader.has(Role.CLINIC_ADMIN)
-				|| reader.has(Role.PATIENT) && patient.get().username().equals(reader.username())
-				|| reader.hasAny(Role.THERAPIST, Role.COACH) && careTeam.filter(it -> it.includes(reader.username())).isPresent());
-
-		audit.record(reader, CurrentTenant.get().orElse(null), allowed ? AuditAction.READ : AuditAction.ACCESS_DENIED,
-				allowed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED, patient.isPresent() ? id.id() : null, "patient");
-
-		return allowed ? patient.map(it -> it.record(careTeam.orElse(null), intakeCompleted(id), openRedFlags(id)))
-				: Optional.empty();
-	}
+	Optional<PatientRecord> open(PatientId id, StrideUser reader);
 
 	/** The record of the signed-in patient, read by themself (audited like any read). */
-	public Optional<PatientRecord> mine(StrideUser patient) {
-		return patients.findByUsername(patient.username()).flatMap(it -> open(new PatientId(it.id()), patient));
-	}
-
-	/** Opens the record of a member who signed up; does nothing if it is open already. */
-	@Transactional
-	public void openRecordFor(EnrollmentId enrollment) {
-
-		var signup = signups.enrollment(enrollment)
-				.orElseThrow(() -> new IllegalStateException("No enrollment " + enrollment));
-
-		if (!patients.existsById(signup.patientId())) {
-			patients.save(Patient.enrolled(signup, clock.instant()));
-			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, signup.patientId(), "patient");
-			events.publishEvent(new PatientEnrolled(CurrentTenant.require(), new PatientId(signup.patientId()),
-					signup.sponsor().id()));
-		}
-	}
+	Optional<PatientRecord> mine(StrideUser patient);
 
 	/** Opens the record of a patient the clinic registers itself, e.g. one referred by a doctor. */
-	@Transactional
-	public PatientId register(NewPatient details) {
-
-		var id = UUID.randomUUID();
-		patients.save(Patient.registered(id, details, clock.instant()));
-		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id, "patient");
-		events.publishEvent(new PatientEnrolled(CurrentTenant.require(), new PatientId(id), null));
-		return new PatientId(id);
-	}
+	PatientId register(NewPatient details);
 
 	/**
 	 * Moves a patient to another status, with the reason kept in the history.
@@ -152,42 +55,12 @@ public class PatientDirectory {
 	 * @return false if the patient already had that status
 	 * @throws IllegalArgumentException if the current clinic has no such patient
 	 */
-	@Transactional
-	public boolean changeStatus(PatientId id, PatientStatus status, String reason) {
-
-		var patient = patients.findById(id.id())
-				.orElseThrow(() -> new IllegalArgumentException("No patient " + id + " in this clinic"));
-		var changed = statuses.change(patient, status, reason);
-		if (changed) {
-			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-status");
-		}
-		return changed;
-	}
+	boolean changeStatus(PatientId id, PatientStatus status, String reason);
 
 	/** One change of a patient's status: from what, to what, why, by whom and when. */
 	public record StatusChange(@Nullable PatientStatus from, PatientStatus to, String reason, String changedBy,
 			Instant changedAt) {}
 
 	/** The patient's status changes, oldest first. */
-	public List<StatusChange> statusHistory(PatientId id) {
-		return jdbc.sql("""
-				select from_status, to_status, reason, changed_by, changed_at from patients.status_change
-				where patient_id = ? order by changed_at, id""")
-				.param(id.id())
-				.query((row, number) -> new StatusChange(
-						row.getString(1) == null ? null : PatientStatus.valueOf(row.getString(1)),
-						PatientStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4),
-						row.getTimestamp(5).toInstant()))
-				.list();
-	}
-
-	private boolean intakeCompleted(PatientId id) {
-		return jdbc.sql("select exists (select 1 from patients.intake where patient_id = ? and completed_at is not null)")
-				.param(id.id()).query(Boolean.class).single();
-	}
-
-	private int openRedFlags(PatientId id) {
-		return jdbc.sql("select count(*) from patients.red_flag_report where patient_id = ? and cleared_at is null")
-				.param(id.id()).query(Integer.class).single();
-	}
+	List<StatusChange> statusHistory(PatientId id);
 }

@@ -26,6 +26,7 @@ import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorKind;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.eligibility.Signups;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -86,6 +87,8 @@ class EnrollmentListenerTests {
 
 		var record = CurrentTenant.callAs(clinic, () -> directory.findByUsername("leo.fischer")).orElseThrow();
 		assertThat(record.state()).isEqualTo("OR");
+		assertThat(CurrentTenant.callAs(clinic, () -> directory.languageOf(record.id())))
+				.as("English unless chosen at signup").isEqualTo(Language.ENGLISH);
 		assertThat(record.status()).isEqualTo(PatientStatus.ONBOARDING);
 
 		// the same signup delivered again (a restart re-publishes incomplete events): nothing new
@@ -102,5 +105,30 @@ class EnrollmentListenerTests {
 				"select count(*) from platform.audit_event where patient_id = ? and resource = 'patient' and action = 'WRITE'")
 				.param(record.id().id()).query(Integer.class).single()));
 		assertThat(writes).as("the record was opened once").isOne();
+	}
+
+	@Test
+	void opensTheRecordInTheLanguageChosenAtSignup(Scenario scenario) {
+
+		var clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
+		var acme = CurrentTenant.callAs(clinic,
+				() -> sponsors.register(SponsorCode.of("ACME"), "Acme", SponsorKind.EMPLOYER, null, null));
+		var importId = CurrentTenant.callAs(clinic, () -> rosters.submit(acme, "roster.csv", new ByteArrayInputStream("""
+				member_id,first_name,last_name,date_of_birth,email,coverage_start,coverage_end
+				M-8,Lucía,Ramos,1980-05-06,lucia@example.org,2025-01-01,
+				""".getBytes(StandardCharsets.UTF_8)), "test"));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+				() -> CurrentTenant.callAs(clinic, () -> rosters.report(importId)).orElseThrow().status().finished());
+		var check = CurrentTenant.callAs(clinic, () -> checks.check(new CoverageQuestion(SponsorCode.of("ACME"), "Lucia",
+				"Ramos", LocalDate.of(1980, 5, 6), "M-8", null))).checkId();
+
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> signups.signUpWithoutEmail(check,
+						new Signups.SignupDetails("lucia.ramos", "lucia@example.org", "a-long-secret", "TX", "America/Chicago",
+								Language.SPANISH)))
+				.andWaitForEventOfType(PatientEnrolled.class)
+				.toArriveAndVerify(event -> assertThat(event.tenant()).isEqualTo(clinic)));
+
+		var record = CurrentTenant.callAs(clinic, () -> directory.findByUsername("lucia.ramos")).orElseThrow();
+		assertThat(CurrentTenant.callAs(clinic, () -> directory.languageOf(record.id()))).isEqualTo(Language.SPANISH);
 	}
 }

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import health.stride.platform.validation.FieldErrors;
+import health.stride.platform.validation.InvalidInput;
 
 /** Every intake field, as the pages and the API check it. */
 class IntakeInputTests {
@@ -145,12 +151,24 @@ class IntakeInputTests {
 		assertThat(RedFlag.WEIGHT_LOSS.urgency()).isEqualTo(RedFlag.Urgency.SAME_DAY);
 	}
 
+	/** The problems as an English reader sees them, from the module's bundle. */
 	private static Map<String, String> errorsOf(Runnable read) {
 		try {
 			read.run();
-		} catch (FieldErrors.Invalid invalid) {
-			return invalid.errors();
+		} catch (InvalidInput invalid) {
+			var english = new LinkedHashMap<String, String>();
+			invalid.problems().forEach((field, problem) -> english.put(field, MESSAGES.getMessage(problem, Locale.ENGLISH)));
+			return english;
 		}
 		throw new AssertionError("the input was accepted");
+	}
+
+	private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+	static {
+		MESSAGES.setBasename("i18n/patients/messages");
+		MESSAGES.setDefaultEncoding("UTF-8");
+		MESSAGES.setFallbackToSystemLocale(false);
+		MESSAGES.setAlwaysUseMessageFormat(true);
 	}
 }

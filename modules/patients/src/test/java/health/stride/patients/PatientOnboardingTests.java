@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.patients.internal.ConsentsFixtures;
 import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -74,7 +75,7 @@ class PatientOnboardingTests {
 		consentToAll(maya);
 		assertThat(as(() -> consents.outstanding(maya))).isEmpty();
 
-		var newPrivacyNotice = new Consents(jdbc, new ConsentVersions("2026-11-01", "2027-01-15"), null, null);
+		var newPrivacyNotice = ConsentsFixtures.withVersions(jdbc, new ConsentVersions("2026-11-01", "2027-01-15"));
 		assertThat(as(() -> newPrivacyNotice.outstanding(maya))).containsExactly(ConsentDocument.PRIVACY);
 		assertThatExceptionOfType(Consents.OutdatedVersion.class)
 				.isThrownBy(() -> as(() -> { consents.accept(maya, ConsentDocument.PRIVACY, "2025-01-01"); return null; }));

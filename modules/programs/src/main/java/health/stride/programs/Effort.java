@@ -4,9 +4,4 @@ package health.stride.programs;
 public enum Effort {
 
 	EASY, RIGHT, HARD;
-
-	/** In English; pages show {@code programs.effort.<NAME>} in the reader's language. */
-	public String label() {
-		return EnglishWords.of("programs.effort." + name());
-	}
 }

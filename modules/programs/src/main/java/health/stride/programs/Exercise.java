@@ -29,14 +29,6 @@ public record Exercise(String slug, String name, String region, String position,
 		return "/images/positions/" + position.toLowerCase(java.util.Locale.ROOT) + ".svg";
 	}
 
-	/**
-	 * The starting position in English words; pages show {@code programs.position.<POSITION>}, the
-	 * illustration's text alternative, in the reader's language.
-	 */
-	public String positionLabel() {
-		return EnglishWords.of("programs.position." + position);
-	}
-
 	public boolean tagged(String tag) {
 		return tags.contains(tag);
 	}

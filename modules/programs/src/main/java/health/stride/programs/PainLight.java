@@ -11,14 +11,4 @@ public enum PainLight {
 	public static PainLight of(int pain) {
 		return pain <= 3 ? GREEN : pain <= 5 ? AMBER : RED;
 	}
-
-	/** In English; pages show {@code programs.pain-light.label.<NAME>} in the reader's language. */
-	public String label() {
-		return EnglishWords.of("programs.pain-light.label." + name());
-	}
-
-	/** In English; pages show {@code programs.pain-light.advice.<NAME>} in the reader's language. */
-	public String advice() {
-		return EnglishWords.of("programs.pain-light.advice." + name());
-	}
 }

@@ -45,11 +45,6 @@ public final class ProgressCharts {
 		String text(String code, Object... arguments);
 	}
 
-	/** In English, for callers that do not know the reader's language. */
-	public static LineChart pain(List<Outcomes.PainPoint> pain) {
-		return pain(pain, EnglishWords::of, Locale.ENGLISH);
-	}
-
 	/** In the reader's language: titles, summaries and dates from the programs bundle. */
 	public static LineChart pain(List<Outcomes.PainPoint> pain, MessageSource messages, Locale locale) {
 		return pain(pain, words(messages, locale), locale);
@@ -66,10 +61,6 @@ public final class ProgressCharts {
 				.toList(), day);
 	}
 
-	public static LineChart psfs(List<Outcomes.PsfsPoint> psfs) {
-		return psfs(psfs, EnglishWords::of, Locale.ENGLISH);
-	}
-
 	public static LineChart psfs(List<Outcomes.PsfsPoint> psfs, MessageSource messages, Locale locale) {
 		return psfs(psfs, words(messages, locale), locale);
 	}
@@ -83,10 +74,6 @@ public final class ProgressCharts {
 				.map(it -> new Dated(it.day(), it.mean(),
 						words.text("programs.chart.psfs.point", day.format(it.day()), format(it.mean(), locale))))
 				.toList(), day);
-	}
-
-	public static BarChart sessions(List<Outcomes.Week> weeks) {
-		return sessions(weeks, EnglishWords::of, Locale.ENGLISH);
 	}
 
 	public static BarChart sessions(List<Outcomes.Week> weeks, MessageSource messages, Locale locale) {

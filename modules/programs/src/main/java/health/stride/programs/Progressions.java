@@ -48,12 +48,6 @@ public class Progressions {
 					: new DefaultMessageSourceResolvable(new String[0], null, stored);
 		}
 
-		/** Why, in English; pages resolve {@link #words()} in the reader's language. */
-		public String reason() {
-			var matcher = CODED.matcher(stored);
-			return matcher.matches() ? EnglishWords.of("programs.progression." + matcher.group(1),
-					Integer.valueOf(matcher.group(2))) : stored;
-		}
 	}
 
 	private static final java.util.regex.Pattern CODED = java.util.regex.Pattern.compile("(steady|easy):(\\d+)");
@@ -70,9 +64,9 @@ public class Progressions {
 		this.clock = clock;
 	}
 
-	/** The reason the patient looks ready to progress, if they do, from their sessions of the current plan, in English. */
-	public Optional<String> reasonFor(PatientId patient) {
-		return ready(patient).map(it -> new Suggestion(UUID.randomUUID(), it, clock.instant()).reason());
+	/** Why the patient looks ready to progress, if they do, from their sessions of the current plan. */
+	public Optional<MessageSourceResolvable> reasonFor(PatientId patient) {
+		return ready(patient).map(it -> new Suggestion(UUID.randomUUID(), it, clock.instant()).words());
 	}
 
 	/** Which rule says the patient is ready, with the sessions it counted: {@code steady:6}, {@code easy:3}. */

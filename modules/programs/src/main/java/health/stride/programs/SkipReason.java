@@ -4,9 +4,4 @@ package health.stride.programs;
 public enum SkipReason {
 
 	PAIN, NO_TIME, TOO_HARD, TOO_EASY;
-
-	/** In English; pages show {@code programs.skip-reason.<NAME>} in the reader's language. */
-	public String label() {
-		return EnglishWords.of("programs.skip-reason." + name());
-	}
 }

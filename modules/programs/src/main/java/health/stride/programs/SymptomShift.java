@@ -4,9 +4,4 @@ package health.stride.programs;
 public enum SymptomShift {
 
 	NONE, CENTRALIZING, PERIPHERALIZING;
-
-	/** In English; pages show {@code programs.symptom-shift.<NAME>} in the reader's language. */
-	public String label() {
-		return EnglishWords.of("programs.symptom-shift." + name());
-	}
 }

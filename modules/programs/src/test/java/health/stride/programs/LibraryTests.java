@@ -33,8 +33,11 @@ class LibraryTests {
 	private final ExerciseLibrary library;
 	private final ProgramTemplates templates;
 	private final ClinicRegistry clinics;
+	private final org.springframework.context.MessageSource messages;
 
-	LibraryTests(ExerciseLibrary library, ProgramTemplates templates, ClinicRegistry clinics) {
+	LibraryTests(ExerciseLibrary library, ProgramTemplates templates, ClinicRegistry clinics,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.library = library;
 		this.templates = templates;
 		this.clinics = clinics;
@@ -60,7 +63,10 @@ class LibraryTests {
 	void everyExerciseHasAnIllustrationShippedWithTheApplication() {
 		assertThat(library.all()).allSatisfy(exercise -> {
 			assertThat(getClass().getResource("/static" + exercise.illustration())).as(exercise.illustration()).isNotNull();
-			assertThat(exercise.positionLabel()).isNotBlank();
+			assertThat(messages.getMessage("programs.position." + exercise.position(), null, java.util.Locale.ENGLISH))
+					.isNotBlank();
+			assertThat(messages.getMessage("programs.position." + exercise.position(), null, java.util.Locale.of("es")))
+					.isNotBlank();
 		});
 	}
 

@@ -225,7 +225,7 @@ class SessionTests {
 				.andWaitForEventOfType(ProgressionSuggested.class)
 				.toArriveAndVerify(event -> assertThat(event.patient()).isEqualTo(maya)));
 		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> {
-			assertThat(open.reason()).isEqualTo(
+			assertThat(messages.getMessage(open.words(), java.util.Locale.ENGLISH)).isEqualTo(
 					"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare.");
 			assertThat(messages.getMessage(open.words(), java.util.Locale.of("es")))
 					.isEqualTo("6 sesiones en los últimos 14 días, todos los ejercicios hechos, dolor después de 3 o menos y sin crisis.");

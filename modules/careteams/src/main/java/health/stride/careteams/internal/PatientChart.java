@@ -80,7 +80,8 @@ public class PatientChart {
 	/** The chart as one reader sees it. */
 	public record Chart(PatientRecord patient, int age, @Nullable String sponsor, IntakeDraft draft, List<Flag> flags,
 			List<Moment> timeline, @Nullable Plan plan, List<String> planLines, List<ProgramTemplate> templates,
-			@Nullable Progress progress, Progressions.@Nullable Suggestion suggestion, Threads.@Nullable Thread thread,
+			@Nullable Progress progress, Progressions.@Nullable Suggestion suggestion, @Nullable String suggestionWhy,
+			Threads.@Nullable Thread thread,
 			List<PatientStatus> statuses, boolean mayPlan, boolean mayClear) {}
 
 	private final PatientDirectory directory;
@@ -144,7 +145,7 @@ public class PatientChart {
 			timeline.add(new Moment(report.reportedAt(), when.format(report.reportedAt()),
 					new Text(report.emergency() ? "careteams.chart.red-flag-reported.emergency"
 							: "careteams.chart.red-flag-reported"),
-					Text.asWritten(String.join("; ", questions(report)))));
+					Text.asWritten(String.join("; ", questions(report, locale)))));
 			if (report.clearedAt() != null) {
 				var clearedAt = java.util.Objects.requireNonNull(report.clearedAt());
 				timeline.add(new Moment(clearedAt, when.format(clearedAt),
@@ -180,7 +181,7 @@ public class PatientChart {
 		var flags = reports.stream().map(it -> new Flag(it.id(), when.format(it.reportedAt()),
 				new Text(it.source() == RedFlags.Source.INTAKE ? "careteams.chart.flag.at-intake"
 						: "careteams.chart.flag.reported"),
-				questions(it), it.emergency(), it.open(),
+				questions(it, locale), it.emergency(), it.open(),
 				it.clearedAt() == null ? null
 						: new Text("careteams.chart.flag.cleared", String.valueOf(it.clearedBy()), String.valueOf(it.clearNote()))))
 				.toList();
@@ -201,15 +202,18 @@ public class PatientChart {
 				: sponsors.find(new SponsorId(java.util.Objects.requireNonNull(record.sponsorId())))
 						.map(SponsorSummary::name).orElse(null);
 
+		var suggestion = progressions.open(id);
 		return new Chart(record, Period.between(record.dateOfBirth(), LocalDate.now(zone)).getYears(), sponsor, draft,
 				flags, List.copyOf(timeline), plan.orElse(null), planLines, templates.all(), progress,
-				progressions.open(id).orElse(null), thread.orElse(null),
+				suggestion.orElse(null), suggestion.map(it -> messages.getMessage(it.words(), locale)).orElse(null),
+				thread.orElse(null),
 				List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED),
 				team != null && team.mayPlan(reader), reader.has(Role.THERAPIST));
 	}
 
-	private static List<String> questions(RedFlags.Report report) {
-		return report.symptoms().stream().sorted().map(RedFlag::question).toList();
+	private List<String> questions(RedFlags.Report report, Locale locale) {
+		return report.symptoms().stream().sorted()
+				.map(it -> messages.getMessage("patients.red-flag." + it.code(), null, locale)).toList();
 	}
 
 	private Text sessionDetail(ExerciseSession session, Locale locale) {

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,19 +35,24 @@ class CoverageApiController {
 	private final CoverageChecks checks;
 	private final CoverageCheckLimits limits;
 	private final ClinicRegistry clinics;
+	private final MessageSource messages;
 
-	CoverageApiController(CoverageChecks checks, CoverageCheckLimits limits, ClinicRegistry clinics) {
+	CoverageApiController(CoverageChecks checks, CoverageCheckLimits limits, ClinicRegistry clinics,
+			MessageSource messages) {
+		this.messages = messages;
 		this.checks = checks;
 		this.limits = limits;
 		this.clinics = clinics;
 	}
 
-	record CheckRequest(@NotBlank(message = "Name the clinic.") @Nullable String clinic,
-			@NotBlank(message = "Give the sponsor code.") @Size(max = 20) @Nullable String sponsorCode,
-			@NotBlank(message = "Give the first name.") @Size(max = 256) @Nullable String firstName,
-			@NotBlank(message = "Give the last name.") @Size(max = 256) @Nullable String lastName,
-			@NotNull(message = "Give the date of birth as YYYY-MM-DD.") @Past @Nullable LocalDate dateOfBirth,
-			@Size(max = 64) @Nullable String memberId, @Email @Size(max = 254) @Nullable String email) {}
+	record CheckRequest(@NotBlank(message = "{eligibility.signup.clinic.required}") @Nullable String clinic,
+			@NotBlank(message = "{eligibility.api.sponsor-code.required}") @Size(max = 20) @Nullable String sponsorCode,
+			@NotBlank(message = "{eligibility.api.first-name.required}") @Size(max = 256) @Nullable String firstName,
+			@NotBlank(message = "{eligibility.api.last-name.required}") @Size(max = 256) @Nullable String lastName,
+			@NotNull(message = "{eligibility.api.date-of-birth.required}")
+			@Past(message = "{eligibility.api.date-of-birth.required}") @Nullable LocalDate dateOfBirth,
+			@Size(max = 64, message = "{eligibility.coverage.member-id.too-long}") @Nullable String memberId,
+			@Email(message = "{eligibility.coverage.email.invalid}") @Size(max = 254) @Nullable String email) {}
 
 	record CheckResponse(boolean eligible, String outcome, @Nullable String sponsorName, @Nullable String checkId,
 			@Nullable Instant expiresAt) {
@@ -65,7 +72,8 @@ class CoverageApiController {
 
 		if (clinic.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such clinic."));
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						messages.getMessage("eligibility.api.no-such-clinic", null, LocaleContextHolder.getLocale())));
 		}
 		if (!limits.allow(http.getRemoteAddr(), clinic.get(), sponsor)) {
 			return tooManyRequests();
@@ -84,6 +92,6 @@ class CoverageApiController {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 				.header("Retry-After", String.valueOf(limits.secondsUntilReset()))
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-						"Too many coverage checks. Please try again later."));
+						messages.getMessage("eligibility.api.too-many-checks", null, LocaleContextHolder.getLocale())));
 	}
 }

@@ -60,7 +60,7 @@ class CoverageCheckController {
 		model.addAttribute("clinic", registered);
 
 		if (!errors.hasErrors() && !form.hasMemberIdOrEmail()) {
-			errors.reject("memberIdOrEmail", "Enter your member id, or the email address your sponsor has for you.");
+			errors.reject("eligibility.coverage.member-id-or-email");
 		}
 		if (errors.hasErrors()) {
 			return "eligibility/check-coverage";

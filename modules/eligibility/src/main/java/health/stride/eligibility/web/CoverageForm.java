@@ -18,13 +18,14 @@ import health.stride.platform.tenancy.TenantId;
 
 /** What a person types on the public coverage check page. */
 record CoverageForm(
-		@NotBlank(message = "Enter the code your employer or health plan gave you.") @Size(max = 20) @Nullable String sponsorCode,
-		@NotBlank(message = "Enter your first name.") @Size(max = 256) @Nullable String firstName,
-		@NotBlank(message = "Enter your last name.") @Size(max = 256) @Nullable String lastName,
-		@NotNull(message = "Enter your date of birth.") @Past(message = "Enter your date of birth.")
+		@NotBlank(message = "{eligibility.coverage.sponsor-code.required}") @Size(max = 20) @Nullable String sponsorCode,
+		@NotBlank(message = "{eligibility.coverage.first-name.required}") @Size(max = 256) @Nullable String firstName,
+		@NotBlank(message = "{eligibility.coverage.last-name.required}") @Size(max = 256) @Nullable String lastName,
+		@NotNull(message = "{eligibility.coverage.date-of-birth.required}")
+		@Past(message = "{eligibility.coverage.date-of-birth.required}")
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dateOfBirth,
-		@Size(max = 64, message = "A member id has at most 64 characters.") @Nullable String memberId,
-		@Email(message = "Enter a valid email address.") @Size(max = 254) @Nullable String email) {
+		@Size(max = 64, message = "{eligibility.coverage.member-id.too-long}") @Nullable String memberId,
+		@Email(message = "{eligibility.coverage.email.invalid}") @Size(max = 254) @Nullable String email) {
 
 	static CoverageForm empty() {
 		return new CoverageForm("", "", "", null, "", "");

@@ -54,7 +54,7 @@ class RosterUploadController {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("sponsor", sponsor);
 			model.addAttribute("header", String.join(",", RosterParser.HEADER));
-			model.addAttribute("fileError", "Choose the roster file (CSV) to upload.");
+			model.addAttribute("fileError", "eligibility.roster.upload.choose-file");
 			return "eligibility/roster-upload";
 		}
 

@@ -5,9 +5,14 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +25,7 @@ import health.stride.eligibility.CoverageCheckId;
 import health.stride.eligibility.Signups;
 import health.stride.eligibility.Signups.SignupDetails;
 import health.stride.eligibility.UsStates;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.identity.Accounts.AccountConflict;
 import health.stride.platform.identity.Accounts.AccountRejected;
 import health.stride.platform.identity.Accounts.AccountsUnavailable;
@@ -36,20 +42,32 @@ class SignupApiController {
 	private final Signups signups;
 	private final SignupLimits limits;
 	private final ClinicRegistry clinics;
+	private final MessageSource messages;
 
-	SignupApiController(Signups signups, SignupLimits limits, ClinicRegistry clinics) {
+	SignupApiController(Signups signups, SignupLimits limits, ClinicRegistry clinics, MessageSource messages) {
+		this.messages = messages;
 		this.signups = signups;
 		this.limits = limits;
 		this.clinics = clinics;
 	}
 
-	record SignupRequest(@NotBlank(message = "Name the clinic.") @Nullable String clinic,
-			@NotNull(message = "Give the checkId of a successful coverage check.") @Nullable UUID checkId,
-			@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,39}",
-					message = "Use 3 to 40 lower-case letters, digits, dots, hyphens or underscores.") @Nullable String username,
-			@NotBlank @jakarta.validation.constraints.Email @Nullable String email,
-			@NotBlank @jakarta.validation.constraints.Size(min = 12, max = 128) @Nullable String password,
-			@NotBlank @Nullable String state, @NotBlank @Nullable String timeZone) {
+	record SignupRequest(@NotBlank(message = "{eligibility.signup.clinic.required}") @Nullable String clinic,
+			@NotNull(message = "{eligibility.signup.check-id.required}") @Nullable UUID checkId,
+			@NotBlank(message = "{eligibility.signup.username.required}")
+			@Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,39}", message = "{eligibility.signup.username.invalid}")
+			@Nullable String username,
+			@NotBlank(message = "{eligibility.signup.email.required}") @Email(message = "{eligibility.signup.email.invalid}")
+			@Nullable String email,
+			@NotBlank(message = "{eligibility.signup.password.required}")
+			@Size(min = 12, max = 128, message = "{eligibility.signup.password.length}") @Nullable String password,
+			@NotBlank(message = "{eligibility.signup.state.required}") @Nullable String state,
+			@NotBlank(message = "{eligibility.signup.time-zone.required}") @Nullable String timeZone,
+			@Pattern(regexp = "en|es", message = "{eligibility.signup.language.invalid}") @Nullable String language) {
+
+		/** English unless the member asked for Spanish. */
+		Language chosenLanguage() {
+			return language == null ? Language.ENGLISH : Language.ofTag(language).orElse(Language.ENGLISH);
+		}
 
 		@Override
 		public String toString() {
@@ -58,11 +76,7 @@ class SignupApiController {
 	}
 
 	/** The one answer to every signup that got this far. */
-	record Accepted(String status, String detail) {
-
-		static final Accepted CHECK_EMAIL = new Accepted("CHECK_EMAIL",
-				"Check your email: we sent a link to finish creating your account. It is valid for 24 hours.");
-	}
+	record Accepted(String status, String detail) {}
 
 	@PostMapping("/api/signups")
 	@PreAuthorize("permitAll()")
@@ -72,32 +86,38 @@ class SignupApiController {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 					.header("Retry-After", String.valueOf(limits.secondsUntilReset()))
 					.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-							"Too many signups. Please try again later."));
+							text("eligibility.api.too-many-signups")));
 		}
 
 		var clinic = CoverageForm.clinic(request.clinic(), clinics);
 		if (clinic.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "No such clinic.");
+			return problem(HttpStatus.NOT_FOUND, text("eligibility.api.no-such-clinic"));
 		}
 		if (!UsStates.isState(request.state()) || !UsStates.TIME_ZONES.contains(request.timeZone())) {
-			return problem(HttpStatus.BAD_REQUEST, "Give a US state code (e.g. WA) and one of the US time zones "
-					+ String.join(", ", UsStates.TIME_ZONES) + ".");
+			return problem(HttpStatus.BAD_REQUEST,
+					text("eligibility.api.state-and-time-zone", String.join(", ", UsStates.TIME_ZONES)));
 		}
 
 		try {
 			CurrentTenant.runAs(clinic.get(), () -> signups.signUp(new CoverageCheckId(request.checkId()),
 					new SignupDetails(request.username(), request.email(), request.password(), request.state(),
-							request.timeZone())));
-			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.CHECK_EMAIL);
+							request.timeZone(), request.chosenLanguage())));
+			return ResponseEntity.status(HttpStatus.ACCEPTED)
+					.body(new Accepted("CHECK_EMAIL", text("eligibility.api.check-email")));
 
 		} catch (AccountConflict conflict) {
-			return problem(HttpStatus.CONFLICT, AccountConflict.MESSAGE);
-		} catch (AccountRejected | Signups.CheckNotValid refused) {
-			return problem(HttpStatus.BAD_REQUEST, refused.getMessage());
+			return problem(HttpStatus.CONFLICT, text("eligibility.signup.conflict"));
+		} catch (AccountRejected rejected) {
+			return problem(HttpStatus.BAD_REQUEST, text("eligibility.signup.password.weak"));
+		} catch (Signups.CheckNotValid refused) {
+			return problem(HttpStatus.BAD_REQUEST, text("eligibility.signup.check-not-valid"));
 		} catch (AccountsUnavailable unavailable) {
-			return problem(HttpStatus.SERVICE_UNAVAILABLE,
-					"Accounts cannot be created just now. Please check your coverage again and retry in a moment.");
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, text("eligibility.api.accounts-unavailable"));
 		}
+	}
+
+	private String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,6 +25,7 @@ import health.stride.eligibility.CoverageChecks;
 import health.stride.eligibility.Signups;
 import health.stride.eligibility.Signups.SignupDetails;
 import health.stride.eligibility.UsStates;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.identity.Accounts.AccountConflict;
 import health.stride.platform.identity.Accounts.AccountRejected;
 import health.stride.platform.identity.Accounts.AccountsUnavailable;
@@ -41,8 +44,11 @@ class SignupController {
 	private final CoverageChecks checks;
 	private final SignupLimits limits;
 	private final ClinicRegistry clinics;
+	private final MessageSource messages;
 
-	SignupController(Signups signups, CoverageChecks checks, SignupLimits limits, ClinicRegistry clinics) {
+	SignupController(Signups signups, CoverageChecks checks, SignupLimits limits, ClinicRegistry clinics,
+			MessageSource messages) {
+		this.messages = messages;
 		this.signups = signups;
 		this.checks = checks;
 		this.limits = limits;
@@ -52,6 +58,11 @@ class SignupController {
 	@ModelAttribute("states")
 	java.util.List<String> states() {
 		return UsStates.CODES;
+	}
+
+	@ModelAttribute("languages")
+	Language[] languages() {
+		return Language.values();
 	}
 
 	@ModelAttribute("timeZones")
@@ -66,12 +77,12 @@ class SignupController {
 		var registered = clinic(clinic);
 
 		if (!hasValidCheck(registered, session)) {
-			redirect.addFlashAttribute("flash", "Please check your coverage first; a check is valid for 30 minutes.");
+			redirect.addFlashAttribute("flash", text("eligibility.coverage.check-first"));
 			return "redirect:/c/" + registered.tenant() + "/check-coverage";
 		}
 
 		model.addAttribute("clinic", registered);
-		model.addAttribute("form", SignupForm.empty());
+		model.addAttribute("form", SignupForm.empty(LocaleContextHolder.getLocale()));
 		return "eligibility/signup";
 	}
 
@@ -92,14 +103,14 @@ class SignupController {
 		}
 
 		if (!(session.getAttribute(CoverageCheckController.CHECK) instanceof CoverageCheckId check)) {
-			redirect.addFlashAttribute("flash", "Please check your coverage first; a check is valid for 30 minutes.");
+			redirect.addFlashAttribute("flash", text("eligibility.coverage.check-first"));
 			return "redirect:/c/" + registered.tenant() + "/check-coverage";
 		}
 		if (form.state() != null && !form.state().isBlank() && !UsStates.isState(form.state())) {
-			errors.rejectValue("state", "state", "Choose the state you live in.");
+			errors.rejectValue("state", "eligibility.signup.state.required");
 		}
 		if (form.timeZone() != null && !form.timeZone().isBlank() && !UsStates.TIME_ZONES.contains(form.timeZone())) {
-			errors.rejectValue("timeZone", "timeZone", "Choose your time zone.");
+			errors.rejectValue("timeZone", "eligibility.signup.time-zone.required");
 		}
 		if (errors.hasErrors()) {
 			return "eligibility/signup";
@@ -107,19 +118,19 @@ class SignupController {
 
 		try {
 			CurrentTenant.runAs(registered.tenant(), () -> signups.signUp(check, new SignupDetails(form.username(),
-					form.email(), form.password(), form.state(), form.timeZone())));
+					form.email(), form.password(), form.state(), form.timeZone(), form.chosenLanguage())));
 		} catch (AccountConflict conflict) {
-			errors.rejectValue("username", "conflict", AccountConflict.MESSAGE);
+			errors.rejectValue("username", "eligibility.signup.conflict");
 		} catch (AccountRejected rejected) {
-			errors.rejectValue("password", "rejected", rejected.getMessage());
+			// Keycloak's own reasons are in English and may name its policy: the one rule a member is told
+			errors.rejectValue("password", "eligibility.signup.password.weak");
 		} catch (AccountsUnavailable unavailable) {
 			session.removeAttribute(CoverageCheckController.CHECK);
-			redirect.addFlashAttribute("flash", "We couldn't create your account just now. Please check your coverage"
-					+ " again and retry in a moment.");
+			redirect.addFlashAttribute("flash", text("eligibility.signup.unavailable"));
 			return "redirect:/c/" + registered.tenant() + "/check-coverage";
 		} catch (Signups.CheckNotValid refused) {
 			session.removeAttribute(CoverageCheckController.CHECK);
-			redirect.addFlashAttribute("flash", refused.getMessage());
+			redirect.addFlashAttribute("flash", text("eligibility.signup.check-not-valid"));
 			return "redirect:/c/" + registered.tenant() + "/check-coverage";
 		}
 
@@ -181,6 +192,10 @@ class SignupController {
 	String welcome(@PathVariable String clinic, Model model) {
 		model.addAttribute("clinic", clinic(clinic));
 		return "eligibility/welcome";
+	}
+
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 	private boolean hasValidCheck(Clinic clinic, HttpSession session) {

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +32,10 @@ class SponsorAdminController {
 
 	private final SponsorManagement sponsors;
 	private final RosterImports imports;
+	private final MessageSource messages;
 
-	SponsorAdminController(SponsorManagement sponsors, RosterImports imports) {
+	SponsorAdminController(SponsorManagement sponsors, RosterImports imports, MessageSource messages) {
+		this.messages = messages;
 		this.sponsors = sponsors;
 		this.imports = imports;
 	}
@@ -63,10 +67,10 @@ class SponsorAdminController {
 			try {
 				var sponsor = sponsors.register(SponsorCode.of(form.code()), form.name(), form.kind(), form.contactName(),
 						form.contactEmail());
-				redirect.addFlashAttribute("flash", sponsor.name() + " was added.");
+				redirect.addFlashAttribute("flash", text("eligibility.sponsor.added", sponsor.name()));
 				return "redirect:/admin/sponsors/" + sponsor.code();
 			} catch (DuplicateSponsorCode duplicate) {
-				errors.rejectValue("code", "duplicate", duplicate.getMessage());
+				errors.rejectValue("code", "eligibility.sponsor.duplicate", new Object[] { SponsorCode.of(form.code()).value() }, null);
 			}
 		}
 
@@ -97,9 +101,13 @@ class SponsorAdminController {
 		}
 
 		sponsors.describe(sponsor.code(), form.name(), form.kind(), form.contactName(), form.contactEmail(), form.isActive());
-		redirect.addFlashAttribute("flash", "Changes to " + form.name() + " were saved.");
+		redirect.addFlashAttribute("flash", text("eligibility.sponsor.saved", form.name()));
 
 		return "redirect:/admin/sponsors/" + sponsor.code();
+	}
+
+	private String text(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 	private String sponsorPage(SponsorSummary sponsor, Model model) {

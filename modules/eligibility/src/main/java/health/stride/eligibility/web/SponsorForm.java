@@ -13,14 +13,15 @@ import health.stride.eligibility.SponsorSummary;
 
 /** What a clinic administrator types to add or describe a sponsor. */
 record SponsorForm(
-		@NotBlank(message = "Enter the code members will quote, e.g. ACME.")
-		@Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\\s*", message = "Use 2 to 20 letters, digits or hyphens.")
+		@NotBlank(message = "{eligibility.sponsor.code.required}")
+		@Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9-]{1,19}\\s*", message = "{eligibility.sponsor.code.invalid}")
 		@Nullable String code,
-		@NotBlank(message = "Enter the name of the sponsor.") @Size(max = 200, message = "Keep the name under 200 characters.")
+		@NotBlank(message = "{eligibility.sponsor.name.required}")
+		@Size(max = 200, message = "{eligibility.sponsor.name.too-long}")
 		@Nullable String name,
-		@NotNull(message = "Choose employer or health plan.") @Nullable SponsorKind kind,
-		@Size(max = 200, message = "Keep the name of the contact under 200 characters.") @Nullable String contactName,
-		@Email(message = "Enter a valid email address.") @Size(max = 254) @Nullable String contactEmail,
+		@NotNull(message = "{eligibility.sponsor.kind.required}") @Nullable SponsorKind kind,
+		@Size(max = 200, message = "{eligibility.sponsor.contact-name.too-long}") @Nullable String contactName,
+		@Email(message = "{eligibility.sponsor.contact-email.invalid}") @Size(max = 254) @Nullable String contactEmail,
 		@Nullable Boolean active) {
 
 	/** An unticked checkbox sends nothing. */

@@ -1,28 +1,25 @@
 package health.stride.patients.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.eligibility.MemberEnrolled;
-import health.stride.patients.PatientDirectory;
-import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.ClinicListener;
 
 /**
- * Opens the patient record when a member signs up. Runs without a transaction of its own, so the
- * event's clinic becomes the tenant before the record's transaction begins.
+ * Opens the patient record when a member signs up. Idempotent: a record that is open already is
+ * left as it is, so a publication replayed after a restart changes nothing.
  */
 @Component
 class EnrollmentListener {
 
-	private final PatientDirectory patients;
+	private final JdbcPatientDirectory patients;
 
-	EnrollmentListener(PatientDirectory patients) {
+	EnrollmentListener(JdbcPatientDirectory patients) {
 		this.patients = patients;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(MemberEnrolled event) {
-		CurrentTenant.runAs(event.tenant(), () -> patients.openRecordFor(event.enrollment()));
+		patients.openRecordFor(event.enrollment());
 	}
 }

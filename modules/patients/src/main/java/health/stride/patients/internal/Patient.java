@@ -22,6 +22,7 @@ import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.PatientSummary;
+import health.stride.platform.i18n.Language;
 
 /** A person receiving care from one clinic. */
 @Entity
@@ -53,6 +54,9 @@ public class Patient {
 	private Instant statusChangedAt;
 	@Column(name = "created_at")
 	private Instant createdAt;
+	/** Set when the record opens; changed afterwards only by {@code PatientDirectory.changeLanguage}. */
+	@Column(updatable = false)
+	private String language = Language.ENGLISH.tag();
 	private @Version @Nullable Long version;
 
 	/** Opens the record of a member who signed up, under the id the signup chose. */
@@ -68,6 +72,7 @@ public class Patient {
 		patient.email = enrollment.email();
 		patient.state = enrollment.state();
 		patient.timeZone = enrollment.timeZone();
+		patient.language = enrollment.language().tag();
 		patient.enrollmentId = enrollment.id().id();
 		patient.sponsorId = enrollment.sponsor().id();
 		patient.status = PatientStatus.ONBOARDING;

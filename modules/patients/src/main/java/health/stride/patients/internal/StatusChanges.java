@@ -50,8 +50,8 @@ public class StatusChanges {
 
 		jdbc.sql("""
 				insert into patients.status_change
-				  (tenant_id, id, patient_id, from_status, to_status, reason, changed_by, changed_at)
-				values (current_setting('stride.tenant_id', true), ?, ?, ?, ?, ?, ?, ?)""")
+				  (id, patient_id, from_status, to_status, reason, changed_by, changed_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
 				.params(UUID.randomUUID(), patient.id(), previous.name(), next.name(), reason,
 						CurrentUser.get().map(StrideUser::username).orElse("system"), java.sql.Timestamp.from(now))
 				.update();

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +24,6 @@ import health.stride.patients.Aggravator;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
 import health.stride.patients.Diagnosis;
-import health.stride.patients.FieldErrors;
 import health.stride.patients.IntakeDraft;
 import health.stride.patients.IntakeInput;
 import health.stride.patients.IntakeStep;
@@ -34,6 +35,7 @@ import health.stride.patients.PatientId;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.FieldErrors;
 
 /**
  * The patient's onboarding pages: the consents, the intake one step per page (each saved, so the
@@ -44,15 +46,15 @@ import health.stride.platform.security.CurrentUser;
 @PreAuthorize("hasRole('PATIENT')")
 class IntakePagesController {
 
-	static final List<String> STEP_TITLES = List.of("Where it hurts", "How long, and what makes it worse",
-			"Diagnoses and goals", "Activities that are hard", "Warning signs");
-
 	private final PatientDirectory directory;
 	private final Consents consents;
 	private final Intakes intakes;
 	private final RedFlags redFlags;
+	private final MessageSource messages;
 
-	IntakePagesController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags) {
+	IntakePagesController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags,
+			MessageSource messages) {
+		this.messages = messages;
 		this.directory = directory;
 		this.consents = consents;
 		this.intakes = intakes;
@@ -90,7 +92,8 @@ class IntakePagesController {
 				consents.accept(patient, document, Optional.ofNullable(form.getFirst("version-" + document.name())).orElse(""));
 			}
 		} catch (Consents.OutdatedVersion outdated) {
-			redirect.addFlashAttribute("flash", outdated.getMessage());
+			redirect.addFlashAttribute("flash", messages.getMessage("patients.consents.outdated",
+					new Object[] { title(outdated.document()) }, LocaleContextHolder.getLocale()));
 			return "redirect:/portal/consents";
 		}
 		return "redirect:/portal/intake";
@@ -108,7 +111,7 @@ class IntakePagesController {
 			return "redirect:/portal";
 		}
 		var shown = step == null || step < IntakeStep.FIRST || step > draft.nextStep() ? draft.nextStep() : step;
-		return page(model, shown, formOf(draft), Map.of());
+		return page(model, shown, formOf(draft), new FieldErrors());
 	}
 
 	@PostMapping("/portal/intake/{step}")
@@ -119,7 +122,7 @@ class IntakePagesController {
 		var parsed = parse(step, form, errors);
 
 		if (parsed == null) {
-			return page(model, Math.clamp(step, IntakeStep.FIRST, IntakeStep.LAST), form, errors.asMap());
+			return page(model, Math.clamp(step, IntakeStep.FIRST, IntakeStep.LAST), form, errors);
 		}
 		try {
 			var draft = intakes.save(patient, parsed);
@@ -152,7 +155,7 @@ class IntakePagesController {
 
 		if (screen == null || screen.yes().isEmpty()) {
 			model.addAttribute("flags", RedFlag.values());
-			model.addAttribute("error", "Tick at least one symptom, or go back if none of them is new.");
+			model.addAttribute("error", "patients.symptom.none");
 			return "patients/report-symptom";
 		}
 		redFlags.report(me(), screen.yes(), RedFlags.Source.REPORT);
@@ -168,11 +171,14 @@ class IntakePagesController {
 		return "patients/urgent";
 	}
 
-	private String page(Model model, int step, MultiValueMap<String, String> form, Map<String, String> errors) {
+	private String page(Model model, int step, MultiValueMap<String, String> form, FieldErrors errors) {
+		var locale = LocaleContextHolder.getLocale();
+		var shown = new java.util.LinkedHashMap<String, String>();
+		errors.asMap().forEach((field, problem) -> shown.put(field, messages.getMessage(problem, locale)));
 		model.addAttribute("step", step);
-		model.addAttribute("steps", STEP_TITLES);
+		model.addAttribute("steps", IntakeStep.LAST);
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", shown);
 		model.addAttribute("regions", PainRegion.values());
 		model.addAttribute("durations", PainDuration.values());
 		model.addAttribute("aggravators", Aggravator.values());
@@ -203,7 +209,7 @@ class IntakePagesController {
 				yield IntakeInput.screen(answers, true, errors);
 			}
 			default -> {
-				errors.reject("step", "There is no such step.");
+				errors.reject("step", "patients.intake.no-such-step");
 				yield null;
 			}
 		};
@@ -246,6 +252,12 @@ class IntakePagesController {
 		} catch (NumberFormatException e) {
 			return -1; // reported as out of range
 		}
+	}
+
+	/** A document's title as it reads inside a sentence. */
+	private String title(ConsentDocument document) {
+		var locale = LocaleContextHolder.getLocale();
+		return messages.getMessage("patients.consent." + document.name(), null, locale).toLowerCase(locale);
 	}
 
 	private PatientId me() {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import health.stride.patients.Coded;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
-import health.stride.patients.FieldErrors;
 import health.stride.patients.IntakeDraft;
 import health.stride.patients.IntakeInput;
 import health.stride.patients.Intakes;
@@ -28,6 +27,7 @@ import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlags;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.FieldErrors;
 
 /**
  * The signed-in patient's own onboarding over the API: consents, the intake in one body, and
@@ -41,8 +41,11 @@ class MyRecordApiController {
 	private final Consents consents;
 	private final Intakes intakes;
 	private final RedFlags redFlags;
+	private final Problems problems;
 
-	MyRecordApiController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags) {
+	MyRecordApiController(PatientDirectory directory, Consents consents, Intakes intakes, RedFlags redFlags,
+			Problems problems) {
+		this.problems = problems;
 		this.directory = directory;
 		this.consents = consents;
 		this.intakes = intakes;
@@ -59,9 +62,9 @@ class MyRecordApiController {
 	ResponseEntity<?> consents() {
 		return asPatient(patient -> ResponseEntity.ok(new ConsentsJson(
 				consents.outstanding(patient).stream()
-						.map(it -> new ConsentJson(it.name(), it.title(), consents.currentVersion(it), null)).toList(),
+						.map(it -> new ConsentJson(it.name(), problems.heading(it), consents.currentVersion(it), null)).toList(),
 				consents.given(patient).stream().map(it -> new ConsentJson(it.document().name(),
-						it.document().title(), it.version(), it.acceptedAt())).toList())));
+						problems.heading(it.document()), it.version(), it.acceptedAt())).toList())));
 	}
 
 	@PostMapping("/api/me/consents")
@@ -70,19 +73,17 @@ class MyRecordApiController {
 			var errors = new FieldErrors();
 			var document = Optional.ofNullable(request.document()).flatMap(ConsentDocument::parse);
 			if (document.isEmpty()) {
-				errors.reject("document", "Name the document: TELEHEALTH or PRIVACY.");
+				errors.reject("document", "patients.api.document.required");
 			}
 			if (request.version() == null || request.version().isBlank()) {
-				errors.reject("version", "Give the version of the document you agree to.");
+				errors.reject("version", "patients.api.version.required");
 			}
-			if (!errors.isEmpty()) {
-				return Problems.invalid(new FieldErrors.Invalid(errors));
-			}
+			errors.throwIfAny();
 			try {
 				consents.accept(patient, document.orElseThrow(), request.version().strip());
 				return ResponseEntity.noContent().build();
 			} catch (Consents.OutdatedVersion outdated) {
-				return Problems.of(HttpStatus.CONFLICT, outdated.getMessage());
+				return problems.of(HttpStatus.CONFLICT, "patients.consents.outdated", problems.title(outdated.document()));
 			}
 		});
 	}
@@ -130,13 +131,10 @@ class MyRecordApiController {
 										: new IntakeInput.Psfs(it.activity(), it.score())).toList(),
 						request.redFlags());
 				return ResponseEntity.status(HttpStatus.CREATED).body(IntakeJson.of(intakes.submit(patient, answers)));
-			} catch (FieldErrors.Invalid invalid) {
-				return Problems.invalid(invalid);
 			} catch (Consents.Required required) {
-				return Problems.consentRequired(required.getMessage(),
-						required.outstanding().stream().map(Enum::name).toList());
+				return problems.consentRequired(required.outstanding());
 			} catch (Intakes.AlreadyCompleted completed) {
-				return Problems.of(HttpStatus.CONFLICT, completed.getMessage());
+				return problems.of(HttpStatus.CONFLICT, "patients.intake.completed");
 			}
 		});
 	}
@@ -151,10 +149,11 @@ class MyRecordApiController {
 			var errors = new FieldErrors();
 			var screen = IntakeInput.screen(answers, false, errors);
 			if (screen != null && screen.yes().isEmpty()) {
-				errors.reject("redFlags", "Mark at least one symptom with true.");
+				errors.reject("redFlags", "patients.symptom.api.none");
 			}
-			if (!errors.isEmpty() || screen == null) {
-				return Problems.invalid(new FieldErrors.Invalid(errors));
+			errors.throwIfAny();
+			if (screen == null) {
+				throw new IllegalStateException("A screen without problems was not read");
 			}
 			var report = redFlags.report(patient, screen.yes(), RedFlags.Source.REPORT);
 			return ResponseEntity.status(HttpStatus.CREATED).body(new RedFlagReportJson(report.id().toString(),
@@ -166,6 +165,6 @@ class MyRecordApiController {
 	private ResponseEntity<?> asPatient(Function<PatientId, ResponseEntity<?>> work) {
 		return directory.findByUsername(CurrentUser.require().username())
 				.<ResponseEntity<?>> map(patient -> work.apply(patient.id()))
-				.orElseGet(() -> Problems.notFound("There is no patient record for this account."));
+				.orElseGet(() -> problems.notFound("patients.api.no-record"));
 	}
 }

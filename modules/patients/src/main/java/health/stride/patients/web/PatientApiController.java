@@ -22,8 +22,11 @@ class PatientApiController {
 
 	private final PatientDirectory directory;
 
-	PatientApiController(PatientDirectory directory) {
+	private final Problems problems;
+
+	PatientApiController(PatientDirectory directory, Problems problems) {
 		this.directory = directory;
+		this.problems = problems;
 	}
 
 	record ClinicianJson(String clinicianId, String displayName) {
@@ -55,6 +58,6 @@ class PatientApiController {
 	ResponseEntity<?> patient(@PathVariable UUID patientId) {
 		return directory.open(new PatientId(patientId), CurrentUser.require())
 				.<ResponseEntity<?>> map(record -> ResponseEntity.ok(PatientJson.of(record)))
-				.orElseGet(() -> Problems.notFound("No such patient."));
+				.orElseGet(() -> problems.notFound("patients.api.no-such-patient"));
 	}
 }
