@@ -63,7 +63,10 @@ final class Words {
 		return all;
 	}
 
-	/** The text of every main source file (templates, Java, JavaScript) of every module, as one. */
+	/**
+	 * The text of every main source file (templates, Java, JavaScript, and the migrations, which may
+	 * store a message code in rows written before) of every module, as one.
+	 */
 	static String mainSources() {
 		var root = Path.of(System.getProperty("stride.project-root", "../.."), "modules");
 		var text = new StringBuilder();
@@ -73,7 +76,7 @@ final class Words {
 				throw new IllegalStateException("No main sources at " + main.toAbsolutePath());
 			}
 			try (var files = Files.walk(main)) {
-				for (var file : files.filter(Files::isRegularFile).filter(it -> it.toString().matches(".*\\.(java|html|js)$"))
+				for (var file : files.filter(Files::isRegularFile).filter(it -> it.toString().matches(".*\\.(java|html|js|sql)$"))
 						.toList()) {
 					text.append(Files.readString(file)).append('\n');
 				}

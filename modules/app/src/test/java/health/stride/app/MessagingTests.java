@@ -271,17 +271,35 @@ class MessagingTests {
 				.andExpect(flash().attribute("flash", "Le enviaremos un correo cuando tenga un mensaje esperando."));
 		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> patients.languageOf(grace))).isEqualTo(Language.SPANISH);
 
-		// the welcome was posted before she chose Spanish; it reads in the reader's language
-		mvc.perform(get("/portal/messages").with(patient).header("Accept-Language", "es"))
+		// the welcome was posted before she chose Spanish; it reads in the language she chose, whatever her browser says
+		mvc.perform(get("/portal/messages").with(patient).header("Accept-Language", "en"))
 				.andExpect(content().string(containsString("¡Bienvenido! Alex Morgan, PT es su fisioterapeuta.")))
 				.andExpect(content().string(not(containsString("Welcome!"))));
-		mvc.perform(get("/portal/messages").with(patient).header("Accept-Language", "en"))
+
+		mvc.perform(post("/portal/profile").with(csrf()).with(patient).param("emailEnabled", "true").param("language", "en"))
+				.andExpect(flash().attribute("flash", "We will email you when a message waits for you."));
+		mvc.perform(get("/portal/messages").with(patient).header("Accept-Language", "es"))
 				.andExpect(content().string(containsString("Welcome! Alex Morgan, PT is your physical therapist.")));
 
 		mvc.perform(post("/portal/profile").with(csrf()).with(patient).param("language", "fr"))
 				.andExpect(redirectedUrl("/portal/profile"));
 		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> patients.languageOf(grace)))
-				.as("a language Stride does not speak changes nothing").isEqualTo(Language.SPANISH);
+				.as("a language Stride does not speak changes nothing").isEqualTo(Language.ENGLISH);
+	}
+
+	@Test
+	void aLanguageChosenOnTheProfileHoldsForTheRestOfTheSession() throws Exception {
+
+		var patient = Tokens.browser("patient.grace", List.of(north), "patient");
+		var session = new org.springframework.mock.web.MockHttpSession();
+
+		mvc.perform(get("/portal/messages").session(session).with(patient).header("Accept-Language", "en"))
+				.andExpect(content().string(containsString("Welcome!")));
+		mvc.perform(post("/portal/profile").session(session).with(csrf()).with(patient).param("language", "es"))
+				.andExpect(redirectedUrl("/portal/profile"));
+
+		mvc.perform(get("/portal/messages").session(session).with(patient).header("Accept-Language", "en"))
+				.andExpect(content().string(containsString("¡Bienvenido!")));
 	}
 
 	private List<CaseloadReason> reasons() {

@@ -10,7 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import health.stride.messaging.internal.EmailNotices;
 import health.stride.patients.PatientDirectory;
@@ -25,8 +29,10 @@ class ProfileController {
 	private final EmailNotices notices;
 	private final PatientDirectory patients;
 	private final MessageSource messages;
+	private final LocaleResolver locales;
 
-	ProfileController(EmailNotices notices, PatientDirectory patients, MessageSource messages) {
+	ProfileController(EmailNotices notices, PatientDirectory patients, MessageSource messages, LocaleResolver locales) {
+		this.locales = locales;
 		this.notices = notices;
 		this.patients = patients;
 		this.messages = messages;
@@ -43,14 +49,19 @@ class ProfileController {
 
 	@PostMapping("/portal/profile")
 	String save(@RequestParam(defaultValue = "false") boolean emailEnabled,
-			@RequestParam(defaultValue = "") String language, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String language, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		var username = CurrentUser.require().username();
 		var me = patients.findByUsername(username)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No patient record."));
 		notices.setEmailEnabled(username, emailEnabled);
 		// an unknown language keeps the one they had: the form only offers the ones Stride speaks
 		var chosen = Language.ofTag(language);
-		chosen.ifPresent(it -> patients.changeLanguage(me.id(), it));
+		chosen.ifPresent(it -> {
+			patients.changeLanguage(me.id(), it);
+			// the pages of this session follow at once, not only the next sign-in
+			locales.setLocale(request, response, it.locale());
+		});
 		var locale = chosen.map(Language::locale).orElseGet(LocaleContextHolder::getLocale);
 		redirect.addFlashAttribute("flash", messages.getMessage(emailEnabled ? "messaging.profile.saved.emails-on"
 				: "messaging.profile.saved.emails-off", null, locale));

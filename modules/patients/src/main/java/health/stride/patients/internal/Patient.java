@@ -22,7 +22,6 @@ import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.PatientSummary;
-import health.stride.platform.i18n.Language;
 
 /** A person receiving care from one clinic. */
 @Entity
@@ -54,9 +53,12 @@ public class Patient {
 	private Instant statusChangedAt;
 	@Column(name = "created_at")
 	private Instant createdAt;
-	/** Set when the record opens; changed afterwards only by {@code PatientDirectory.changeLanguage}. */
+	/**
+	 * The language chosen at signup, or null for a patient who has not chosen (one the clinic
+	 * registered); changed afterwards only by {@code PatientDirectory.changeLanguage}.
+	 */
 	@Column(updatable = false)
-	private String language = Language.ENGLISH.tag();
+	private @Nullable String language;
 	private @Version @Nullable Long version;
 
 	/** Opens the record of a member who signed up, under the id the signup chose. */
