@@ -1,12 +1,10 @@
 package health.stride.programs.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.programs.ProgramTemplates;
 import health.stride.platform.tenancy.ClinicRegistered;
-import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.ClinicListener;
 
 /** A new clinic starts with Stride's program templates. */
 @Component
@@ -18,8 +16,8 @@ class ClinicTemplatesListener {
 		this.templates = templates;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(ClinicRegistered event) {
-		CurrentTenant.runAs(event.tenant(), templates::seedDefaults);
+		templates.seedDefaults();
 	}
 }

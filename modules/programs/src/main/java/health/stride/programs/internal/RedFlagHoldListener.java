@@ -1,14 +1,12 @@
 package health.stride.programs.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.patients.PatientId;
 import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
-import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.ClinicListener;
 
 /**
  * A red flag puts the patient's exercise on hold until a clinician has cleared every open one.
@@ -26,14 +24,14 @@ class RedFlagHoldListener {
 		this.redFlags = redFlags;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(RedFlagsReported event) {
-		CurrentTenant.runAs(event.tenant(), () -> follow(event.patient()));
+		follow(event.patient());
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(RedFlagsCleared event) {
-		CurrentTenant.runAs(event.tenant(), () -> follow(event.patient()));
+		follow(event.patient());
 	}
 
 	/** Holds or releases by the flags open now, whatever order the events arrive in. */

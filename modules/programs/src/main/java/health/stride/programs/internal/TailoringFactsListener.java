@@ -1,12 +1,10 @@
 package health.stride.programs.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import health.stride.patients.IntakeCompleted;
 import health.stride.patients.Intakes;
-import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.ClinicListener;
 
 /**
  * Keeps what a finished intake says about exercises that may not suit the patient, for the tailoring
@@ -24,10 +22,9 @@ class TailoringFactsListener {
 		this.intakes = intakes;
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@ClinicListener
 	void on(IntakeCompleted event) {
-		CurrentTenant.runAs(event.tenant(), () -> intakes.factsOf(event.patient()).ifPresent(facts -> tailoring
-				.record(event.patient(), facts.proneIntolerant(), facts.extensionIntolerant(), facts.flexionTriggered(),
-						facts.painNow())));
+		intakes.factsOf(event.patient()).ifPresent(facts -> tailoring.record(event.patient(), facts.proneIntolerant(),
+				facts.extensionIntolerant(), facts.flexionTriggered(), facts.painNow()));
 	}
 }
