@@ -211,10 +211,10 @@ class KeycloakAccounts implements Accounts {
 			return new AccountConflict(body.contains("email") ? "email" : "username");
 		}
 		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(400)) && body.toLowerCase().contains("password")) {
-			return new AccountRejected("Choose a longer password that does not contain your username or email address.");
+			return new AccountRejected(AccountRejected.Reason.PASSWORD, "Keycloak refused the password by its policy");
 		}
 		if (e.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(400))) {
-			return new AccountRejected("Keycloak did not accept these details. Please check them.");
+			return new AccountRejected(AccountRejected.Reason.DETAILS, "Keycloak did not accept the details");
 		}
 		return new AccountsUnavailable("Keycloak refused to create the user: " + e.getStatusCode(), e);
 	}

@@ -145,8 +145,7 @@ class AdminCliniciansController {
 		} catch (Accounts.AccountConflict conflict) {
 			result.rejectValue("username", "careteams.clinicians.username.taken");
 		} catch (Accounts.AccountRejected rejected) {
-			result.rejectValue("username", "careteams.clinicians.username.rejected", new Object[] { rejected.getMessage() },
-					null);
+			result.rejectValue("username", "careteams.clinicians.username.rejected." + rejected.reason().name());
 		} catch (Accounts.AccountsUnavailable unavailable) {
 			result.reject("careteams.clinicians.keycloak-unavailable");
 		} catch (org.springframework.dao.DataIntegrityViolationException duplicate) {

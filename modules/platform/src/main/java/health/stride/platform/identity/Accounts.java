@@ -107,8 +107,28 @@ public interface Accounts {
 	/** The identity provider refused the details, with a reason fit to show the person. */
 	class AccountRejected extends RuntimeException {
 
+		/** What the identity provider refused, for the page to say in the reader's language. */
+		public enum Reason {
+			/** The password breaks the password policy. */
+			PASSWORD,
+			/** Some other detail (a username's characters, an address). */
+			DETAILS
+		}
+
+		private final Reason reason;
+
 		public AccountRejected(String message) {
+			this(Reason.DETAILS, message);
+		}
+
+		/** @param message for the logs only */
+		public AccountRejected(Reason reason, String message) {
 			super(message);
+			this.reason = reason;
+		}
+
+		public Reason reason() {
+			return reason;
 		}
 	}
 
