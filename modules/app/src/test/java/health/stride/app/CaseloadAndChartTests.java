@@ -28,12 +28,15 @@ import health.stride.careteams.LicenseKind;
 import health.stride.patients.CareTeams;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
-import health.stride.patients.IntakeInput;
+import health.stride.patients.IntakeAnswers;
 import health.stride.patients.Intakes;
 import health.stride.patients.NewPatient;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
+import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.platform.audit.AuditTrail;
@@ -258,8 +261,8 @@ class CaseloadAndChartTests {
 		for (var flag : RedFlag.values()) {
 			answers.put(flag.code(), List.of(yes).contains(flag));
 		}
-		intakes.submit(id, IntakeInput.answers(List.of("low-back"), 4, "ACUTE", List.of(), List.of(), "Run again",
-				List.of(new IntakeInput.Psfs("Running", 2)), answers));
+		intakes.submit(id, new IntakeAnswers(java.util.Set.of(PainRegion.LOW_BACK), 4, PainDuration.ACUTE, java.util.Set.of(),
+				java.util.Set.of(), "Run again", List.of(new PsfsItem("Running", 2)), java.util.Set.copyOf(java.util.Arrays.stream(RedFlag.values()).filter(it -> Boolean.TRUE.equals(answers.get(it.code()))).toList())));
 		return id;
 	}
 }

@@ -23,21 +23,24 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import health.stride.app.security.Tokens;
-import health.stride.careteams.internal.CaseloadReason;
-import health.stride.careteams.internal.Caseloads;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
 import health.stride.careteams.License;
 import health.stride.careteams.LicenseKind;
-import health.stride.messaging.internal.QuickReplies;
+import health.stride.careteams.internal.CaseloadReason;
+import health.stride.careteams.internal.Caseloads;
 import health.stride.messaging.Threads;
+import health.stride.messaging.internal.QuickReplies;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
-import health.stride.patients.IntakeInput;
+import health.stride.patients.IntakeAnswers;
 import health.stride.patients.Intakes;
 import health.stride.patients.NewPatient;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 import health.stride.platform.audit.AuditEvent;
 import health.stride.platform.audit.AuditTrail;
@@ -87,8 +90,8 @@ class MessagingTests {
 			for (var flag : RedFlag.values()) {
 				answers.put(flag.code(), false);
 			}
-			intakes.submit(grace, IntakeInput.answers(List.of("low-back"), 4, "ACUTE", List.of(), List.of(), "Run again",
-					List.of(new IntakeInput.Psfs("Running", 2)), answers));
+			intakes.submit(grace, new IntakeAnswers(java.util.Set.of(PainRegion.LOW_BACK), 4, PainDuration.ACUTE, java.util.Set.of(),
+					java.util.Set.of(), "Run again", List.of(new PsfsItem("Running", 2)), java.util.Set.copyOf(java.util.Arrays.stream(RedFlag.values()).filter(it -> Boolean.TRUE.equals(answers.get(it.code()))).toList())));
 		});
 		// assignment on the finished intake, then the welcome opens the thread
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> CurrentTenant.callAs(TenantId.of(north),

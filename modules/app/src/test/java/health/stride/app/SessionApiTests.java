@@ -23,25 +23,29 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import health.stride.app.security.Tokens;
+import health.stride.patients.Aggravator;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
-import health.stride.patients.IntakeInput;
+import health.stride.patients.IntakeAnswers;
 import health.stride.patients.Intakes;
 import health.stride.patients.NewPatient;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
-import health.stride.programs.Plans;
-import health.stride.programs.ProgramTemplates;
-import health.stride.programs.Sessions;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
+import health.stride.programs.Plans;
+import health.stride.programs.ProgramTemplates;
+import health.stride.programs.Sessions;
 
 /** Sessions over the API and on the portal: field errors, one session per key, the flare guidance, who reads them. */
 @SpringBootTest
@@ -104,8 +108,9 @@ class SessionApiTests {
 			for (var flag : RedFlag.values()) {
 				answers.put(flag.code(), false);
 			}
-			intakes.submit(leo, IntakeInput.answers(List.of("low-back"), 6, "SUBACUTE", List.of("sitting"), List.of(),
-					"Garden again", List.of(new IntakeInput.Psfs("Gardening", 3), new IntakeInput.Psfs("Driving", 5)), answers));
+			intakes.submit(leo, new IntakeAnswers(java.util.Set.of(PainRegion.LOW_BACK), 6, PainDuration.SUBACUTE,
+					java.util.Set.of(Aggravator.SITTING), java.util.Set.of(), "Garden again",
+					List.of(new PsfsItem("Gardening", 3), new PsfsItem("Driving", 5)), java.util.Set.copyOf(java.util.Arrays.stream(RedFlag.values()).filter(it -> Boolean.TRUE.equals(answers.get(it.code()))).toList())));
 		});
 		var patient = Tokens.browser("patient.leo", List.of(north), "patient");
 

@@ -6,13 +6,17 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import health.stride.patients.Aggravator;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
-import health.stride.patients.IntakeInput;
+import health.stride.patients.IntakeAnswers;
 import health.stride.patients.Intakes;
 import health.stride.patients.NewPatient;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 
 /** Patients who finished their intake, made through the patients module's API. */
@@ -46,7 +50,8 @@ class CareTeamFixtures {
 		for (var flag : RedFlag.values()) {
 			answers.put(flag.code(), List.of(yes).contains(flag));
 		}
-		intakes.submit(patient, IntakeInput.answers(List.of("low-back"), 5, "CHRONIC", List.of("sitting"), List.of(),
-				"Garden again", List.of(new IntakeInput.Psfs("Gardening", 4)), answers));
+		intakes.submit(patient, new IntakeAnswers(java.util.Set.of(PainRegion.LOW_BACK), 5, PainDuration.CHRONIC,
+				java.util.Set.of(Aggravator.SITTING), java.util.Set.of(), "Garden again", List.of(new PsfsItem("Gardening", 4)),
+				java.util.Set.copyOf(java.util.Arrays.stream(RedFlag.values()).filter(it -> Boolean.TRUE.equals(answers.get(it.code()))).toList())));
 	}
 }

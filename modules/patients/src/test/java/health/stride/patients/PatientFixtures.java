@@ -14,7 +14,7 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.TenantId;
 
 /** Patients, people and intake answers for the patients module's tests. */
-final class PatientFixtures {
+public final class PatientFixtures {
 
 	private PatientFixtures() {}
 
@@ -33,7 +33,7 @@ final class PatientFixtures {
 		return user;
 	}
 
-	static Map<String, Boolean> noRedFlags() {
+	public static Map<String, Boolean> noRedFlags() {
 		var answers = new java.util.HashMap<String, Boolean>();
 		for (var flag : RedFlag.values()) {
 			answers.put(flag.code(), false);
@@ -41,7 +41,7 @@ final class PatientFixtures {
 		return answers;
 	}
 
-	static Map<String, Boolean> redFlags(RedFlag... yes) {
+	public static Map<String, Boolean> redFlags(RedFlag... yes) {
 		var answers = noRedFlags();
 		for (var flag : yes) {
 			answers.put(flag.code(), true);
@@ -50,10 +50,10 @@ final class PatientFixtures {
 	}
 
 	/** A whole intake: a prone-intolerant, flexion-triggered patient with sciatica. */
-	static IntakeAnswers answers(RedFlag... yes) {
-		return IntakeInput.answers(List.of("low-back", "left-leg"), 6, "SUBACUTE", List.of("bending-forward", "lying-prone"),
-				List.of("sciatica"), "Pick up my daughter and sit through a workday",
-				List.of(new IntakeInput.Psfs("Picking up my daughter", 3), new IntakeInput.Psfs("Sitting at work", 4)),
-				redFlags(yes));
+	public static IntakeAnswers answers(RedFlag... yes) {
+		return new IntakeAnswers(Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), 6, PainDuration.SUBACUTE,
+				Set.of(Aggravator.BENDING_FORWARD, Aggravator.LYING_PRONE), Set.of(Diagnosis.SCIATICA),
+				"Pick up my daughter and sit through a workday",
+				List.of(new PsfsItem("Picking up my daughter", 3), new PsfsItem("Sitting at work", 4)), Set.of(yes));
 	}
 }

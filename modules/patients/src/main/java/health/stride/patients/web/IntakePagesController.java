@@ -25,7 +25,6 @@ import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
 import health.stride.patients.Diagnosis;
 import health.stride.patients.IntakeDraft;
-import health.stride.patients.IntakeInput;
 import health.stride.patients.IntakeStep;
 import health.stride.patients.Intakes;
 import health.stride.patients.PainDuration;

@@ -20,7 +20,6 @@ import health.stride.patients.Coded;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
 import health.stride.patients.IntakeDraft;
-import health.stride.patients.IntakeInput;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;

@@ -1,4 +1,4 @@
-package health.stride.patients;
+package health.stride.patients.web;
 
 import static org.assertj.core.api.Assertions.*;
 
@@ -15,6 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import health.stride.patients.Aggravator;
+import health.stride.patients.Diagnosis;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
+import health.stride.patients.PatientFixtures;
+import health.stride.patients.PsfsItem;
+import health.stride.patients.RedFlag;
 import health.stride.platform.validation.FieldErrors;
 import health.stride.platform.validation.InvalidInput;
 
@@ -24,7 +31,10 @@ class IntakeInputTests {
 	@Test
 	void readsAWholeIntakeIntoTypedAnswers() {
 
-		var answers = PatientFixtures.answers(RedFlag.FEVER);
+		var answers = IntakeInput.answers(List.of("low-back", "left-leg"), 6, "SUBACUTE",
+				List.of("bending-forward", "lying-prone"), List.of("sciatica"), "Pick up my daughter and sit through a workday",
+				List.of(new IntakeInput.Psfs("Picking up my daughter", 3), new IntakeInput.Psfs("Sitting at work", 4)),
+				PatientFixtures.redFlags(RedFlag.FEVER));
 
 		assertThat(answers.painRegions()).containsExactlyInAnyOrder(PainRegion.LOW_BACK, PainRegion.LEFT_LEG);
 		assertThat(answers.painNow()).isEqualTo(6);

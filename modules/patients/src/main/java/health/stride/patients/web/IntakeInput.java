@@ -1,4 +1,4 @@
-package health.stride.patients;
+package health.stride.patients.web;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,6 +10,15 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import health.stride.patients.Aggravator;
+import health.stride.patients.Coded;
+import health.stride.patients.Diagnosis;
+import health.stride.patients.IntakeAnswers;
+import health.stride.patients.IntakeStep;
+import health.stride.patients.PainDuration;
+import health.stride.patients.PainRegion;
+import health.stride.patients.PsfsItem;
+import health.stride.patients.RedFlag;
 import health.stride.platform.validation.FieldErrors;
 
 /**
@@ -18,7 +27,7 @@ import health.stride.platform.validation.FieldErrors;
  * exactly the same things. Problems are message codes of the patients bundle. Each method records its fields' problems in the given errors and
  * returns null when any of them was wrong.
  */
-public final class IntakeInput {
+final class IntakeInput {
 
 	public static final int MAX_GOALS = 1_000;
 	public static final int MAX_ACTIVITY = 120;
