@@ -42,9 +42,6 @@ public interface Progressions {
 		}
 	}
 
-	/** Why the patient looks ready to progress, if they do, from their sessions of the current plan. */
-	Optional<MessageSourceResolvable> reasonFor(PatientId patient);
-
 	/** The suggestion the therapist has not acted on yet, if there is one. */
 	Optional<Suggestion> open(PatientId patient);
 }

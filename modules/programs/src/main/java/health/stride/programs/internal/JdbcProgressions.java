@@ -39,7 +39,7 @@ class JdbcProgressions implements Progressions {
 		this.clock = clock;
 	}
 
-	@Override
+	/** Why the patient looks ready to progress, if they do, from their sessions of the current plan. */
 	public Optional<MessageSourceResolvable> reasonFor(PatientId patient) {
 		return ready(patient).map(it -> new Suggestion(UUID.randomUUID(), it, clock.instant()).words());
 	}
