@@ -168,11 +168,4 @@ class OutcomesTests {
 		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
 		assertThat(CurrentTenant.callAs(other, outcomes::clinic).patientsWithBaseline()).isZero();
 	}
-
-	@Test
-	void theMedianOfAnEvenAndAnOddCount() {
-		assertThat(Outcomes.median(List.of(1.0, 5.0, 2.0, 4.0, 3.0))).isEqualTo(3.0);
-		assertThat(Outcomes.median(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0))).isEqualTo(3.5);
-		assertThat(Outcomes.median(List.of(1.0, 2.0))).isNull();
-	}
 }

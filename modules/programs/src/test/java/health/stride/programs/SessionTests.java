@@ -34,14 +34,13 @@ import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 import health.stride.platform.validation.InvalidInput;
 
-/** Logging sessions: the checks, one session per key however it is retried, the flare rule, progression. */
+/** Logging sessions: the checks, one session per key however it is retried, the flare rule. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 class SessionTests {
 
 	private final Sessions sessions;
 	private final Plans plans;
 	private final RedFlags redFlags;
-	private final Progressions progressions;
 	private final ProgramTemplates templates;
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
@@ -53,13 +52,12 @@ class SessionTests {
 	private StrideUser alex;
 	private Plan plan;
 
-	SessionTests(Sessions sessions, Plans plans, RedFlags redFlags, Progressions progressions, ProgramTemplates templates,
+	SessionTests(Sessions sessions, Plans plans, RedFlags redFlags, ProgramTemplates templates,
 			PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics,
 			org.springframework.context.MessageSource messages) {
 		this.sessions = sessions;
 		this.plans = plans;
 		this.redFlags = redFlags;
-		this.progressions = progressions;
 		this.templates = templates;
 		this.patients = patients;
 		this.careTeams = careTeams;
@@ -208,46 +206,5 @@ class SessionTests {
 		assertThat(CurrentTenant.callAs(other, () -> sessions.count(maya))).isZero();
 		assertThatExceptionOfType(Sessions.NoPlan.class).isThrownBy(() -> CurrentTenant.callAs(other,
 				() -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 2, "NONE", null))));
-	}
-
-	@Test
-	void suggestsProgressingAfterTwoSteadyWeeksOnceAndAChangedPlanStartsAfresh(Scenario scenario) {
-
-		for (int day = 13; day >= 5; day -= 2) { // 5 sessions over 9 days: not yet
-			var at = ago(Duration.ofDays(day));
-			CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 1, "NONE", at)));
-		}
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.reasonFor(maya))).isEmpty();
-
-		// the sixth, spanning 11 days: the listener of logged sessions suggests progressing
-		var sixth = session("k-" + UUID.randomUUID(), 2, 1, "NONE", ago(Duration.ofDays(3)));
-		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> sessions.log(maya, sixth))
-				.andWaitForEventOfType(ProgressionSuggested.class)
-				.toArriveAndVerify(event -> assertThat(event.patient()).isEqualTo(maya)));
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).hasValueSatisfying(open -> {
-			assertThat(messages.getMessage(open.words(), java.util.Locale.ENGLISH)).isEqualTo(
-					"6 sessions in the last 14 days, every exercise done, pain afterwards at most 3 and no flare.");
-			assertThat(messages.getMessage(open.words(), java.util.Locale.of("es")))
-					.isEqualTo("6 sesiones en los últimos 14 días, todos los ejercicios hechos, dolor después de 3 o menos y sin crisis.");
-		});
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.evaluate(maya))).as("one open at a time").isEmpty();
-
-		// the therapist changes the plan: the suggestion closes and the rules count from the new plan
-		var changed = plan.phase().exercises().subList(1, plan.phase().exercises().size());
-		CurrentTenant.runAs(clinic, () -> plans.tailor(maya, plan.version(), changed, null, alex));
-		CurrentTenant.runAs(clinic, () -> progressions.close(maya));
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.open(maya))).isEmpty();
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.reasonFor(maya))).isEmpty();
-	}
-
-	@Test
-	void aSkippedExerciseOrAPainfulSessionIsNoReasonToProgress() {
-
-		for (int day = 13; day >= 1; day -= 2) {
-			var at = ago(Duration.ofDays(day));
-			var skipped = day == 5 ? new String[] { "clamshell" } : new String[0];
-			CurrentTenant.runAs(clinic, () -> sessions.log(maya, session("k-" + UUID.randomUUID(), 2, 1, "NONE", at, skipped)));
-		}
-		assertThat(CurrentTenant.callAs(clinic, () -> progressions.reasonFor(maya))).isEmpty();
 	}
 }

@@ -9,7 +9,6 @@ import health.stride.patients.PatientDirectory;
 import health.stride.programs.ExerciseSessionLogged;
 import health.stride.programs.ProgramAssigned;
 import health.stride.programs.ProgramTailored;
-import health.stride.programs.Progressions;
 import health.stride.platform.tenancy.ClinicListener;
 
 /**
@@ -21,10 +20,10 @@ import health.stride.platform.tenancy.ClinicListener;
 class SessionEventsListener {
 
 	private final Engagement engagement;
-	private final Progressions progressions;
+	private final JdbcProgressions progressions;
 	private final PatientDirectory patients;
 
-	SessionEventsListener(Engagement engagement, Progressions progressions, PatientDirectory patients) {
+	SessionEventsListener(Engagement engagement, JdbcProgressions progressions, PatientDirectory patients) {
 		this.engagement = engagement;
 		this.progressions = progressions;
 		this.patients = patients;

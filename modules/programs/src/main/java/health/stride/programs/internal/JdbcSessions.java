@@ -1,0 +1,267 @@
+package health.stride.programs.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.platform.validation.FieldErrors;
+import health.stride.patients.PatientId;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.programs.Effort;
+import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.ExerciseSession;
+import health.stride.programs.ExerciseSessionLogged;
+import health.stride.programs.PainFlareReported;
+import health.stride.programs.Plans;
+import health.stride.programs.Sessions;
+import health.stride.programs.SkipReason;
+import health.stride.programs.SymptomShift;
+
+/** The exercise sessions patients log, over the session tables. */
+@Service
+@Transactional(readOnly = true)
+class JdbcSessions implements Sessions {
+
+	/** How far back a session may be logged, and how far ahead of the server's clock a device may be. */
+	static final Duration LATEST_BACKLOG = Duration.ofDays(14);
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private final JdbcClient jdbc;
+	private final Plans plans;
+	private final ExerciseLibrary library;
+	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	JdbcSessions(JdbcClient jdbc, Plans plans, ExerciseLibrary library, ApplicationEventPublisher events, AuditTrail audit,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.plans = plans;
+		this.library = library;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public Logged log(PatientId patient, Input input) {
+
+		var session = check(patient, input);
+		var plan = plans.of(patient).orElseThrow(NoPlan::new);
+		var existing = find(patient, java.util.Objects.requireNonNull(input.idempotencyKey()));
+		if (existing.isPresent()) {
+			return new Logged(existing.get(), false);
+		}
+		if (plans.holdOf(patient).isPresent()) {
+			throw new OnHold();
+		}
+
+		var stored = jdbc.sql("""
+				insert into programs.session (patient_id, id, idempotency_key, performed_at, recorded_at,
+				    plan_version, pain_before, pain_after, symptom_shift, effort, walking_minutes, flare)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (tenant_id, patient_id, idempotency_key) do nothing""")
+				.params(patient.id(), session.id(), input.idempotencyKey(), java.sql.Timestamp.from(session.performedAt()),
+						java.sql.Timestamp.from(clock.instant()), plan.version(), session.painBefore(), session.painAfter(),
+						session.symptomShift().name(), session.effort() == null ? null : session.effort().name(),
+						session.walkingMinutes(), session.flare())
+				.update();
+		if (stored == 0) { // a concurrent call with the same key stored it first
+			return new Logged(find(patient, input.idempotencyKey()).orElseThrow(), false);
+		}
+		for (int i = 0; i < session.exercises().size(); i++) {
+			var done = session.exercises().get(i);
+			jdbc.sql("""
+					insert into programs.session_exercise (session_id, position, exercise_slug, sets_done,
+					    reps_done, skipped, skip_reason)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+					.params(session.id(), i, done.slug(), done.setsDone(), done.repsDone(), done.skipped() != null,
+							done.skipped() == null ? null : done.skipped().name())
+					.update();
+		}
+
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "session");
+		var tenant = CurrentTenant.require();
+		events.publishEvent(new ExerciseSessionLogged(tenant, patient, session.id(), session.performedAt()));
+		if (session.flare()) {
+			events.publishEvent(new PainFlareReported(tenant, patient, session.id(), session.performedAt()));
+		}
+		return new Logged(session, true);
+	}
+
+	/** Checks every field, collecting all problems before refusing. */
+	private ExerciseSession check(PatientId patient, Input input) {
+
+		var errors = new FieldErrors();
+		var key = input.idempotencyKey();
+		if (key == null || key.length() < 8 || key.length() > 100) {
+			errors.reject("idempotencyKey", "programs.session.error.idempotency-key");
+		}
+		var now = clock.instant();
+		Instant performedAt = now;
+		if (input.performedAt() != null) {
+			try {
+				performedAt = OffsetDateTime.parse(input.performedAt()).toInstant();
+				if (performedAt.isAfter(now.plus(CLOCK_SKEW))) {
+					errors.reject("performedAt", "programs.session.error.performed-at-future");
+				} else if (performedAt.isBefore(now.minus(LATEST_BACKLOG))) {
+					errors.reject("performedAt", "programs.session.error.performed-at-too-old", LATEST_BACKLOG.toDays());
+				}
+			} catch (DateTimeParseException notADate) {
+				errors.reject("performedAt", "programs.session.error.performed-at-format");
+			}
+		}
+		pain(input.painBefore(), "painBefore", errors);
+		pain(input.painAfter(), "painAfter", errors);
+		var shift = parse(SymptomShift.class, input.symptomShift());
+		if (shift == null) {
+			errors.reject("symptomShift", "programs.session.error.symptom-shift");
+		}
+		Effort effort = null;
+		if (input.effort() != null && !input.effort().isBlank()) {
+			effort = parse(Effort.class, input.effort());
+			if (effort == null) {
+				errors.reject("effort", "programs.session.error.effort");
+			}
+		}
+		var walking = input.walkingMinutes();
+		if (walking != null && (walking < 1 || walking > 600)) {
+			errors.reject("walkingMinutes", "programs.session.error.walking-minutes", 1, 600);
+		}
+
+		var exercises = new ArrayList<ExerciseSession.Done>();
+		var given = input.exercises() == null ? List.<ExerciseInput>of() : input.exercises();
+		if (given.isEmpty() && walking == null) {
+			errors.reject("exercises", "programs.session.error.nothing-done");
+		}
+		if (given.size() > 50) {
+			errors.reject("exercises", "programs.session.error.too-many-exercises", 50);
+		}
+		for (int i = 0; i < given.size() && i < 50; i++) {
+			var line = given.get(i);
+			var field = "exercises[" + i + "]";
+			if (line == null) {
+				errors.reject(field, "programs.session.error.exercise-missing");
+				continue;
+			}
+			if (line.exerciseSlug() == null || library.find(line.exerciseSlug()).isEmpty()) {
+				errors.reject(field + ".exerciseSlug", "programs.session.error.exercise-unknown", String.valueOf(line.exerciseSlug()));
+				continue;
+			}
+			var skipped = Boolean.TRUE.equals(line.skipped());
+			var reason = parse(SkipReason.class, line.skipReason());
+			if (reason == null && (skipped || (line.skipReason() != null && !line.skipReason().isBlank()))) {
+				errors.reject(field + ".skipReason", "programs.session.error.skip-reason");
+			}
+			var sets = line.setsDone() == null ? 0 : line.setsDone();
+			if (sets < 0 || sets > 10) {
+				errors.reject(field + ".setsDone", "programs.session.error.sets-done", 0, 10);
+			}
+			if (line.repsDone() != null && (line.repsDone() < 0 || line.repsDone() > 100)) {
+				errors.reject(field + ".repsDone", "programs.session.error.reps-done", 0, 100);
+			}
+			if (!skipped && sets == 0) {
+				errors.reject(field + ".setsDone", "programs.session.error.sets-missing");
+			}
+			exercises.add(new ExerciseSession.Done(line.exerciseSlug(), skipped ? 0 : sets, skipped ? null : line.repsDone(),
+					skipped ? reason : null));
+		}
+		errors.throwIfAny();
+		var before = java.util.Objects.requireNonNull(input.painBefore());
+		var after = java.util.Objects.requireNonNull(input.painAfter());
+		var symptoms = java.util.Objects.requireNonNull(shift);
+		return new ExerciseSession(UUID.randomUUID(), patient, performedAt, before, after, symptoms, effort, walking,
+				ExerciseSession.isFlare(before, after, symptoms), exercises);
+	}
+
+	private static void pain(@Nullable Integer pain, String field, FieldErrors errors) {
+		if (pain == null || pain < 0 || pain > 10) {
+			errors.reject(field, "programs.session.error.pain");
+		}
+	}
+
+	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
+		return name == null ? null
+				: Arrays.stream(type.getEnumConstants()).filter(it -> it.name().equals(name)).findFirst().orElse(null);
+	}
+
+	@Override
+	public List<ExerciseSession> of(PatientId patient, int page, int size) {
+		var sessions = jdbc.sql(SELECT + " where patient_id = ? order by performed_at desc, id limit ? offset ?")
+				.params(patient.id(), size, (long) page * size)
+				.query((row, number) -> session(row, patient)).list();
+		return withExercises(sessions);
+	}
+
+	@Override
+	public Optional<ExerciseSession> latest(PatientId patient) {
+		return jdbc.sql(SELECT + " where patient_id = ? order by performed_at desc, id limit 1").param(patient.id())
+				.query((row, number) -> session(row, patient)).optional().map(it -> withExercises(List.of(it)).get(0));
+	}
+
+	@Override
+	public long count(PatientId patient) {
+		return jdbc.sql("select count(*) from programs.session where patient_id = ?").param(patient.id())
+				.query(Long.class).single();
+	}
+
+	@Override
+	public int countSince(PatientId patient, Instant from) {
+		return jdbc.sql("select count(*) from programs.session where patient_id = ? and performed_at >= ?")
+				.params(patient.id(), java.sql.Timestamp.from(from)).query(Integer.class).single();
+	}
+
+	private Optional<ExerciseSession> find(PatientId patient, String key) {
+		return jdbc.sql(SELECT + " where patient_id = ? and idempotency_key = ?").params(patient.id(), key)
+				.query((row, number) -> session(row, patient)).optional().map(it -> withExercises(List.of(it)).get(0));
+	}
+
+	private static final String SELECT = """
+			select id, performed_at, pain_before, pain_after, symptom_shift, effort, walking_minutes, flare
+			from programs.session""";
+
+	private static ExerciseSession session(java.sql.ResultSet row, PatientId patient) throws java.sql.SQLException {
+		return new ExerciseSession(row.getObject("id", UUID.class), patient, row.getTimestamp("performed_at").toInstant(),
+				row.getInt("pain_before"), row.getInt("pain_after"), SymptomShift.valueOf(row.getString("symptom_shift")),
+				row.getString("effort") == null ? null : Effort.valueOf(row.getString("effort")),
+				(Integer) row.getObject("walking_minutes"), row.getBoolean("flare"), List.of());
+	}
+
+	private List<ExerciseSession> withExercises(List<ExerciseSession> sessions) {
+		if (sessions.isEmpty()) {
+			return sessions;
+		}
+		var ids = sessions.stream().map(it -> it.id().toString()).toArray(String[]::new);
+		record Line(UUID session, ExerciseSession.Done done) {}
+		var done = jdbc.sql("""
+				select session_id, exercise_slug, sets_done, reps_done, skip_reason from programs.session_exercise
+				where session_id = any (?::uuid[]) order by session_id, position""")
+				.param(ids)
+				.query((row, number) -> new Line(row.getObject(1, UUID.class), new ExerciseSession.Done(row.getString(2),
+						row.getInt(3), (Integer) row.getObject(4),
+						row.getString(5) == null ? null : SkipReason.valueOf(row.getString(5)))))
+				.list().stream()
+				.collect(java.util.stream.Collectors.groupingBy(Line::session,
+						java.util.stream.Collectors.mapping(Line::done, java.util.stream.Collectors.toList())));
+		return sessions.stream().map(it -> new ExerciseSession(it.id(), it.patient(), it.performedAt(), it.painBefore(),
+				it.painAfter(), it.symptomShift(), it.effort(), it.walkingMinutes(), it.flare(),
+				done.getOrDefault(it.id(), List.of()))).toList();
+	}
+}
