@@ -21,7 +21,9 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 	void openBrowser() throws Exception {
 		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
 		browser = Browsers.chromium();
+		// a condition read while the page is being replaced meets the old page's elements: ask again
 		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	@AfterEach
