@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -43,6 +45,8 @@ class RosterApiTests {
 	@Autowired MockMvc mvc;
 	@Autowired ClinicRegistry clinics;
 	@Autowired SponsorManagement sponsors;
+	@Autowired JdbcClient jdbc;
+	@Autowired TransactionTemplate transactions;
 
 	String north, lake;
 
@@ -87,6 +91,62 @@ class RosterApiTests {
 				.andExpect(content().contentTypeCompatibleWith("text/csv"))
 				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(report).startsWith("\"line\",\"problem\"").contains("\"3\",\"The date of birth");
+	}
+
+	@Test
+	void writesTheErrorReportInTheLanguageOfTheRequestThatDownloadsIt() throws Exception {
+
+		var sponsorAdmin = Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin");
+		var accepted = mvc.perform(multipart("/api/sponsors/ACME/rosters").file(roster()).with(sponsorAdmin))
+				.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		String importId = JsonPath.read(accepted, "$.importId");
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc
+				.perform(get("/api/roster-imports/" + importId).with(sponsorAdmin))
+				.andExpect(jsonPath("$.status").value("COMPLETED")));
+
+		var spanish = mvc.perform(get("/api/roster-imports/" + importId + "/errors").header("Accept-Language", "es")
+				.with(sponsorAdmin))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		var english = mvc.perform(get("/api/roster-imports/" + importId + "/errors").with(sponsorAdmin))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(spanish.lines()).containsExactly("\"línea\",\"problema\"",
+				"\"3\",\"La fecha de nacimiento '1979-13-02' no es una fecha con el formato AAAA-MM-DD.\"");
+		assertThat(english.lines()).containsExactly("\"line\",\"problem\"",
+				"\"3\",\"The date of birth '1979-13-02' is not a date of the form YYYY-MM-DD.\"");
+
+		mvc.perform(get("/api/roster-imports/" + importId).header("Accept-Language", "es").with(sponsorAdmin))
+				.andExpect(jsonPath("$.errors[0].line").value(3))
+				.andExpect(jsonPath("$.errors[0].message").value(startsWith("La fecha de nacimiento")));
+		mvc.perform(get("/sponsors/ACME/imports/" + importId).header("Accept-Language", "es")
+				.with(Tokens.browser("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(content().string(containsString("La fecha de nacimiento")));
+	}
+
+	@Test
+	void showsAnImportStoredBeforeReasonsWereCodesAsItWasWritten() throws Exception {
+
+		var id = UUID.randomUUID();
+		CurrentTenant.runAs(TenantId.of(north), () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+				insert into eligibility.roster_import (id, sponsor_id, status, file_name, file_size, requested_by,
+				    created_at, rejected, errors, failure, finished_at)
+				select ?, id, 'FAILED', 'old.csv', 10, 'test', now(), 1,
+				    '[{"line": 3, "message": "The date of birth is wrong."}]', 'The file could not be read.', now()
+				from eligibility.sponsor where code = 'ACME'""").param(id).update()));
+
+		mvc.perform(get("/sponsors/ACME/imports/" + id).header("Accept-Language", "es")
+				.with(Tokens.browser("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("The file could not be read."),
+						containsString("The date of birth is wrong."))));
+		mvc.perform(get("/api/roster-imports/" + id).header("Accept-Language", "es")
+				.with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andExpect(jsonPath("$.failure").value("The file could not be read."))
+				.andExpect(jsonPath("$.errors[0].message").value("The date of birth is wrong."));
+		var report = mvc.perform(get("/api/roster-imports/" + id + "/errors").header("Accept-Language", "es")
+				.with(Tokens.bearer("sponsor.acme", List.of(north), "sponsor-admin")))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(report.lines()).containsExactly("\"línea\",\"problema\"", "\"3\",\"The date of birth is wrong.\"");
 	}
 
 	@Test

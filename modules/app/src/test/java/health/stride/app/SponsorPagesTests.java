@@ -6,7 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -120,6 +124,11 @@ class SponsorPagesTests {
 
 		mvc.perform(get("/sponsor").with(sponsorAdmin))
 				.andExpect(content().string(allOf(containsString("fewer than 11"), containsString("roster.csv"))));
+		var thisMonth = YearMonth.now(ZoneOffset.UTC);
+		mvc.perform(get("/sponsor").with(sponsorAdmin).header("Accept-Language", "es"))
+				.andExpect(content().string(allOf(containsString("menos de 11"), containsString(
+						thisMonth.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.of("es")) + " de " + thisMonth.getYear()),
+						containsString("Inscritos en "))));
 	}
 
 	@Test

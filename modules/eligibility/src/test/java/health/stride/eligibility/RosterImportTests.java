@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -55,12 +57,14 @@ class RosterImportTests {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Terminations terminations;
+	private final MessageSource messages;
 
 	private TenantId clinic;
 	private SponsorSummary acme;
 
 	RosterImportTests(RosterImports imports, SponsorManagement sponsors, ClinicRegistry clinics, JdbcClient jdbc,
-			TransactionTemplate transactions, Terminations terminations) {
+			TransactionTemplate transactions, Terminations terminations, MessageSource messages) {
+		this.messages = messages;
 		this.terminations = terminations;
 		this.imports = imports;
 		this.sponsors = sponsors;
@@ -140,7 +144,7 @@ class RosterImportTests {
 		assertThat(report.terminated()).isZero();
 		assertThat(report.errors()).singleElement().satisfies(error -> {
 			assertThat(error.line()).isEqualTo(3);
-			assertThat(error.message()).contains("date of birth");
+			assertThat(english(error.reason())).isEqualTo("The date of birth '1979-02-30' is not a date of the form YYYY-MM-DD.");
 		});
 		assertThat(members()).contains("A2 Brandt 1979-11-02 open");
 	}
@@ -155,7 +159,8 @@ class RosterImportTests {
 
 		assertThat(report.rejected()).isEqualTo(2);
 		assertThat(report.errors()).extracting(RosterImportReport.LineError::line).containsExactly(2L, 4L);
-		assertThat(report.errors().get(0).message()).contains("more than once", "2, 4");
+		assertThat(english(report.errors().get(0).reason()))
+				.isEqualTo("The member id appears more than once in the file (lines 2, 4).");
 		assertThat(members()).containsExactly("A1 Okafor 1985-03-14 open", "A2 Brandt 1979-11-02 open");
 	}
 
@@ -176,7 +181,7 @@ class RosterImportTests {
 				() -> imports.submit(acme, "roster.csv", new ByteArrayInputStream(file), "test")));
 
 		assertThat(broken.status()).isEqualTo(Status.FAILED);
-		assertThat(broken.failure()).contains("not UTF-8");
+		assertThat(english(broken.failure())).contains("not UTF-8");
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
@@ -190,7 +195,7 @@ class RosterImportTests {
 		var report = importRoster(garbage);
 
 		assertThat(report.status()).isEqualTo(Status.FAILED);
-		assertThat(report.failure()).contains("does not look like the sponsor's roster");
+		assertThat(english(report.failure())).contains("does not look like the sponsor's roster");
 		assertThat(members()).containsExactly("A1 Okafor 1985-03-14 open");
 	}
 
@@ -277,6 +282,42 @@ class RosterImportTests {
 				.isThrownBy(() -> CurrentTenant.callAs(other, () -> transactions.execute(status -> jdbc
 						.sql("select eligibility.begin_roster_load(?)").param(id.id()).query(String.class).single())))
 				.satisfies(e -> assertThat(e.getMostSpecificCause()).hasMessageContaining("no running roster import"));
+	}
+
+	@Test
+	void readsImportsStoredBeforeReasonsWereCodesWithTheirSentencesAsWritten() {
+
+		var id = UUID.randomUUID();
+		CurrentTenant.runAs(clinic, () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+				insert into eligibility.roster_import (id, sponsor_id, status, file_name, file_size, requested_by,
+				    created_at, rejected, errors, failure, finished_at)
+				values (?, ?, 'FAILED', 'old.csv', 10, 'test', now(), 1,
+				    '[{"line": 3, "message": "The date of birth is wrong."}]', 'The file could not be read.', now())""")
+				.params(id, acme.id().id()).update()));
+
+		var report = CurrentTenant.callAs(clinic, () -> imports.report(new RosterImportId(id))).orElseThrow();
+
+		assertThat(report.errors()).singleElement().satisfies(error -> {
+			assertThat(error.line()).isEqualTo(3);
+			assertThat(error.reason().in(messages, Locale.of("es"))).isEqualTo("The date of birth is wrong.");
+		});
+		assertThat(report.failure().in(messages, Locale.of("es"))).isEqualTo("The file could not be read.");
+	}
+
+	@Test
+	void putsTheReasonsOfRejectedLinesInTheReadersLanguage() {
+
+		var report = importRoster(HEADER + "A1,Maya,,1985-03-14,,2026-01-01,\n");
+
+		assertThat(report.errors()).singleElement().satisfies(error -> {
+			assertThat(error.code()).isEqualTo("eligibility.roster.error.last-name-missing");
+			assertThat(english(error.reason())).isEqualTo("The last name is missing.");
+			assertThat(error.reason().in(messages, Locale.of("es"))).isEqualTo("Falta el apellido.");
+		});
+	}
+
+	private String english(RosterImportReport.Reason reason) {
+		return reason.in(messages, Locale.ENGLISH);
 	}
 
 	record Enrolled(EnrollmentId enrollment, UUID patientId) {}

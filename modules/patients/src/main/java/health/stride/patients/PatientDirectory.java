@@ -57,9 +57,13 @@ public interface PatientDirectory {
 	 */
 	boolean changeStatus(PatientId id, PatientStatus status, String reason);
 
-	/** One change of a patient's status: from what, to what, why, by whom and when. */
-	public record StatusChange(@Nullable PatientStatus from, PatientStatus to, String reason, String changedBy,
-			Instant changedAt) {}
+	/**
+	 * One change of a patient's status: from what, to what, why, by whom and when. Why is either the
+	 * reason a person typed, shown as written, or, for a change the system made, a message code to
+	 * show in the reader's language.
+	 */
+	public record StatusChange(@Nullable PatientStatus from, PatientStatus to, @Nullable String reason,
+			@Nullable String reasonCode, String changedBy, Instant changedAt) {}
 
 	/** The patient's status changes, oldest first. */
 	List<StatusChange> statusHistory(PatientId id);

@@ -189,6 +189,11 @@ class PatientOnboardingTests {
 				.satisfies(it -> assertThat(it.to()).isEqualTo(PatientStatus.ACTIVE));
 		assertThat(as(() -> jdbc.sql("select to_status from patients.status_change where patient_id = ?")
 				.param(maya.id()).query(String.class).list())).containsExactly("ACTIVE");
+		assertThat(as(() -> directory.statusHistory(maya))).as("the system's reason is a code, for the reader's language")
+				.singleElement().satisfies(it -> {
+					assertThat(it.reasonCode()).isEqualTo("patients.status-reason.intake-and-care-team");
+					assertThat(it.reason()).isNull();
+				});
 	}
 
 	@Test

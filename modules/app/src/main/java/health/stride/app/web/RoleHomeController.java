@@ -1,5 +1,6 @@
 package health.stride.app.web;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +58,7 @@ class RoleHomeController {
 		sponsor.ifPresent(it -> {
 			var report = enrollment.of(it.id());
 			model.addAttribute("report", report);
-			model.addAttribute("chart", EnrollmentChart.of(report));
+			model.addAttribute("chart", EnrollmentChart.of(report, LocaleContextHolder.getLocale()));
 			model.addAttribute("imports", imports.latest(it.id(), 5));
 		});
 

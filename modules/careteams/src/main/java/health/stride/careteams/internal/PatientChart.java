@@ -174,7 +174,8 @@ public class PatientChart {
 		}
 		for (var change : directory.statusHistory(id)) {
 			timeline.add(new Moment(change.changedAt(), when.format(change.changedAt()),
-					new Text("careteams.chart.status-changed." + change.to().name()), Text.asWritten(change.reason())));
+					new Text("careteams.chart.status-changed." + change.to().name()),
+					change.reasonCode() != null ? new Text(change.reasonCode()) : Text.asWritten(change.reason())));
 		}
 		timeline.sort(Comparator.comparing(Moment::at).reversed());
 

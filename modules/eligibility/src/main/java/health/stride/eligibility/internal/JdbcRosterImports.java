@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.eligibility.RosterImportId;
 import health.stride.eligibility.RosterImportReport.LineError;
+import health.stride.eligibility.RosterImportReport.Reason;
 import health.stride.eligibility.RosterImportReport.Status;
 import health.stride.eligibility.RosterImportReport;
 import health.stride.eligibility.RosterImports.RosterTooLarge;
@@ -120,7 +122,7 @@ class JdbcRosterImports implements RosterImports {
 			CurrentTenant.runAs(clinic.tenant(), () -> {
 				var interrupted = ownTransaction.execute(status -> jdbc.sql("""
 						update eligibility.roster_import
-						set status = 'FAILED', failure = 'The import was interrupted by a restart. Nothing was changed; please upload the file again.',
+						set status = 'FAILED', failure_code = 'eligibility.roster.error.interrupted', failure_arguments = '[]',
 						    finished_at = ?
 						where status in ('QUEUED', 'RUNNING')""").param(java.sql.Timestamp.from(clock.instant())).update());
 				if (interrupted != null && interrupted > 0) {
@@ -135,9 +137,19 @@ class JdbcRosterImports implements RosterImports {
 				new SponsorId(row.getObject("sponsor_id", UUID.class)), Status.valueOf(row.getString("status")),
 				row.getString("file_name"), row.getLong("file_size"), row.getLong("bytes_read"), row.getLong("rows_read"),
 				row.getLong("added"), row.getLong("updated"), row.getLong("terminated"), row.getLong("rejected"),
-				Arrays.asList(json.readValue(row.getString("errors"), LineError[].class)), row.getString("failure"),
+				Arrays.asList(json.readValue(row.getString("errors"), LineError[].class)), failure(row),
 				row.getTimestamp("created_at").toInstant(),
 				row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant());
+	}
+
+	/** Imports that failed before reasons were codes hold an English sentence: shown as written. */
+	private @Nullable Reason failure(ResultSet row) throws SQLException {
+		var code = row.getString("failure_code");
+		if (code != null) {
+			return new Reason(code, Arrays.asList(json.readValue(row.getString("failure_arguments"), String[].class)), null);
+		}
+		var written = row.getString("failure");
+		return written == null ? null : Reason.asWritten(written);
 	}
 
 	private static Path spool(InputStream content) {

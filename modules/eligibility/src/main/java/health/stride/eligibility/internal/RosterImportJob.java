@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import health.stride.eligibility.EnrollmentId;
 import health.stride.eligibility.MemberTerminated;
 import health.stride.eligibility.RosterImportReport.LineError;
+import health.stride.eligibility.RosterImportReport.Reason;
 import health.stride.eligibility.SponsorId;
 import health.stride.platform.tenancy.CurrentTenant;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,10 +88,10 @@ public class RosterImportJob {
 			LOG.info("Roster import {} completed: {} lines, {} added, {} updated, {} terminated, {} rejected", importId,
 					outcome.rowsRead(), outcome.added(), outcome.updated(), outcome.terminated(), outcome.rejected());
 		} catch (RosterFileException e) {
-			fail(importId, e.getMessage());
+			fail(importId, e.reason());
 		} catch (RuntimeException e) {
 			LOG.error("Roster import {} failed", importId, e);
-			fail(importId, "The import failed unexpectedly. Nothing was changed; please try again.");
+			fail(importId, Reason.of("eligibility.roster.error.unexpected"));
 		}
 	}
 
@@ -115,7 +116,7 @@ public class RosterImportJob {
 			var listed = Arrays.stream(duplicate.lines()).map(String::valueOf).collect(Collectors.joining(", "));
 			for (var line : duplicate.lines()) {
 				rejected[0]++;
-				addError(errors, new LineError(line, "The member id appears more than once in the file (lines " + listed + ")."));
+				addError(errors, LineError.of(line, Reason.of("eligibility.roster.error.duplicate", listed)));
 			}
 			rejectedIds.add(duplicate.memberId());
 		}
@@ -167,10 +168,9 @@ public class RosterImportJob {
 			var parser = new RosterParser(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 			try (var parsed = new ParsedAhead(parser, content, error -> {
 				if (++rejected[0] > MAX_REJECTED) {
-					throw new RosterFileException("More than " + MAX_REJECTED
-							+ " lines were rejected, so this does not look like the sponsor's roster. Nothing was imported.");
+					throw new RosterFileException("eligibility.roster.error.too-many-rejected", MAX_REJECTED);
 				}
-				addError(errors, new LineError(error.line(), error.message()));
+				addError(errors, LineError.of(error.line(), error.reason()));
 				if (error.memberId() != null) {
 					rejectedIds.add(error.memberId());
 				}
@@ -214,10 +214,14 @@ public class RosterImportJob {
 				.update());
 	}
 
-	private void fail(UUID importId, String reason) {
+	private void fail(UUID importId, Reason reason) {
 		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-				update eligibility.roster_import set status = 'FAILED', failure = ?, finished_at = ? where id = ?""")
-				.params(reason, java.sql.Timestamp.from(clock.instant()), importId).update());
+				update eligibility.roster_import
+				set status = 'FAILED', failure_code = ?, failure_arguments = ?::jsonb, finished_at = ?
+				where id = ?""")
+				.params(reason.code(), json.writeValueAsString(reason.arguments()), java.sql.Timestamp.from(clock.instant()),
+						importId)
+				.update());
 	}
 
 	private void update(String sql, UUID importId) {

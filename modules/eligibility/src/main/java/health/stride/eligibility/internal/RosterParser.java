@@ -22,6 +22,8 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.CsvRecordHandler;
 
+import health.stride.eligibility.RosterImportReport.Reason;
+
 /**
  * Reads a roster file (UTF-8, optional BOM, RFC 4180) line by line, without holding it in memory,
  * and hands each valid member line on. Lines that are not valid are reported with their line
@@ -76,8 +78,7 @@ public final class RosterParser {
 			var records = reader.iterator();
 
 			if (!records.hasNext()) {
-				throw new RosterFileException("The file is empty; a roster starts with the header line "
-						+ String.join(",", HEADER) + ".");
+				throw new RosterFileException("eligibility.roster.error.empty", String.join(",", HEADER));
 			}
 			checkHeader(records.next());
 
@@ -93,7 +94,7 @@ public final class RosterParser {
 			return count;
 
 		} catch (CsvParseException e) {
-			throw new RosterFileException("The file is not valid CSV: " + e.getMessage(), e);
+			throw new RosterFileException(e, "eligibility.roster.error.not-csv", String.valueOf(e.getMessage()));
 		} catch (UncheckedIOException e) {
 			throw unreadable(e.getCause());
 		} catch (IOException e) {
@@ -103,8 +104,8 @@ public final class RosterParser {
 
 	private static RosterFileException unreadable(IOException e) {
 		return e instanceof CharacterCodingException
-				? new RosterFileException("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.", e)
-				: new RosterFileException("The file could not be read.", e);
+				? new RosterFileException(e, "eligibility.roster.error.not-utf8")
+				: new RosterFileException(e, "eligibility.roster.error.unreadable");
 	}
 
 	private static void checkHeader(CsvRecord header) {
@@ -112,8 +113,8 @@ public final class RosterParser {
 		var names = header.getFields().stream().map(it -> it.strip().toLowerCase(Locale.ROOT)).toList();
 
 		if (!names.equals(HEADER)) {
-			throw new RosterFileException("The first line must be the header " + String.join(",", HEADER)
-					+ " (found: " + String.join(",", header.getFields()) + ").");
+			throw new RosterFileException("eligibility.roster.error.header", String.join(",", HEADER),
+					String.join(",", header.getFields()));
 		}
 	}
 
@@ -125,15 +126,15 @@ public final class RosterParser {
 		var id = isMemberId(memberId) ? memberId : null;
 
 		if (fields.size() != HEADER.size()) {
-			errors.accept(new RowError(line, "Expected %d fields, found %d.".formatted(HEADER.size(), fields.size()), id));
+			errors.accept(RowError.of(line, id, "eligibility.roster.error.field-count", HEADER.size(), fields.size()));
 			return;
 		}
 		if (memberId.isEmpty()) {
-			errors.accept(new RowError(line, "The member id is missing.", null));
+			errors.accept(RowError.of(line, null, "eligibility.roster.error.member-id-missing"));
 			return;
 		}
 		if (id == null) {
-			errors.accept(new RowError(line, "The member id has characters other than letters, digits, '.', '_', '/' and '-', or is longer than 64.", null));
+			errors.accept(RowError.of(line, null, "eligibility.roster.error.member-id-invalid"));
 			return;
 		}
 
@@ -141,31 +142,31 @@ public final class RosterParser {
 		var lastName = fields.get(2).strip();
 		var email = blankToNull(fields.get(4));
 
-		var problem = firstName.isEmpty() ? "The first name is missing."
-				: lastName.isEmpty() ? "The last name is missing."
-				: firstName.length() > MAX_FIELD_LENGTH || lastName.length() > MAX_FIELD_LENGTH ? "A name is longer than 256 characters."
-				: email != null && (email.length() > 254 || !isEmail(email)) ? "The email address is not valid."
+		var problem = firstName.isEmpty() ? "eligibility.roster.error.first-name-missing"
+				: lastName.isEmpty() ? "eligibility.roster.error.last-name-missing"
+				: firstName.length() > MAX_FIELD_LENGTH || lastName.length() > MAX_FIELD_LENGTH ? "eligibility.roster.error.name-too-long"
+				: email != null && (email.length() > 254 || !isEmail(email)) ? "eligibility.roster.error.email-invalid"
 				: null;
 
 		if (problem != null) {
-			errors.accept(new RowError(line, problem, id));
+			errors.accept(RowError.of(line, id, problem));
 			return;
 		}
 
 		try {
-			var dateOfBirth = date(fields.get(3), "date of birth");
-			var coverageStart = coverageStarts.date(fields.get(5), "coverage start");
-			var coverageEnd = fields.get(6).isBlank() ? null : coverageEnds.date(fields.get(6), "coverage end");
+			var dateOfBirth = date(fields.get(3), "date-of-birth");
+			var coverageStart = coverageStarts.date(fields.get(5), "coverage-start");
+			var coverageEnd = fields.get(6).isBlank() ? null : coverageEnds.date(fields.get(6), "coverage-end");
 
 			if (dateOfBirth.isBefore(EARLIEST_BIRTH) || dateOfBirth.isAfter(today)) {
-				errors.accept(new RowError(line, "The date of birth " + dateOfBirth + " is not plausible.", id));
+				errors.accept(RowError.of(line, id, "eligibility.roster.error.birth-implausible", dateOfBirth));
 			} else if (coverageEnd != null && coverageEnd.isBefore(coverageStart)) {
-				errors.accept(new RowError(line, "Coverage ends (" + coverageEnd + ") before it starts (" + coverageStart + ").", id));
+				errors.accept(RowError.of(line, id, "eligibility.roster.error.coverage-order", coverageEnd, coverageStart));
 			} else {
 				rows.accept(new RosterRow(line, memberId, firstName, lastName, dateOfBirth, email, coverageStart, coverageEnd));
 			}
 		} catch (BadDate bad) {
-			errors.accept(new RowError(line, bad.getMessage(), id));
+			errors.accept(new RowError(line, bad.reason, id));
 		}
 	}
 
@@ -209,12 +210,13 @@ public final class RosterParser {
 		return at >= 1 && at <= 64 && dot > at + 1 && dot < value.length() - 1;
 	}
 
+	/** @param what the field, as the last part of its message codes */
 	private static LocalDate date(String value, String what) {
 
 		var text = value.strip();
 
 		if (text.isEmpty()) {
-			throw new BadDate("The " + what + " is missing.");
+			throw new BadDate(Reason.of("eligibility.roster.error.missing." + what));
 		}
 		var plain = plainDate(text);
 		if (plain != null) {
@@ -223,7 +225,7 @@ public final class RosterParser {
 		try {
 			return LocalDate.parse(text);
 		} catch (DateTimeParseException e) {
-			throw new BadDate("The " + what + " '" + abbreviated(text) + "' is not a date of the form YYYY-MM-DD.");
+			throw new BadDate(Reason.of("eligibility.roster.error.not-a-date." + what, abbreviated(text)));
 		}
 	}
 
@@ -302,8 +304,11 @@ public final class RosterParser {
 
 	private static final class BadDate extends RuntimeException {
 
-		BadDate(String message) {
-			super(message, null, false, false);
+		private final Reason reason;
+
+		BadDate(Reason reason) {
+			super(reason.code(), null, false, false);
+			this.reason = reason;
 		}
 	}
 }

@@ -89,6 +89,6 @@ class CoverageCheckController {
 
 	private Clinic clinicOrNotFound(String alias) {
 		return CoverageForm.clinic(alias, clinics).flatMap(clinics::find)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such clinic"));
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

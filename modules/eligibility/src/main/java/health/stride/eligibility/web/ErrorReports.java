@@ -1,6 +1,9 @@
 package health.stride.eligibility.web;
 
 import java.io.StringWriter;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
@@ -16,13 +19,15 @@ final class ErrorReports {
 
 	private ErrorReports() {}
 
-	static String csv(RosterImportReport report) {
+	/** In the language of the request that downloads it. */
+	static String csv(RosterImportReport report, MessageSource messages, Locale locale) {
 
 		var out = new StringWriter();
 		try (var csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out)) {
-			csv.writeRecord("line", "problem");
+			csv.writeRecord(messages.getMessage("eligibility.roster.errors-csv.line", null, locale),
+					messages.getMessage("eligibility.roster.errors-csv.problem", null, locale));
 			for (var error : report.errors()) {
-				csv.writeRecord(String.valueOf(error.line()), neutralised(error.message()));
+				csv.writeRecord(String.valueOf(error.line()), neutralised(error.reason().in(messages, locale)));
 			}
 		} catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);

@@ -1,7 +1,8 @@
 package health.stride.eligibility.web;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import health.stride.eligibility.RosterImportId;
 import health.stride.eligibility.RosterImportReport;
@@ -38,7 +39,9 @@ final class RosterAccess {
 		return report;
 	}
 
-	static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "Not found");
+	/** Its detail, on the API, in the reader's language (the problem handler resolves the code). */
+	static ErrorResponseException notFound() {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null,
+				"eligibility.roster.not-found", null);
 	}
 }

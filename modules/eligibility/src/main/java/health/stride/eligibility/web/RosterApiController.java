@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +20,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import health.stride.eligibility.RosterImportId;
-import health.stride.eligibility.RosterImportReport;
 import health.stride.eligibility.RosterImports;
 import health.stride.eligibility.SponsorManagement;
 import health.stride.eligibility.SponsorSummary;
@@ -30,16 +31,21 @@ class RosterApiController {
 
 	private final SponsorManagement sponsors;
 	private final RosterImports imports;
+	private final MessageSource messages;
 
-	RosterApiController(SponsorManagement sponsors, RosterImports imports) {
+	RosterApiController(SponsorManagement sponsors, RosterImports imports, MessageSource messages) {
 		this.sponsors = sponsors;
 		this.imports = imports;
+		this.messages = messages;
 	}
 
 	record Accepted(String importId) {}
 
 	record ImportStatus(String importId, String sponsorCode, String status, int percentDone, long rowsRead, long added,
-			long updated, long terminated, long rejected, List<RosterImportReport.LineError> errors, String failure) {}
+			long updated, long terminated, long rejected, List<LineError> errors, @Nullable String failure) {}
+
+	/** A rejected line, its reason in the reader's language. */
+	record LineError(long line, String message) {}
 
 	@PostMapping("/api/sponsors/{sponsorCode}/rosters")
 	@PreAuthorize("hasAnyRole('CLINIC_ADMIN', 'SPONSOR_ADMIN')")
@@ -51,7 +57,7 @@ class RosterApiController {
 
 		if (file == null || file.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"Send the roster as a CSV file in the multipart field 'file'.");
+					messages.getMessage("eligibility.api.roster-file-required", null, LocaleContextHolder.getLocale()));
 		}
 
 		var id = imports.submit(sponsor, Optional.ofNullable(file.getOriginalFilename()).orElse("roster.csv"),
@@ -66,10 +72,13 @@ class RosterApiController {
 
 		var report = RosterAccess.visibleReport(sponsors, imports, new RosterImportId(importId));
 		var sponsor = sponsors.find(report.sponsor()).orElseThrow(RosterAccess::notFound);
+		var locale = LocaleContextHolder.getLocale();
 
 		return new ImportStatus(report.id().toString(), sponsor.code().value(), report.status().name(),
 				report.percentDone(), report.rowsRead(), report.added(), report.updated(), report.terminated(),
-				report.rejected(), report.errors(), report.failure());
+				report.rejected(),
+				report.errors().stream().map(it -> new LineError(it.line(), it.reason().in(messages, locale))).toList(),
+				report.failure() == null ? null : report.failure().in(messages, locale));
 	}
 
 	@GetMapping(path = "/api/roster-imports/{importId}/errors", produces = "text/csv")
@@ -80,7 +89,7 @@ class RosterApiController {
 
 		return ResponseEntity.ok()
 				.header("Content-Disposition", "attachment; filename=\"roster-errors-" + importId + ".csv\"")
-				.body(ErrorReports.csv(report));
+				.body(ErrorReports.csv(report, messages, LocaleContextHolder.getLocale()));
 	}
 
 	private SponsorSummary managed(String code) {

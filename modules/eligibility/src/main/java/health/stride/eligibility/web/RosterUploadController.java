@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,11 +32,16 @@ class RosterUploadController {
 
 	private final SponsorManagement sponsors;
 	private final RosterImports imports;
+	private final MessageSource messages;
 
-	RosterUploadController(SponsorManagement sponsors, RosterImports imports) {
+	RosterUploadController(SponsorManagement sponsors, RosterImports imports, MessageSource messages) {
 		this.sponsors = sponsors;
 		this.imports = imports;
+		this.messages = messages;
 	}
+
+	/** A rejected line as the page shows it, its reason in the reader's language. */
+	record Rejected(long line, String problem) {}
 
 	@GetMapping("/sponsors/{code}/rosters/new")
 	@PreAuthorize("hasAnyRole('CLINIC_ADMIN', 'SPONSOR_ADMIN')")
@@ -86,7 +93,7 @@ class RosterUploadController {
 
 		return ResponseEntity.ok()
 				.header("Content-Disposition", "attachment; filename=\"roster-errors-" + importId + ".csv\"")
-				.body(ErrorReports.csv(report));
+				.body(ErrorReports.csv(report, messages, LocaleContextHolder.getLocale()));
 	}
 
 	private void fill(String code, UUID importId, Model model) {
@@ -98,7 +105,11 @@ class RosterUploadController {
 			throw RosterAccess.notFound();
 		}
 
+		var locale = LocaleContextHolder.getLocale();
 		model.addAttribute("sponsor", sponsor);
 		model.addAttribute("report", report);
+		model.addAttribute("failure", report.failure() == null ? null : report.failure().in(messages, locale));
+		model.addAttribute("rejectedLines", report.errors().stream().limit(50)
+				.map(it -> new Rejected(it.line(), it.reason().in(messages, locale))).toList());
 	}
 }

@@ -205,6 +205,6 @@ class SignupController {
 
 	private Clinic clinic(String alias) {
 		return CoverageForm.clinic(alias, clinics).flatMap(clinics::find)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such clinic"));
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 }

@@ -107,23 +107,23 @@ class RosterParserTests {
 		assertThat(result.errors()).extracting(RowError::line, RowError::memberId).containsExactly(
 				tuple(2L, null), tuple(3L, "A2"), tuple(4L, "A3"), tuple(5L, "A4"), tuple(6L, "A5"), tuple(7L, "A6"),
 				tuple(8L, "A7"), tuple(9L, "A8"), tuple(10L, "A9"), tuple(11L, null));
-		assertThat(result.errors()).extracting(RowError::message).containsExactly(
-				"The member id is missing.",
-				"The date of birth '1990-13-01' is not a date of the form YYYY-MM-DD.",
-				"Coverage ends (2025-12-31) before it starts (2026-01-01).",
-				"The date of birth '01/02/1990' is not a date of the form YYYY-MM-DD.",
-				"The coverage start is missing.",
-				"The first name is missing.",
-				"The email address is not valid.",
-				"Expected 7 fields, found 3.",
-				"The date of birth 2030-01-01 is not plausible.",
-				"The member id has characters other than letters, digits, '.', '_', '/' and '-', or is longer than 64.");
+		assertThat(result.errors()).extracting(it -> it.reason().code(), it -> it.reason().arguments()).containsExactly(
+				tuple("eligibility.roster.error.member-id-missing", List.of()),
+				tuple("eligibility.roster.error.not-a-date.date-of-birth", List.of("1990-13-01")),
+				tuple("eligibility.roster.error.coverage-order", List.of("2025-12-31", "2026-01-01")),
+				tuple("eligibility.roster.error.not-a-date.date-of-birth", List.of("01/02/1990")),
+				tuple("eligibility.roster.error.missing.coverage-start", List.of()),
+				tuple("eligibility.roster.error.first-name-missing", List.of()),
+				tuple("eligibility.roster.error.email-invalid", List.of()),
+				tuple("eligibility.roster.error.field-count", List.of("7", "3")),
+				tuple("eligibility.roster.error.birth-implausible", List.of("2030-01-01")),
+				tuple("eligibility.roster.error.member-id-invalid", List.of()));
 	}
 
 	@Test
 	void refusesAnEmptyFile() {
 		assertThatExceptionOfType(RosterFileException.class).isThrownBy(() -> parse(""))
-				.withMessageContaining("empty");
+				.satisfies(e -> assertThat(e.reason().code()).isEqualTo("eligibility.roster.error.empty"));
 	}
 
 	@Test
@@ -140,7 +140,8 @@ class RosterParserTests {
 
 		assertThatExceptionOfType(RosterFileException.class)
 				.isThrownBy(() -> parse("id,first,last,dob,email,start,end\nA1,Ann,Lee,1990-01-01,,2026-01-01,\n"))
-				.withMessageContaining("The first line must be the header");
+				.satisfies(e -> assertThat(e.reason().arguments()).containsExactly(HEADER, "id,first,last,dob,email,start,end"))
+				.satisfies(e -> assertThat(e.reason().code()).isEqualTo("eligibility.roster.error.header"));
 		assertThatExceptionOfType(RosterFileException.class)
 				.isThrownBy(() -> parse("A1,Ann,Lee,1990-01-01,,2026-01-01,\n"));
 	}
@@ -157,7 +158,7 @@ class RosterParserTests {
 		var latin1 = (HEADER + "\nA1,José,Lee,1990-01-01,,2026-01-01,\n").getBytes(StandardCharsets.ISO_8859_1);
 
 		assertThatExceptionOfType(RosterFileException.class).isThrownBy(() -> parse(latin1))
-				.withMessageContaining("not UTF-8");
+				.satisfies(e -> assertThat(e.reason().code()).isEqualTo("eligibility.roster.error.not-utf8"));
 	}
 
 	@Test

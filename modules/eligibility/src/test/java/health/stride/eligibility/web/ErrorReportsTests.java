@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.*;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import health.stride.eligibility.RosterImportId;
 import health.stride.eligibility.RosterImportReport;
 import health.stride.eligibility.RosterImportReport.LineError;
+import health.stride.eligibility.RosterImportReport.Reason;
 import health.stride.eligibility.RosterImportReport.Status;
 import health.stride.eligibility.SponsorId;
 
@@ -30,12 +34,38 @@ class ErrorReportsTests {
 	@Test
 	void writesEveryRejectedLineQuoted() {
 
-		var report = new RosterImportReport(new RosterImportId(UUID.randomUUID()), new SponsorId(UUID.randomUUID()),
-				Status.COMPLETED, "roster.csv", 10, 10, 2, 0, 0, 0, 2,
-				List.of(new LineError(2, "=cmd|' /C calc'!A0"), new LineError(3, "The member id is missing, \"really\".")),
-				null, Instant.now(), Instant.now());
+		var report = report(List.of(LineError.of(2, Reason.asWritten("=cmd|' /C calc'!A0")),
+				LineError.of(3, Reason.asWritten("The member id is missing, \"really\"."))));
 
-		assertThat(ErrorReports.csv(report).lines()).containsExactly("\"line\",\"problem\"",
+		assertThat(ErrorReports.csv(report, bundle(), Locale.ENGLISH).lines()).containsExactly("\"line\",\"problem\"",
 				"\"2\",\"'=cmd|' /C calc'!A0\"", "\"3\",\"The member id is missing, \"\"really\"\".\"");
+	}
+
+	@Test
+	void writesTheReasonsInTheReadersLanguageAndOldSentencesAsWritten() {
+
+		var report = report(List.of(LineError.of(2, Reason.of("eligibility.roster.error.coverage-order", "2025-12-31", "2026-01-01")),
+				new LineError(3, null, null, "The date of birth is wrong.")));
+
+		assertThat(ErrorReports.csv(report, bundle(), Locale.of("es")).lines()).containsExactly(
+				"\"línea\",\"problema\"", "\"2\",\"La cobertura termina (2025-12-31) antes de empezar (2026-01-01).\"",
+				"\"3\",\"The date of birth is wrong.\"");
+		assertThat(ErrorReports.csv(report, bundle(), Locale.ENGLISH).lines()).contains(
+				"\"2\",\"Coverage ends (2025-12-31) before it starts (2026-01-01).\"");
+	}
+
+	private static RosterImportReport report(List<LineError> errors) {
+		return new RosterImportReport(new RosterImportId(UUID.randomUUID()), new SponsorId(UUID.randomUUID()),
+				Status.COMPLETED, "roster.csv", 10, 10, 2, 0, 0, 0, errors.size(), errors, null, Instant.now(), Instant.now());
+	}
+
+	/** The module's bundle, read as the platform reads it. */
+	private static MessageSource bundle() {
+		var bundle = new ResourceBundleMessageSource();
+		bundle.setBasename("i18n/eligibility/messages");
+		bundle.setDefaultEncoding("UTF-8");
+		bundle.setAlwaysUseMessageFormat(true);
+		bundle.setFallbackToSystemLocale(false);
+		return bundle;
 	}
 }

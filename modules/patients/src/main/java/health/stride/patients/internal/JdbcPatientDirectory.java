@@ -177,13 +177,13 @@ class JdbcPatientDirectory implements PatientDirectory {
 	@Override
 	public List<StatusChange> statusHistory(PatientId id) {
 		return jdbc.sql("""
-				select from_status, to_status, reason, changed_by, changed_at from patients.status_change
+				select from_status, to_status, reason, reason_code, changed_by, changed_at from patients.status_change
 				where patient_id = ? order by changed_at, id""")
 				.param(id.id())
 				.query((row, number) -> new StatusChange(
 						row.getString(1) == null ? null : PatientStatus.valueOf(row.getString(1)),
-						PatientStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4),
-						row.getTimestamp(5).toInstant()))
+						PatientStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4), row.getString(5),
+						row.getTimestamp(6).toInstant()))
 				.list();
 	}
 

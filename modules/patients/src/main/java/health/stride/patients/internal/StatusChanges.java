@@ -3,6 +3,7 @@ package health.stride.patients.internal;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,15 @@ public class StatusChanges {
 		this.clock = clock;
 	}
 
-	/** @return whether the status changed */
+	/**
+	 * @param reason as the person who changed the status wrote it
+	 * @return whether the status changed
+	 */
 	public boolean change(Patient patient, PatientStatus next, String reason) {
+		return change(patient, next, reason, null);
+	}
+
+	private boolean change(Patient patient, PatientStatus next, @Nullable String reason, @Nullable String reasonCode) {
 
 		var previous = patient.status();
 		var now = clock.instant();
@@ -50,9 +58,9 @@ public class StatusChanges {
 
 		jdbc.sql("""
 				insert into patients.status_change
-				  (id, patient_id, from_status, to_status, reason, changed_by, changed_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), patient.id(), previous.name(), next.name(), reason,
+				  (id, patient_id, from_status, to_status, reason, reason_code, changed_by, changed_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(UUID.randomUUID(), patient.id(), previous.name(), next.name(), reason, reasonCode,
 						CurrentUser.get().map(StrideUser::username).orElse("system"), java.sql.Timestamp.from(now))
 				.update();
 
@@ -74,7 +82,7 @@ public class StatusChanges {
 				.params(patientId, patientId).query(Boolean.class).single();
 
 		if (ready) {
-			change(patient, PatientStatus.ACTIVE, "Intake complete and care team assigned");
+			change(patient, PatientStatus.ACTIVE, null, "patients.status-reason.intake-and-care-team");
 		}
 	}
 }

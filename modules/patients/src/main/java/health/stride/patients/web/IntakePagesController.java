@@ -262,7 +262,8 @@ class IntakePagesController {
 	private PatientId me() {
 		return directory.findByUsername(CurrentUser.require().username())
 				.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-						org.springframework.http.HttpStatus.NOT_FOUND, "There is no patient record for this account."))
+						org.springframework.http.HttpStatus.NOT_FOUND,
+						messages.getMessage("patients.api.no-record", null, LocaleContextHolder.getLocale())))
 				.id();
 	}
 }
