@@ -128,8 +128,10 @@ class SpanishPatientBrowserTests extends BrowserTestSupport {
 		submit();
 
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
-		assertThat(browser.findElement(By.className("next-step")).getText()).contains(spanish("app.portal.waiting.title"));
-		check("portal waiting for a care team", "app");
+		// the care team is assigned by a listener after the intake: the portal may already say so
+		assertThat(browser.findElement(By.className("next-step")).getText())
+				.containsAnyOf(spanish("app.portal.waiting.title"), spanish("app.portal.preparing.title"));
+		check("portal after the intake", "app");
 
 		browser.get(appUrl() + "/portal/access-log");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(spanish("app.access-log.heading"));
