@@ -1,7 +1,6 @@
 package health.stride.platform.i18n;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,7 +36,4 @@ public enum Language {
 		return ofTag(locale.getLanguage());
 	}
 
-	public static List<Locale> locales() {
-		return Arrays.stream(values()).map(Language::locale).toList();
-	}
 }

@@ -3,11 +3,8 @@ package health.stride.programs.internal;
 import static org.assertj.core.api.Assertions.*;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,17 +14,15 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
-import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
-import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 import health.stride.programs.Plan;
+import health.stride.programs.SciaticaPlan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplates;
 import health.stride.programs.ProgressionSuggested;
@@ -54,6 +49,7 @@ class ProgressionTests {
 	private PatientId maya;
 	private StrideUser alex;
 	private Plan plan;
+	private SciaticaPlan sciatica;
 
 	ProgressionTests(Sessions sessions, Plans plans, JdbcProgressions progressions, ProgramTemplates templates,
 			PatientDirectory patients, CareTeams careTeams, ClinicRegistry clinics, MessageSource messages) {
@@ -69,28 +65,19 @@ class ProgressionTests {
 
 	@BeforeEach
 	void aPatientWithTheSciaticaPlan() {
-		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
-		alex = new StrideUser(UUID.randomUUID().toString(), "pt.alex", List.of(clinic), Set.of(Role.THERAPIST));
-		CurrentTenant.runAs(clinic, () -> {
-			templates.seedDefaults();
-			maya = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.maya", "Maya", "Okafor",
-					LocalDate.of(1984, 3, 14), "maya@example.org", null, "WA", "America/Los_Angeles"));
-			careTeams.assign(maya, new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex, PT"), null);
-			var sciatica = templates.all().stream().filter(it -> "sciatica-stretch-strengthen".equals(it.key()))
-					.findFirst().orElseThrow();
-			plan = plans.assign(maya, sciatica.id(), alex);
-		});
+		sciatica = SciaticaPlan.given(clinics, templates, patients, careTeams, plans);
+		clinic = sciatica.clinic();
+		maya = sciatica.maya();
+		alex = sciatica.alex();
+		plan = sciatica.plan();
 	}
 
 	Sessions.Input session(String key, int before, int after, String shift, String performedAt, String... skipped) {
-		var lines = plan.phase().exercises().stream().map(it -> List.of(skipped).contains(it.slug())
-				? new Sessions.ExerciseInput(it.slug(), 0, null, true, "NO_TIME")
-				: new Sessions.ExerciseInput(it.slug(), it.dosing().sets(), it.dosing().reps(), false, null)).toList();
-		return new Sessions.Input(key, performedAt, before, after, shift, "RIGHT", null, lines);
+		return sciatica.session(key, before, after, shift, performedAt, skipped);
 	}
 
 	String ago(Duration duration) {
-		return Instant.now().minus(duration).toString();
+		return SciaticaPlan.ago(duration);
 	}
 
 	@Test
