@@ -95,6 +95,8 @@ class ClinicianInviteEndToEndTests extends BrowserTestSupport {
 
 		var username = "coach.new" + UUID.randomUUID().toString().substring(0, 6);
 		signIn("admin.nora");
+		// let the sign-in finish its way back to Stride before going elsewhere, or it is cut short
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin"));
 		browser.get(appUrl() + "/admin/clinicians");
 
 		browser.findElement(By.name("firstName")).sendKeys("Ravi");
