@@ -65,6 +65,20 @@ public interface PatientDirectory {
 	public record StatusChange(@Nullable PatientStatus from, PatientStatus to, @Nullable String reason,
 			@Nullable String reasonCode, String changedBy, Instant changedAt) {}
 
+	/**
+	 * Changes how the patient's care is paid, e.g. to self-pay when their sponsor's coverage ended.
+	 * Audited.
+	 *
+	 * @throws IllegalArgumentException if the current clinic has no such patient
+	 */
+	void changePayment(PatientId id, Payment payment);
+
+	/**
+	 * What the patient may do in their portal now. Every write a patient makes (sessions, walks,
+	 * pain reports, messages) asks this first and refuses when it is {@link PortalAccess#READ_ONLY}.
+	 */
+	PortalAccess portalAccess(PatientId id);
+
 	/** The patient's status changes, oldest first. */
 	List<StatusChange> statusHistory(PatientId id);
 }

@@ -21,6 +21,8 @@ import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.PatientSummary;
+import health.stride.patients.Payment;
+import health.stride.patients.PortalAccess;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -171,6 +173,22 @@ class JdbcPatientDirectory implements PatientDirectory {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-status");
 		}
 		return changed;
+	}
+
+	@Transactional
+	@Override
+	public void changePayment(PatientId id, Payment payment) {
+
+		var patient = patients.findById(id.id())
+				.orElseThrow(() -> new IllegalArgumentException("No patient " + id + " in this clinic"));
+		patient.pay(payment);
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-payment");
+	}
+
+	@Override
+	public PortalAccess portalAccess(PatientId id) {
+		return patients.findById(id.id()).filter(it -> it.status() != PatientStatus.DISCHARGED)
+				.map(it -> PortalAccess.OPEN).orElse(PortalAccess.READ_ONLY);
 	}
 
 	/** The patient's status changes, oldest first. */

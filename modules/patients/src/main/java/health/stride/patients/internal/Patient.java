@@ -21,6 +21,8 @@ import health.stride.patients.NewPatient;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
+import health.stride.patients.Payment;
+import health.stride.patients.PaymentMethod;
 import health.stride.patients.PatientSummary;
 
 /** A person receiving care from one clinic. */
@@ -48,6 +50,11 @@ public class Patient {
 	private @Nullable String phone;
 	@Column(name = "sponsor_id")
 	private @Nullable UUID sponsorId;
+	private @Enumerated(EnumType.STRING) PaymentMethod payment = PaymentMethod.SELF_PAY;
+	@Column(name = "payer_name")
+	private @Nullable String payerName;
+	@Column(name = "payer_member_id")
+	private @Nullable String payerMemberId;
 	private @Enumerated(EnumType.STRING) PatientStatus status;
 	@Column(name = "status_changed_at")
 	private Instant statusChangedAt;
@@ -77,6 +84,7 @@ public class Patient {
 		patient.language = enrollment.language().tag();
 		patient.enrollmentId = enrollment.id().id();
 		patient.sponsorId = enrollment.sponsor().id();
+		patient.payment = PaymentMethod.SPONSOR;
 		patient.status = PatientStatus.ONBOARDING;
 		patient.createdAt = now;
 		patient.statusChangedAt = now;
@@ -136,9 +144,23 @@ public class Patient {
 		return sponsorId;
 	}
 
+	public Payment payment() {
+		return new Payment(payment, payerName, payerMemberId, sponsorId);
+	}
+
+	/** Changes how care is paid; the sponsor stays on record when the new method names none. */
+	public void pay(Payment next) {
+		payment = next.method();
+		payerName = next.payerName();
+		payerMemberId = next.payerMemberId();
+		if (next.sponsorId() != null) {
+			sponsorId = next.sponsorId();
+		}
+	}
+
 	public PatientRecord record(@Nullable CareTeam careTeam, boolean intakeCompleted, int openRedFlags) {
 		return new PatientRecord(new PatientId(id), username, firstName, lastName, dateOfBirth, email, phone, state,
-				timeZone, status, statusChangedAt, sponsorId, careTeam, intakeCompleted, openRedFlags);
+				timeZone, status, statusChangedAt, sponsorId, careTeam, intakeCompleted, openRedFlags, payment());
 	}
 
 	@SuppressWarnings("NullAway.Init")

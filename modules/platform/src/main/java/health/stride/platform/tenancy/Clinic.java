@@ -1,6 +1,11 @@
 package health.stride.platform.tenancy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +15,8 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
@@ -24,6 +31,20 @@ public class Clinic implements Persistable<String> {
 	private String name;
 	@Column(name = "created_at")
 	private Instant createdAt;
+	@Column(name = "time_zone")
+	private String timeZone = "America/Los_Angeles";
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	private String[] states = {};
+	@Column(name = "support_phone")
+	private @Nullable String supportPhone;
+	@Column(name = "support_email")
+	private @Nullable String supportEmail;
+	@Column(name = "logo_type")
+	private @Nullable String logoType;
+	@Column(name = "coverage_grace_days")
+	private short coverageGraceDays = 30;
+	@Column(name = "suspended_at")
+	private @Nullable Instant suspendedAt;
 
 	private @Transient boolean persisted;
 
@@ -46,6 +67,46 @@ public class Clinic implements Persistable<String> {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	/** The clinic's time zone, for its staff pages and its default for patients. */
+	public ZoneId timeZone() {
+		return ZoneId.of(timeZone);
+	}
+
+	/** The US states the clinic serves (two-letter codes), sorted. */
+	public List<String> states() {
+		return Arrays.stream(states).sorted().toList();
+	}
+
+	public Optional<String> supportPhone() {
+		return Optional.ofNullable(supportPhone);
+	}
+
+	public Optional<String> supportEmail() {
+		return Optional.ofNullable(supportEmail);
+	}
+
+	/** Whether the clinic has a logo (its bytes are read apart, only where shown). */
+	public boolean hasLogo() {
+		return logoType != null;
+	}
+
+	/**
+	 * How long a patient whose sponsored coverage ended keeps full use of the portal before it
+	 * becomes read-only (unless the clinic switched them to another payer).
+	 */
+	public Duration coverageGracePeriod() {
+		return Duration.ofDays(coverageGraceDays);
+	}
+
+	/** When the clinic's access was paused, if it is. */
+	public Optional<Instant> suspendedAt() {
+		return Optional.ofNullable(suspendedAt);
+	}
+
+	public boolean isSuspended() {
+		return suspendedAt != null;
 	}
 
 	@Override
