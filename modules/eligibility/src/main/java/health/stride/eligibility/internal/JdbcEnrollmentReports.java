@@ -42,19 +42,27 @@ class JdbcEnrollmentReports implements EnrollmentReports {
 		var since = java.sql.Date.valueOf(first.atDay(1));
 
 		var eligible = sponsors.coveredMembers(sponsor, today);
-		var enrolled = count("select count(*) from eligibility.enrollment where sponsor_id = ?", sponsor.id());
+		// members whose cover ended (the day after its last day) leave the counts, and come back when reinstated
+		var covered = java.sql.Date.valueOf(today);
+		var enrolled = count("""
+				select count(*) from eligibility.enrollment
+				where sponsor_id = ? and (coverage_ends_on is null or coverage_ends_on >= ?)""", sponsor.id(), covered);
 		var activeLast30Days = count("""
 				select count(distinct a.enrollment_id) from eligibility.activity a
 				join eligibility.enrollment e on e.tenant_id = a.tenant_id and e.id = a.enrollment_id
-				where e.sponsor_id = ? and a.day > ?""", sponsor.id(), java.sql.Date.valueOf(today.minusDays(30)));
+				where e.sponsor_id = ? and a.day > ? and (e.coverage_ends_on is null or e.coverage_ends_on >= ?)""",
+				sponsor.id(), java.sql.Date.valueOf(today.minusDays(30)), covered);
 
 		var enrolledByMonth = byMonth("""
 				select to_char(enrolled_at at time zone 'UTC', 'YYYY-MM') as month, count(*) from eligibility.enrollment
-				where sponsor_id = ? and enrolled_at >= ? group by 1""", sponsor.id(), since);
+				where sponsor_id = ? and enrolled_at >= ? and (coverage_ends_on is null or coverage_ends_on >= ?)
+				group by 1""", sponsor.id(), since, covered);
+		// a month's activity is history: it stays, but days after the cover ended never count
 		var activeByMonth = byMonth("""
 				select to_char(a.day, 'YYYY-MM') as month, count(distinct a.enrollment_id) from eligibility.activity a
 				join eligibility.enrollment e on e.tenant_id = a.tenant_id and e.id = a.enrollment_id
-				where e.sponsor_id = ? and a.day >= ? group by 1""", sponsor.id(), since);
+				where e.sponsor_id = ? and a.day >= ? and (e.coverage_ends_on is null or a.day <= e.coverage_ends_on)
+				group by 1""", sponsor.id(), since);
 
 		// the enrollments before the series are a part of the total too: never shown, but never derivable
 		var months = new long[MONTHS + 1];

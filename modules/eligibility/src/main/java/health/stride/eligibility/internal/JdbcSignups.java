@@ -55,11 +55,13 @@ class JdbcSignups implements Signups {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final Duration linkValidFor;
+	private final JdbcCoverageEnds coverageEnds;
 	private final SecureRandom random = new SecureRandom();
 
 	JdbcSignups(CoverageChecks checks, Accounts accounts, SignupEmails emails, ClinicRegistry clinics, JdbcClient jdbc,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-			@Value("${stride.signup.link-valid-for:PT24H}") Duration linkValidFor) {
+			@Value("${stride.signup.link-valid-for:PT24H}") Duration linkValidFor, JdbcCoverageEnds coverageEnds) {
+		this.coverageEnds = coverageEnds;
 		this.checks = checks;
 		this.accounts = accounts;
 		this.emails = emails;
@@ -232,6 +234,7 @@ class JdbcSignups implements Signups {
 		}
 
 		events.publishEvent(new MemberEnrolled(CurrentTenant.require(), enrollment, patientId, signup.sponsor()));
+		coverageEnds.announceChanges(signup.sponsor(), enrollment); // a roster may name the end ahead
 
 		// last, so that a failure here rolls back the enrollment and the link can be opened again
 		accounts.confirm(signup.account());

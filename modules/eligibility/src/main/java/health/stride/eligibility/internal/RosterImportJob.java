@@ -64,9 +64,11 @@ public class RosterImportJob {
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final JdbcCoverageEnds coverageEnds;
 
 	RosterImportJob(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+			ApplicationEventPublisher events, JsonMapper json, Clock clock, JdbcCoverageEnds coverageEnds) {
+		this.coverageEnds = coverageEnds;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.importTransaction = new TransactionTemplate(transactions);
@@ -135,6 +137,7 @@ public class RosterImportJob {
 				.query((row, number) -> new MemberTerminated(tenant, sponsor,
 						new EnrollmentId(row.getObject("id", UUID.class)), row.getObject("patient_id", UUID.class)))
 				.list().forEach(events::publishEvent);
+		coverageEnds.announceChanges(sponsor, null);
 		LOG.info("Roster import {}: loaded in {} ms, keyed in {} ms, applied in {} ms", importId,
 				(loaded - started) / 1_000_000, (keyed - loaded) / 1_000_000, (System.nanoTime() - keyed) / 1_000_000);
 
