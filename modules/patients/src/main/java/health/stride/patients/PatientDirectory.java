@@ -79,6 +79,12 @@ public interface PatientDirectory {
 	 */
 	PortalAccess portalAccess(PatientId id);
 
+	/**
+	 * When the patient's sponsored cover ends and where that stands today; empty when no end is
+	 * known. Not audited: staff pages that show it opened the record already.
+	 */
+	Optional<CoverageEnd> coverageEnd(PatientId id);
+
 	/** The patient's status changes, oldest first. */
 	List<StatusChange> statusHistory(PatientId id);
 }

@@ -10,9 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.eligibility.CoverageEnds;
 import health.stride.eligibility.EnrollmentId;
 import health.stride.eligibility.Signups;
 import health.stride.patients.CareTeams;
+import health.stride.patients.CoverageEnd;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory.StatusChange;
 import health.stride.patients.PatientDirectory;
@@ -29,6 +31,7 @@ import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
 /** {@link PatientDirectory} on the module's own tables. */
@@ -44,9 +47,14 @@ class JdbcPatientDirectory implements PatientDirectory {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final CoverageEnds coverageEnds;
+	private final ClinicRegistry clinics;
 
 	JdbcPatientDirectory(Patients patients, Signups signups, CareTeams careTeams, StatusChanges statuses, JdbcClient jdbc,
-			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock, CoverageEnds coverageEnds,
+			ClinicRegistry clinics) {
+		this.coverageEnds = coverageEnds;
+		this.clinics = clinics;
 		this.patients = patients;
 		this.signups = signups;
 		this.careTeams = careTeams;
@@ -137,7 +145,8 @@ class JdbcPatientDirectory implements PatientDirectory {
 				.orElseThrow(() -> new IllegalStateException("No enrollment " + enrollment));
 
 		if (!patients.existsById(signup.patientId())) {
-			patients.save(Patient.enrolled(signup, clock.instant()));
+			patients.save(Patient.enrolled(signup, clock.instant())
+					.coverageEndingOn(coverageEnds.of(enrollment).orElse(null)));
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, signup.patientId(), "patient");
 			events.publishEvent(new PatientEnrolled(CurrentTenant.require(), new PatientId(signup.patientId()),
 					signup.sponsor().id()));
@@ -188,7 +197,41 @@ class JdbcPatientDirectory implements PatientDirectory {
 	@Override
 	public PortalAccess portalAccess(PatientId id) {
 		return patients.findById(id.id()).filter(it -> it.status() != PatientStatus.DISCHARGED)
+				.filter(it -> coverageEnd(it).filter(CoverageEnd::portalReadOnly).isEmpty())
 				.map(it -> PortalAccess.OPEN).orElse(PortalAccess.READ_ONLY);
+	}
+
+	@Override
+	public Optional<CoverageEnd> coverageEnd(PatientId id) {
+		return patients.findById(id.id()).flatMap(this::coverageEnd);
+	}
+
+	private Optional<CoverageEnd> coverageEnd(Patient patient) {
+		var endsOn = patient.coverageEndsOn();
+		if (endsOn == null) {
+			return Optional.empty();
+		}
+		var clinic = clinics.find(CurrentTenant.require()).orElseThrow();
+		return Optional.of(CoverageEnd.of(endsOn, clinic.coverageGracePeriod(), patient.payment().method(), clock,
+				clinic.timeZone()));
+	}
+
+	/**
+	 * Takes the end of the patient's sponsored cover from eligibility as it stands now, whichever
+	 * announcement brought the listener here, so late or repeated ones change nothing. How the
+	 * patient pays is left alone: a member covered again stays on what the clinic chose.
+	 */
+	@Transactional
+	public void followCoverage(PatientId id, EnrollmentId enrollment) {
+
+		var endsOn = coverageEnds.of(enrollment).orElse(null);
+		var changed = jdbc.sql("""
+				update patients.patient set coverage_ends_on = ?
+				where id = ? and coverage_ends_on is distinct from ?""")
+				.params(endsOn, id.id(), endsOn).update();
+		if (changed > 0) {
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-coverage");
+		}
 	}
 
 	/** The patient's status changes, oldest first. */

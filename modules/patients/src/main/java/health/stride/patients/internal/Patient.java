@@ -67,6 +67,9 @@ public class Patient {
 	@Column(updatable = false)
 	private @Nullable String language;
 	private @Version @Nullable Long version;
+	/** Written on insert only; afterwards by {@code JdbcPatientDirectory.followCoverage} alone, in SQL. */
+	@Column(name = "coverage_ends_on", updatable = false)
+	private @Nullable LocalDate coverageEndsOn;
 
 	/** Opens the record of a member who signed up, under the id the signup chose. */
 	public static Patient enrolled(Enrollment enrollment, Instant now) {
@@ -90,6 +93,16 @@ public class Patient {
 		patient.statusChangedAt = now;
 
 		return patient;
+	}
+
+	/** The last day the sponsor covers a patient whose record is about to open. */
+	public Patient coverageEndingOn(@Nullable LocalDate lastDay) {
+		coverageEndsOn = lastDay;
+		return this;
+	}
+
+	public @Nullable LocalDate coverageEndsOn() {
+		return coverageEndsOn;
 	}
 
 	/** Opens the record of a patient the clinic registered itself (no sponsor signup). */
