@@ -39,6 +39,11 @@ public record CareTeam(@Nullable Member therapist, @Nullable Member coach) {
 	}
 
 	/** Who may assign and tailor the patient's plan: their therapist. */
+	/** Who may move a patient to another payer (e.g. when a sponsor's cover ends): the clinic's administrators and the therapist of record. */
+	public static boolean mayChangePayment(@Nullable CareTeam team, StrideUser user) {
+		return user.has(Role.CLINIC_ADMIN) || team != null && team.mayPlan(user);
+	}
+
 	public boolean mayPlan(StrideUser user) {
 		return user.has(Role.THERAPIST) && isTherapist(user.username());
 	}

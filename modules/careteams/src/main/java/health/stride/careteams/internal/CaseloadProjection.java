@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
+import health.stride.patients.CoverageEnd;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
@@ -47,6 +48,16 @@ class CaseloadProjection {
 	/** The patient finished their intake: they join the caseload, as active now. */
 	void intakeCompleted(PatientId patient) {
 		rebuild(patient, clock.instant());
+		coverageChanged(patient);
+	}
+
+	/** The end of the patient's sponsored cover, or how they pay, changed; a patient not on the caseload yet gets it at intake. */
+	void coverageChanged(PatientId patient) {
+		var end = patients.coverageEnd(patient);
+		jdbc.sql("update careteams.caseload_entry set coverage_ends_on = ?, portal_read_only_from = ? where patient_id = ?")
+				.params(end.map(CoverageEnd::endsOn).orElse(null), end.map(CoverageEnd::portalReadOnlyFrom).orElse(null),
+						patient.id())
+				.update();
 	}
 
 	void redFlagsReported(PatientId patient) {

@@ -3,6 +3,7 @@ package health.stride.careteams.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.patients.CoverageEnd;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * A clinician's caseload: the patients whose care team they are on, most urgent first. Read from
@@ -27,10 +31,12 @@ public class Caseloads {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ClinicRegistry clinics;
 
-	Caseloads(JdbcClient jdbc, Clock clock) {
+	Caseloads(JdbcClient jdbc, Clock clock, ClinicRegistry clinics) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.clinics = clinics;
 	}
 
 	/**
@@ -42,7 +48,8 @@ public class Caseloads {
 	 */
 	public record Entry(PatientId patient, String displayName, String state, PatientStatus status, int priority,
 			List<CaseloadReason> reasons, Instant lastActivityAt, int unreadMessages, @Nullable Integer lastPain,
-			int sessionsThisWeek, @Nullable Integer plannedPerWeek) {
+			int sessionsThisWeek, @Nullable Integer plannedPerWeek, @Nullable LocalDate coverageEndsOn,
+			CoverageEnd.@Nullable Stage coverageStage) {
 
 		@Override
 		public String toString() {
@@ -90,11 +97,12 @@ public class Caseloads {
 		params.add(size);
 		params.add((long) page * size);
 
+		var today = LocalDate.now(clock.withZone(clinics.find(CurrentTenant.require()).orElseThrow().timeZone()));
 		var rows = jdbc.sql("""
 				with entries as (
 				  select patient_id, display_name, state, status, unanswered_messages, last_activity_at, last_pain,
 				         case when sessions_week_start = ? then sessions_this_week else 0 end as sessions_this_week,
-				         planned_per_week,
+				         planned_per_week, coverage_ends_on, portal_read_only_from,
 				         open_red_flags > 0 as red_flag,
 				         coalesce(last_pain_flare_at > ?, false) as pain_flare,
 				         unanswered_messages > 0 as unanswered,
@@ -128,12 +136,19 @@ public class Caseloads {
 							PatientStatus.valueOf(row.getString("status")), row.getInt("priority"), List.copyOf(reasons),
 							row.getTimestamp("last_activity_at").toInstant(), row.getInt("unanswered_messages"),
 							(Integer) row.getObject("last_pain"), row.getInt("sessions_this_week"),
-							(Integer) row.getObject("planned_per_week")));
+							(Integer) row.getObject("planned_per_week"), row.getObject("coverage_ends_on", LocalDate.class),
+							coverageStage(row.getObject("coverage_ends_on", LocalDate.class),
+									row.getObject("portal_read_only_from", LocalDate.class), today)));
 				})
 				.list();
 
 		var total = rows.isEmpty() ? page == 0 ? 0 : count(username, filter) : rows.get(0).total();
 		return new Page(rows.stream().map(Row::entry).toList(), total);
+	}
+
+	private static CoverageEnd.@Nullable Stage coverageStage(@Nullable LocalDate endsOn, @Nullable LocalDate readOnlyFrom,
+			LocalDate today) {
+		return endsOn == null ? null : CoverageEnd.stage(endsOn, readOnlyFrom, today);
 	}
 
 	/** How many patients of the caseload have each reason, for the filter buttons. */

@@ -23,12 +23,15 @@ import health.stride.eligibility.SponsorManagement;
 import health.stride.eligibility.SponsorSummary;
 import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
+import health.stride.patients.CoverageEnd;
 import health.stride.patients.IntakeDraft;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientStatus;
+import health.stride.patients.Payment;
+import health.stride.patients.PaymentMethod;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.platform.security.Role;
@@ -82,7 +85,14 @@ public class PatientChart {
 			List<Moment> timeline, @Nullable Plan plan, List<String> planLines, List<ProgramTemplate> templates,
 			@Nullable Progress progress, Progressions.@Nullable Suggestion suggestion, @Nullable String suggestionWhy,
 			Threads.@Nullable Thread thread,
-			List<PatientStatus> statuses, boolean mayPlan, boolean mayClear) {}
+			List<PatientStatus> statuses, boolean mayPlan, boolean mayClear, @Nullable Coverage coverage) {}
+
+	/**
+	 * The end of the patient's sponsored cover, its dates in the reader's words, and whether the reader
+	 * may move the patient to another payer.
+	 */
+	public record Coverage(CoverageEnd.Stage stage, String endsOn, @Nullable String readOnlyFrom, PaymentMethod payment,
+			boolean mayChangePayment) {}
 
 	private final PatientDirectory directory;
 	private final Intakes intakes;
@@ -209,7 +219,27 @@ public class PatientChart {
 				suggestion.orElse(null), suggestion.map(it -> messages.getMessage(it.words(), locale)).orElse(null),
 				thread.orElse(null),
 				List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED),
-				team != null && team.mayPlan(reader), reader.has(Role.THERAPIST));
+				team != null && team.mayPlan(reader), reader.has(Role.THERAPIST), coverage(record, reader, locale));
+	}
+
+	private @Nullable Coverage coverage(PatientRecord record, StrideUser reader, Locale locale) {
+		var day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+		return directory.coverageEnd(record.id())
+				.map(end -> new Coverage(end.stage(), day.format(end.endsOn()),
+						end.portalReadOnlyFrom() == null ? null : day.format(end.portalReadOnlyFrom()),
+						record.payment().method(), CareTeam.mayChangePayment(record.careTeam(), reader)))
+				.orElse(null);
+	}
+
+	/**
+	 * Moves the patient to another payer, if the reader may (the patients module audits it).
+	 *
+	 * @return false if the patient does not exist for this reader, or they may not change it
+	 */
+	public boolean changePayment(PatientId patient, StrideUser reader, Payment payment) {
+		var record = open(patient, reader).filter(it -> CareTeam.mayChangePayment(it.careTeam(), reader));
+		record.ifPresent(it -> directory.changePayment(it.id(), payment));
+		return record.isPresent();
 	}
 
 	private List<String> questions(RedFlags.Report report, Locale locale) {

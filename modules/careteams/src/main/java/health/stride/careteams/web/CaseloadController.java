@@ -57,19 +57,34 @@ class CaseloadController {
 	}
 
 	record EntryJson(String patientId, String displayName, int priority, List<String> reasons, Instant lastActivityAt,
-			int unreadMessages, @Nullable Integer lastPain, int sessionsThisWeek, @Nullable Integer plannedPerWeek) {
+			int unreadMessages, @Nullable Integer lastPain, int sessionsThisWeek, @Nullable Integer plannedPerWeek,
+			java.time.@Nullable LocalDate coverageEndsOn) {
 
 		static EntryJson of(Caseloads.Entry entry) {
 			return new EntryJson(entry.patient().toString(), entry.displayName(), entry.priority(),
 					entry.reasons().stream().map(CaseloadReason::code).toList(), entry.lastActivityAt(),
-					entry.unreadMessages(), entry.lastPain(), entry.sessionsThisWeek(), entry.plannedPerWeek());
+					entry.unreadMessages(), entry.lastPain(), entry.sessionsThisWeek(), entry.plannedPerWeek(),
+					entry.coverageEndsOn());
 		}
 	}
 
 	record PageJson(List<EntryJson> content, long totalElements) {}
 
-	/** A caseload line as the page shows it, with the last activity as an age ("3 days ago"). */
-	record Row(Caseloads.Entry entry, String lastActivity) {}
+	/**
+	 * A caseload line as the page shows it, with the last activity as an age ("3 days ago") and the end
+	 * of a sponsored cover in words.
+	 */
+	record Row(Caseloads.Entry entry, String lastActivity, @Nullable String coverage) {
+
+		static @Nullable String coverage(Caseloads.Entry entry, MessageSource messages, java.util.Locale locale) {
+			var endsOn = entry.coverageEndsOn();
+			var stage = entry.coverageStage();
+			return endsOn == null || stage == null ? null
+					: messages.getMessage("careteams.coverage." + stage.name(), new Object[] {
+							java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+									.withLocale(locale).format(endsOn) }, locale);
+		}
+	}
 
 	static org.springframework.context.MessageSourceResolvable ago(Instant then, Instant now) {
 		var hours = java.time.Duration.between(then, now).toHours();
@@ -99,7 +114,8 @@ class CaseloadController {
 		var now = Instant.now();
 		var locale = LocaleContextHolder.getLocale();
 		model.addAttribute("entries", shown.content().stream()
-				.map(it -> new Row(it, messages.getMessage(ago(it.lastActivityAt(), now), locale))).toList());
+				.map(it -> new Row(it, messages.getMessage(ago(it.lastActivityAt(), now), locale),
+						Row.coverage(it, messages, locale))).toList());
 		model.addAttribute("total", shown.totalElements());
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("pages", (shown.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE);

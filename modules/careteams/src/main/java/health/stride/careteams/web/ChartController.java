@@ -21,6 +21,8 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.PatientStatus;
+import health.stride.patients.Payment;
+import health.stride.patients.PaymentMethod;
 import health.stride.patients.RedFlags;
 import health.stride.platform.security.CurrentUser;
 import health.stride.programs.Plans;
@@ -109,6 +111,44 @@ class ChartController {
 		}
 		return "redirect:/patients/" + patientId;
 	}
+
+	/** Moves a patient (typically one whose sponsored cover ends) to self-pay or insurance. */
+	@PostMapping("/patients/{patientId}/payment")
+	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
+	String changePayment(@PathVariable UUID patientId, @RequestParam(defaultValue = "") String method,
+			@RequestParam(defaultValue = "") String payerName, @RequestParam(defaultValue = "") String payerMemberId,
+			RedirectAttributes redirect) {
+
+		var name = payerName.strip();
+		var memberId = payerMemberId.strip();
+		String problem = null;
+		Payment payment = null;
+		if (method.equals(PaymentMethod.SELF_PAY.name())) {
+			payment = Payment.selfPay();
+		} else if (!method.equals(PaymentMethod.INSURANCE.name())) {
+			problem = "careteams.chart.flash.payment-method";
+		} else if (name.isEmpty()) {
+			problem = "careteams.chart.flash.payer-required";
+		} else if (name.length() > MAX_PAYER_NAME || memberId.length() > MAX_PAYER_MEMBER_ID) {
+			problem = "careteams.chart.flash.payer-too-long";
+		} else {
+			payment = Payment.insurance(name, memberId.isEmpty() ? null : memberId);
+		}
+
+		if (payment == null) {
+			open(patientId); // who may not see the patient learns nothing, not even that the form was wrong
+			flash(redirect, java.util.Objects.requireNonNull(problem), MAX_PAYER_NAME, MAX_PAYER_MEMBER_ID);
+		} else if (charts.changePayment(new PatientId(patientId), CurrentUser.require(), payment)) {
+			flash(redirect, "careteams.chart.flash.payment-changed." + payment.method().name());
+		} else {
+			throw noSuchPatient();
+		}
+		return "redirect:/patients/" + patientId + "#coverage";
+	}
+
+	/** As the patients module's columns allow. */
+	static final int MAX_PAYER_NAME = 200;
+	static final int MAX_PAYER_MEMBER_ID = 100;
 
 	private PatientRecord open(UUID patientId) {
 		return charts.open(new PatientId(patientId), CurrentUser.require()).orElseThrow(ChartController::noSuchPatient);

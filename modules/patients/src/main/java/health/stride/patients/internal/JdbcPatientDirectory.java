@@ -15,6 +15,7 @@ import health.stride.eligibility.EnrollmentId;
 import health.stride.eligibility.Signups;
 import health.stride.patients.CareTeams;
 import health.stride.patients.CoverageEnd;
+import health.stride.patients.CoverageEndChanged;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory.StatusChange;
 import health.stride.patients.PatientDirectory;
@@ -192,6 +193,9 @@ class JdbcPatientDirectory implements PatientDirectory {
 				.orElseThrow(() -> new IllegalArgumentException("No patient " + id + " in this clinic"));
 		patient.pay(payment);
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-payment");
+		if (patient.coverageEndsOn() != null) {
+			events.publishEvent(new CoverageEndChanged(CurrentTenant.require(), id)); // the portal's grace may no longer apply
+		}
 	}
 
 	@Override
@@ -231,6 +235,7 @@ class JdbcPatientDirectory implements PatientDirectory {
 				.params(endsOn, id.id(), endsOn).update();
 		if (changed > 0) {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-coverage");
+			events.publishEvent(new CoverageEndChanged(CurrentTenant.require(), id));
 		}
 	}
 
