@@ -49,9 +49,12 @@ class PortalController {
 	private final ClinicRegistry clinics;
 	private final AuditTrail audit;
 	private final Plans plans;
+	private final CoverageNote.Notes coverageNotes;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
-			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans) {
+			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans,
+			CoverageNote.Notes coverageNotes) {
+		this.coverageNotes = coverageNotes;
 		this.plans = plans;
 		this.directory = directory;
 		this.consents = consents;
@@ -81,6 +84,7 @@ class PortalController {
 		model.addAttribute("plan", plans.of(record.id()).orElse(null));
 		model.addAttribute("next", next.name());
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
+		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));
 		return "app/portal";
 	}
 

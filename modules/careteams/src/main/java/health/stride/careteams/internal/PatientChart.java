@@ -236,6 +236,7 @@ public class PatientChart {
 	 *
 	 * @return false if the patient does not exist for this reader, or they may not change it
 	 */
+	@Transactional
 	public boolean changePayment(PatientId patient, StrideUser reader, Payment payment) {
 		var record = open(patient, reader).filter(it -> CareTeam.mayChangePayment(it.careTeam(), reader));
 		record.ifPresent(it -> directory.changePayment(it.id(), payment));
