@@ -240,7 +240,7 @@ class ClinicSettingsPagesTests {
 				.andExpect(status().isConflict())
 				.andExpect(jsonPath("$.outstandingConsents[0]").value("PRIVACY"));
 		mvc.perform(post("/api/me/red-flags").with(api).contentType(MediaType.APPLICATION_JSON).content("{\"saddleNumbness\": false}"))
-				.andExpect(status().is(not(409)));
+				.andExpect(status().is(org.hamcrest.Matchers.not(409)));
 
 		mvc.perform(get("/portal/consents").with(page))
 				.andExpect(status().isOk())
