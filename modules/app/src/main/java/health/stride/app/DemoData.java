@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import health.stride.careteams.ClinicianManagement;
@@ -43,7 +44,10 @@ import health.stride.programs.Sessions;
 import health.stride.programs.ProgramTemplates;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicLogo;
 import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.ClinicSettings;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 
@@ -164,6 +168,7 @@ class DemoData implements ApplicationRunner {
 			}
 
 			CurrentTenant.runAs(clinic.id(), () -> {
+				profile(clinic.id());
 				clinic.clinicians().stream()
 						.filter(it -> clinicians.findByUsername(it.username()).isEmpty())
 						.forEach(it -> clinicians.add(it.username(), it.displayName(), it.role(), it.licenses()));
@@ -172,6 +177,30 @@ class DemoData implements ApplicationRunner {
 				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
 						.forEach(this::seed);
 			});
+		}
+	}
+
+	/** Northside's support contact and logo: the page header shows a clinic's own logo from the first start. */
+	private void profile(TenantId id) {
+
+		if (!id.equals(TenantId.of("northside"))) {
+			return;
+		}
+		var clinic = clinics.find(id).orElseThrow();
+		if (clinic.supportPhone().isEmpty()) {
+			clinics.describe(id, new ClinicSettings(clinic.name(), clinic.timeZone(), List.of("CA", "OR", "WA"),
+					"+1 206 555 0142", "help@northside-physio.example", (int) clinic.coverageGracePeriod().toDays()));
+		}
+		if (!clinic.hasLogo()) {
+			try {
+				var file = new ClassPathResource("demo/northside-logo.svg");
+				var logo = ClinicLogo.check(file.getContentAsByteArray(), file.getFilename(), "logo", new FieldErrors());
+				if (logo != null) {
+					clinics.changeLogo(id, logo);
+				}
+			} catch (java.io.IOException missing) {
+				throw new java.io.UncheckedIOException(missing);
+			}
 		}
 	}
 

@@ -61,6 +61,13 @@ class DemoDataTests {
 
 		assertThat(clinics.find(TenantId.of("northside"))).map(it -> it.name()).hasValue("Northside Physio");
 		assertThat(clinics.find(TenantId.of("lakeside"))).map(it -> it.name()).hasValue("Lakeside Therapy");
+		assertThat(clinics.find(TenantId.of("northside"))).hasValueSatisfying(northside -> {
+			assertThat(northside.supportPhone()).hasValue("+1 206 555 0142");
+			assertThat(northside.supportEmail()).hasValue("help@northside-physio.example");
+			assertThat(northside.logoType()).hasValue("image/svg+xml");
+		});
+		assertThat(clinics.logo(TenantId.of("northside"))).hasValueSatisfying(
+				logo -> assertThat(new String(logo.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Northside"));
 
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), clinicians::all))
 				.extracting(ClinicianSummary::username)

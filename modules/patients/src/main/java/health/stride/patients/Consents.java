@@ -2,6 +2,11 @@ package health.stride.patients;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import health.stride.platform.i18n.Language;
 
 /**
  * The consents a patient gave before their intake: each document in a version, at a time. When a
@@ -11,7 +16,48 @@ public interface Consents {
 
 	public record Consent(ConsentDocument document, String version, Instant acceptedAt) {}
 
-	/** The current version of a document, the one a patient is asked to agree to now. */
+	/**
+	 * A version of a document's text the clinic published. Its version, as patients agree to it,
+	 * is its number ({@code "1"}, {@code "2"}, ...); a clinic that published none asks for
+	 * Stride's default text in the version {@link ConsentVersions} names.
+	 */
+	public record Published(ConsentDocument document, int number, String english, @Nullable String spanish,
+			Instant publishedAt, String publishedBy) {
+
+		/** The longest text a version may have, in either language (also the longest a page form may send). */
+		public static final int MAX_LENGTH = 10_000;
+
+		public String version() {
+			return String.valueOf(number);
+		}
+
+		/** The text in the reader's language; English where the clinic wrote no Spanish. */
+		public String text(Language language) {
+			return language == Language.SPANISH && spanish != null ? spanish : english;
+		}
+	}
+
+	/** The version of a document the clinic published last, if it published any. */
+	Optional<Published> published(ConsentDocument document);
+
+	/** Every version of a document the clinic published, newest first. */
+	List<Published> history(ConsentDocument document);
+
+	/**
+	 * Publishes a new version of a document's text in the current clinic: from now on its patients
+	 * are asked to agree to it before they go on in the portal.
+	 *
+	 * @param english required, at most {@link Published#MAX_LENGTH} characters
+	 * @param spanish optional (blank is none), as long at most
+	 * @throws health.stride.platform.validation.InvalidInput on fields {@code english} and
+	 *     {@code spanish}, with nothing published
+	 */
+	Published publish(ConsentDocument document, @Nullable String english, @Nullable String spanish, String publishedBy);
+
+	/**
+	 * The current version of a document in the current clinic, the one a patient is asked to agree
+	 * to now: the clinic's last published version, else the default.
+	 */
 	String currentVersion(ConsentDocument document);
 
 	/** The documents whose current version the patient has not agreed to yet. */

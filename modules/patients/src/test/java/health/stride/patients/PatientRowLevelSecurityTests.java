@@ -26,7 +26,7 @@ import health.stride.platform.tenancy.TenantId;
 class PatientRowLevelSecurityTests {
 
 	private static final List<String> TABLES = List.of("patients.patient", "patients.consent", "patients.intake",
-			"patients.red_flag_report", "patients.care_team", "patients.status_change");
+			"patients.red_flag_report", "patients.care_team", "patients.status_change", "patients.consent_version");
 
 	private final JdbcConnectionDetails database;
 	private final ClinicRegistry clinics;
@@ -53,6 +53,7 @@ class PatientRowLevelSecurityTests {
 
 		CurrentTenant.runAs(clinicA, () -> {
 			var maya = directory.register(patient("patient.maya", "WA"));
+			consents.publish(ConsentDocument.PRIVACY, "Clinic A keeps your record.", null, "admin.a");
 			for (var document : ConsentDocument.values()) {
 				consents.accept(maya, document, consents.currentVersion(document));
 			}

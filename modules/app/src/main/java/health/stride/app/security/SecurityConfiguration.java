@@ -124,7 +124,8 @@ class SecurityConfiguration {
 						// page lives under is refused rather than left to whatever might answer it
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
-								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity")
+								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
+								"/clinic/logo")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login

@@ -7,18 +7,25 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.platform.tenancy.ClinicLogo;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -101,6 +108,8 @@ public class EmailNotices {
 				for update skip locked""")
 				.param(java.sql.Timestamp.from(clock.instant().minus(BATCH))).query(UUID.class).list();
 		var clinic = clinics.find(CurrentTenant.require()).map(it -> it.name());
+		// email programs show PNG reliably and SVG hardly ever: an SVG logo stays off the emails
+		var logo = clinics.logo(CurrentTenant.require()).filter(it -> !it.isSvg()).orElse(null);
 		var sent = 0;
 		for (var id : due) {
 			var patient = patients.find(new PatientId(id));
@@ -109,8 +118,12 @@ public class EmailNotices {
 			if (sender != null && wanted && address.isPresent()) {
 				try {
 					var locale = patients.languageOf(new PatientId(id)).locale();
-					sender.send(notice(address.get(), clinic.orElseGet(
-							() -> messages.getMessage("messaging.email.your-clinic", null, locale)), locale));
+					var named = clinic.orElseGet(() -> messages.getMessage("messaging.email.your-clinic", null, locale));
+					if (logo == null) {
+						sender.send(notice(address.get(), named, locale));
+					} else {
+						sender.send(mime -> withLogo(mime, notice(address.get(), named, locale), named, logo));
+					}
 					sent++;
 				} catch (MailException failed) {
 					// stays pending, for the next run; the others go out now
@@ -126,6 +139,26 @@ public class EmailNotices {
 		}
 		return sent;
 	}
+
+	/**
+	 * The notice as plain text and as HTML headed by the clinic's logo, carried in the email itself
+	 * (an inline part the HTML names by Content-ID) so no picture is fetched from anywhere.
+	 */
+	static void withLogo(MimeMessage mime, SimpleMailMessage notice, String clinic, ClinicLogo logo)
+			throws MessagingException {
+
+		var helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+		helper.setFrom(java.util.Objects.requireNonNull(notice.getFrom()));
+		helper.setTo(java.util.Objects.requireNonNull(notice.getTo()));
+		helper.setSubject(java.util.Objects.requireNonNull(notice.getSubject()));
+		var text = java.util.Objects.requireNonNull(notice.getText());
+		var html = "<!DOCTYPE html><html><body><p><img src=\"cid:" + LOGO_ID + "\" alt=\"" + HtmlUtils.htmlEscape(clinic)
+				+ "\" height=\"40\"></p><p>" + HtmlUtils.htmlEscape(text).replace("\n", "<br>\n") + "</p></body></html>";
+		helper.setText(text, html);
+		helper.addInline(LOGO_ID, new ByteArrayResource(logo.bytes()), logo.type());
+	}
+
+	static final String LOGO_ID = "clinic-logo";
 
 	SimpleMailMessage notice(String to, String clinic, Locale locale) {
 		var message = new SimpleMailMessage();

@@ -32,6 +32,7 @@ import health.stride.patients.PatientId;
 import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicLogo;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -117,6 +118,45 @@ class EmailNoticeTests {
 	}
 
 	@Test
+	void carriesTheClinicsPngLogoInsideTheEmailAndNoSvg() throws Exception {
+
+		var png = java.util.Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+		CurrentTenant.runAs(clinic, () -> clinics.changeLogo(clinic, new ClinicLogo(png, ClinicLogo.PNG)));
+		makeTheLastNoticeOld();
+		post("Any news?");
+		CurrentTenant.runAs(clinic, notices::sendDue);
+
+		var received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		var parts = new java.util.ArrayList<jakarta.mail.BodyPart>();
+		collect((jakarta.mail.Multipart) received[0].getContent(), parts);
+		jakarta.mail.BodyPart image = null;
+		for (var part : parts) {
+			if (part.getHeader("Content-ID") != null) {
+				image = part;
+			}
+		}
+		assertThat(image).as("an inline part named by Content-ID").isNotNull();
+		assertThat(image.getHeader("Content-ID")).containsExactly("<clinic-logo>");
+		assertThat(image.getContentType()).startsWith("image/png");
+		assertThat(image.getInputStream().readAllBytes()).isEqualTo(png);
+		var raw = new java.io.ByteArrayOutputStream();
+		received[0].writeTo(raw);
+		assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("cid:clinic-logo", "alt=\"Northside Physio\"")
+				.contains("/portal/messages").doesNotContain("Any news");
+
+		smtp.reset();
+		CurrentTenant.runAs(clinic, () -> clinics.changeLogo(clinic, new ClinicLogo(
+				"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), ClinicLogo.SVG)));
+		makeTheLastNoticeOld();
+		post("And now?");
+		CurrentTenant.runAs(clinic, notices::sendDue);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(smtp.getReceivedMessages()[0].getContent()).as("plain text, no logo").isInstanceOf(String.class);
+	}
+
+	@Test
 	void goesOutInThePatientsLanguage() throws Exception {
 
 		CurrentTenant.runAs(clinic, () -> patients.changeLanguage(maya, Language.SPANISH));
@@ -161,6 +201,17 @@ class EmailNoticeTests {
 
 		CurrentTenant.runAs(clinic, () -> notices.setEmailEnabled("patient.maya", true));
 		assertThat(CurrentTenant.callAs(clinic, () -> notices.emailEnabled("patient.maya"))).isTrue();
+	}
+
+	private static void collect(jakarta.mail.Multipart multipart, List<jakarta.mail.BodyPart> parts) throws Exception {
+		for (var i = 0; i < multipart.getCount(); i++) {
+			var part = multipart.getBodyPart(i);
+			if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+				collect(nested, parts);
+			} else {
+				parts.add(part);
+			}
+		}
 	}
 
 	/** As if the last notice went out 16 minutes ago. */

@@ -33,6 +33,7 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.validation.FieldErrors;
 
@@ -60,8 +61,11 @@ class IntakePagesController {
 		this.redFlags = redFlags;
 	}
 
-	/** A document to agree to, in the version shown. */
-	record Outstanding(ConsentDocument document, String version) {}
+	/**
+	 * A document to agree to, in the version shown; its paragraphs are the clinic's own text, or
+	 * none where the clinic published none and the page shows Stride's default text.
+	 */
+	record Outstanding(ConsentDocument document, String version, List<String> paragraphs) {}
 
 	@GetMapping("/portal/consents")
 	String consents(Model model) {
@@ -70,8 +74,14 @@ class IntakePagesController {
 	}
 
 	private List<Outstanding> outstanding(PatientId patient) {
-		return consents.outstanding(patient).stream()
-				.map(it -> new Outstanding(it, consents.currentVersion(it))).toList();
+		var language = Language.of(LocaleContextHolder.getLocale()).orElse(Language.ENGLISH);
+		return consents.outstanding(patient).stream().map(document -> consents.published(document)
+				.map(published -> new Outstanding(document, published.version(), paragraphs(published.text(language))))
+				.orElseGet(() -> new Outstanding(document, consents.currentVersion(document), List.of()))).toList();
+	}
+
+	private static List<String> paragraphs(String text) {
+		return java.util.Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(it -> !it.isEmpty()).toList();
 	}
 
 	@PostMapping("/portal/consents")

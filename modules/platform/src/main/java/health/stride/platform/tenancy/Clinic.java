@@ -100,6 +100,11 @@ public class Clinic implements Persistable<String> {
 		return Duration.ofDays(coverageGraceDays);
 	}
 
+	/** The logo's media type ({@link ClinicLogo#PNG} or {@link ClinicLogo#SVG}), if it has one. */
+	public Optional<String> logoType() {
+		return Optional.ofNullable(logoType);
+	}
+
 	/** When the clinic's access was paused, if it is. */
 	public Optional<Instant> suspendedAt() {
 		return Optional.ofNullable(suspendedAt);
@@ -107,6 +112,16 @@ public class Clinic implements Persistable<String> {
 
 	public boolean isSuspended() {
 		return suspendedAt != null;
+	}
+
+	/** Changes what the clinic's settings page describes; the caller checked each value. */
+	void describe(ClinicSettings settings) {
+		this.name = settings.name();
+		this.timeZone = settings.timeZone().getId();
+		this.states = settings.states().stream().sorted().distinct().toArray(String[]::new);
+		this.supportPhone = settings.supportPhone();
+		this.supportEmail = settings.supportEmail();
+		this.coverageGraceDays = (short) settings.coverageGraceDays();
 	}
 
 	@Override

@@ -9,6 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+
 /**
  * The clinics Stride serves. Registering a clinic creates the tenant and announces it; modules
  * that give a new clinic something to start with (e.g. program templates) listen.
@@ -20,9 +24,11 @@ public class ClinicRegistry {
 	private final Clinics clinics;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AuditTrail audit;
 
-	ClinicRegistry(Clinics clinics, ApplicationEventPublisher events, Clock clock) {
+	ClinicRegistry(Clinics clinics, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
 		this.clinics = clinics;
+		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -39,6 +45,42 @@ public class ClinicRegistry {
 		var clinic = clinics.save(new Clinic(tenant, name.strip(), clock.instant()));
 		events.publishEvent(new ClinicRegistered(tenant));
 		return clinic;
+	}
+
+	/**
+	 * Changes what the clinic's settings describe, all at once.
+	 *
+	 * @throws IllegalArgumentException if no such clinic is registered
+	 */
+	@Transactional
+	public Clinic describe(TenantId tenant, ClinicSettings settings) {
+		var clinic = clinics.findById(tenant.value())
+				.orElseThrow(() -> new IllegalArgumentException("No clinic " + tenant));
+		clinic.describe(settings);
+		var saved = clinics.save(clinic);
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinic-settings");
+		return saved;
+	}
+
+	/** Replaces the clinic's logo, checked by {@link ClinicLogo#check}. */
+	@Transactional
+	public void changeLogo(TenantId tenant, ClinicLogo logo) {
+		if (clinics.changeLogo(tenant.value(), logo.bytes(), logo.type()) != 1) {
+			throw new IllegalArgumentException("No clinic " + tenant);
+		}
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinic-logo");
+	}
+
+	@Transactional
+	public void removeLogo(TenantId tenant) {
+		clinics.removeLogo(tenant.value());
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "clinic-logo");
+	}
+
+	/** The clinic's logo, if it has one. */
+	public Optional<ClinicLogo> logo(TenantId tenant) {
+		return clinics.findById(tenant.value()).flatMap(Clinic::logoType)
+				.flatMap(type -> clinics.findLogo(tenant.value()).stream().findFirst().map(bytes -> new ClinicLogo(bytes, type)));
 	}
 
 	public Optional<Clinic> find(TenantId tenant) {
