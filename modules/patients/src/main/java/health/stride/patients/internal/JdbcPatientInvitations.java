@@ -79,6 +79,7 @@ class JdbcPatientInvitations implements PatientInvitations {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final TransactionTemplate transaction;
+	private final TransactionTemplate reading;
 	private final Clock clock;
 	private final Duration linkValidFor;
 
@@ -96,6 +97,8 @@ class JdbcPatientInvitations implements PatientInvitations {
 		this.events = events;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 		this.clock = clock;
 		this.linkValidFor = linkValidFor;
 	}
@@ -195,8 +198,10 @@ class JdbcPatientInvitations implements PatientInvitations {
 				.query((row, number) -> new PatientId(row.getObject(1, UUID.class))).optional();
 	}
 
+	/** Asked outside the invitation's own transaction, in one of its own (the clinic is bound when it begins). */
 	private Optional<PatientId> existing(Checked checked) {
-		return existing(checked.email(), checked.firstName(), checked.lastName(), checked.dateOfBirth());
+		return java.util.Objects.requireNonNull(reading.execute(status -> existing(checked.email(), checked.firstName(),
+				checked.lastName(), checked.dateOfBirth())));
 	}
 
 	/**
