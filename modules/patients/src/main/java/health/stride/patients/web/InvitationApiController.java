@@ -18,6 +18,7 @@ import health.stride.patients.PatientInvitations.Invitation;
 import health.stride.patients.PaymentMethod;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.validation.FieldErrors;
 
 /** A therapist or clinic administrator invites a patient over the API. */
 @RestController
@@ -34,11 +35,20 @@ class InvitationApiController {
 	/** Every field is checked by the invitations, which name each one that is missing or wrong. */
 	record InvitationRequest(@Nullable String firstName, @Nullable String lastName, @Nullable LocalDate dateOfBirth,
 			@Nullable String email, @Nullable String state, @Nullable String phone, @Nullable String referralSource,
-			@Nullable PaymentMethod payment, @Nullable String payerName, @Nullable String payerMemberId,
+			@Nullable String payment, @Nullable String payerName, @Nullable String payerMemberId,
 			@Nullable String sponsorCode) {
 
+		/** The invitation; a payment method that is none of the three is named like any wrong field. */
 		Invitation invitation() {
-			return new Invitation(firstName, lastName, dateOfBirth, email, state, phone, referralSource, payment,
+			PaymentMethod method = null;
+			if (payment != null) {
+				try {
+					method = PaymentMethod.valueOf(payment);
+				} catch (IllegalArgumentException unknown) {
+					new FieldErrors().reject("payment", "patients.invitation.payment.required").throwIfAny();
+				}
+			}
+			return new Invitation(firstName, lastName, dateOfBirth, email, state, phone, referralSource, method,
 					payerName, payerMemberId, sponsorCode);
 		}
 
