@@ -30,7 +30,8 @@ public interface PatientInvitations {
 
 	/**
 	 * Invites every patient of a list, or none: a wrong field, a person listed twice or one the
-	 * clinic knows is reported by line ({@code lines[3].email}), and an account that cannot be made
+	 * clinic knows is reported by line ({@code lines[3].email}; a person listed twice with the place,
+	 * from 1, of their first listing), and an account that cannot be made
 	 * midway removes the accounts made before it.
 	 *
 	 * @throws InvalidInput naming the line (index in the list) and field of each problem

@@ -189,7 +189,7 @@ class InvitationPagesController {
 					var at = LINE_FIELD.matcher(field);
 					problems.add(at.matches()
 							? new LineProblem(read.lines().get(Integer.parseInt(at.group(1))),
-									InvitationFile.COLUMNS.get(at.group(2)), text(problem))
+									InvitationFile.COLUMNS.get(at.group(2)), text(inFile(problem, read.lines())))
 							: new LineProblem(0, null, text(problem)));
 				});
 			} catch (Accounts.AccountsUnavailable unavailable) {
@@ -215,6 +215,18 @@ class InvitationPagesController {
 		model.addAttribute("header", String.join(",", InvitationFile.HEADER));
 		model.addAttribute("maxLines", InvitationFile.MAX_LINES);
 		return "patients/invite-upload";
+	}
+
+	/** A line named by its place in the list of invitations is named by its line in the file. */
+	private static MessageSourceResolvable inFile(MessageSourceResolvable problem, List<Long> lines) {
+		var codes = problem.getCodes();
+		var arguments = problem.getArguments();
+		if (codes != null && codes.length > 0 && codes[0].equals("patients.invitation.line.repeated") && arguments != null
+				&& arguments.length == 1 && arguments[0] instanceof Integer place) {
+			return new org.springframework.context.support.DefaultMessageSourceResolvable(codes,
+					new Object[] { lines.get(place - 1) });
+		}
+		return problem;
 	}
 
 	private static void reject(BindingResult result, String field, MessageSourceResolvable problem) {
