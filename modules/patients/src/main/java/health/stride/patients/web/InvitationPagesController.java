@@ -120,8 +120,7 @@ class InvitationPagesController {
 
 	@PostMapping("/patients/invitations")
 	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
-	String invite(@ModelAttribute("form") InvitationForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String invite(@ModelAttribute("form") InvitationForm form, BindingResult result, Model model) {
 
 		var errors = new FieldErrors();
 		var invitation = form.invitation(errors);
@@ -130,8 +129,7 @@ class InvitationPagesController {
 			return invitePage(model);
 		}
 		try {
-			var patient = invitations.invite(invitation, CurrentUser.require().username());
-			redirect.addFlashAttribute("invitedId", patient.id());
+			invitations.invite(invitation, CurrentUser.require().username());
 			return "redirect:/patients/invitations/sent";
 		} catch (InvalidInput invalid) {
 			invalid.problems().forEach((field, problem) -> reject(result, field, problem));
