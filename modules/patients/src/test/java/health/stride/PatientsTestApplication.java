@@ -1,14 +1,10 @@
 package health.stride;
 
-import java.util.UUID;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
-import health.stride.platform.identity.Accounts;
-import health.stride.platform.security.Role;
-import health.stride.platform.tenancy.TenantId;
+import health.stride.patients.RecordingAccounts;
 
 /**
  * Boots the patients module with the modules it depends on (eligibility, and the shared platform)
@@ -20,30 +16,7 @@ import health.stride.platform.tenancy.TenantId;
 class PatientsTestApplication {
 
 	@Bean
-	Accounts accounts() {
-		return new Accounts() {
-
-			@Override
-			public AccountId create(TenantId clinic, NewAccount account, Role role) {
-				return new AccountId(UUID.randomUUID().toString());
-			}
-
-			@Override
-			public AccountId createUnconfirmed(TenantId clinic, NewAccount account, Role role) {
-				return create(clinic, account, role);
-			}
-
-			@Override
-			public void confirm(AccountId account) {}
-
-			@Override
-			public void delete(AccountId account) {}
-
-			@Override
-			public void disable(AccountId account) {}
-
-			@Override
-			public void revoke(TenantId clinic, String username, @org.jspecify.annotations.Nullable AccountId account) {}
-		};
+	RecordingAccounts accounts() {
+		return new RecordingAccounts();
 	}
 }

@@ -113,36 +113,41 @@ class ApiInputTests {
 	static final String OVER_A_FIELDS_LIMIT = "y".repeat(9_000);
 
 	/** A valid body of each JSON route, which the test spoils one field at a time; %s are filled in below. */
-	static final Map<String, String> SAMPLES = Map.of(
+	static final Map<String, String> SAMPLES = Map.ofEntries(Map.entry(
 			"POST /api/coverage-checks", """
 					{"clinic": "%1$s", "sponsorCode": "ACME", "firstName": "Maya", "lastName": "Okafor",
-					 "dateOfBirth": "1986-04-12", "memberId": "A1", "email": "maya@example.com"}""",
+					 "dateOfBirth": "1986-04-12", "memberId": "A1", "email": "maya@example.com"}"""), Map.entry(
 			"POST /api/signups", """
 					{"clinic": "%1$s", "checkId": "%5$s", "username": "new.member", "email": "new@example.com",
-					 "password": "a long enough password", "state": "WA", "timeZone": "America/Los_Angeles"}""",
+					 "password": "a long enough password", "state": "WA", "timeZone": "America/Los_Angeles"}"""), Map.entry(
 			"POST /api/me/consents", """
-					{"document": "TELEHEALTH", "version": "%4$s"}""",
+					{"document": "TELEHEALTH", "version": "%4$s"}"""), Map.entry(
 			"POST /api/me/intake", """
 					{"painRegions": ["low-back"], "painNow": 4, "painDuration": "ACUTE", "worseWith": ["sitting"],
 					 "diagnoses": [], "goals": "Run again", "psfs": [{"activity": "Running", "score": 2}],
-					 "redFlags": {"bowelBladder": false}}""",
+					 "redFlags": {"bowelBladder": false}}"""), Map.entry(
 			"POST /api/me/red-flags", """
-					{"saddleNumbness": false}""",
+					{"saddleNumbness": false}"""), Map.entry(
 			"PUT /api/patients/{patientId}/plan", """
-					{"templateId": "%2$s"}""",
+					{"templateId": "%2$s"}"""), Map.entry(
 			"PATCH /api/patients/{patientId}/plan", """
 					{"version": %3$d, "phase": 1, "exercises": [{"slug": "pelvic-tilt", "sets": 1, "reps": 6,
 					 "durationSeconds": null, "holdSeconds": null, "side": "BOTH", "timesPerDay": 1, "daysPerWeek": 5,
-					 "restSeconds": 30, "note": "Slowly"}]}""",
+					 "restSeconds": 30, "note": "Slowly"}]}"""), Map.entry(
 			"POST /api/me/sessions", """
 					{"idempotencyKey": "session-%5$s", "painBefore": 3, "painAfter": 3, "symptomShift": "NONE",
 					 "effort": "RIGHT", "walkingMinutes": 10, "performedAt": null,
 					 "exercises": [{"exerciseSlug": "pelvic-tilt", "setsDone": 1, "repsDone": 6, "skipped": false,
-					 "skipReason": null}]}""",
+					 "skipReason": null}]}"""), Map.entry(
 			"POST /api/threads/{threadId}/messages", """
-					{"body": "Is it fine to walk on hills?"}""",
+					{"body": "Is it fine to walk on hills?"}"""), Map.entry(
 			"POST /api/caseload/search", """
-					{"name": "Maya", "reason": "needs-plan", "status": "ACTIVE", "page": 0, "size": 20}""");
+					{"name": "Maya", "reason": "needs-plan", "status": "ACTIVE", "page": 0, "size": 20}"""),
+			// Maya again: a body that passes every check and is answered 409 (no account is made)
+			Map.entry("POST /api/patients", """
+					{"firstName": "Maya", "lastName": "Tester", "dateOfBirth": "1980-01-01", "email": "maya@example.org",
+					 "state": "WA", "phone": "+1 206 555 0100", "referralSource": "Dr. Chen", "payment": "SELF_PAY",
+					 "payerName": null, "payerMemberId": null, "sponsorCode": null}"""));
 
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;

@@ -24,6 +24,8 @@ import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeamAssigned;
 import health.stride.patients.CareTeams;
 import health.stride.patients.PatientId;
+import health.stride.patients.PatientInvitations;
+import health.stride.patients.PaymentMethod;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -41,6 +43,8 @@ class AssignmentTests {
 	@org.springframework.beans.factory.annotation.Autowired
 	private org.springframework.context.MessageSource messages;
 	private final RecordingAccounts accounts;
+	@org.springframework.beans.factory.annotation.Autowired
+	private PatientInvitations invitations;
 
 	private TenantId clinic;
 
@@ -78,6 +82,36 @@ class AssignmentTests {
 			assertThat(team.therapist().username()).isEqualTo("pt.wa");
 			assertThat(team.coach().username()).isEqualTo("coach.rio");
 		});
+	}
+
+	@Test
+	void anInvitedPatientGoesToTheTherapistWhoInvitedThemWhenLicensedInTheirStateElseByTheRule(Scenario scenario) {
+
+		var inviter = call(() -> clinicians.add("pt.inviter", "Ines, PT", ClinicianRole.THERAPIST, Licenses.valid("WA")));
+		in(() -> {
+			clinicians.add("pt.light", "Light, PT", ClinicianRole.THERAPIST, Licenses.valid("WA"));
+			clinicians.add("pt.or", "Olu, PT", ClinicianRole.THERAPIST, Licenses.valid("OR"));
+		});
+		// the inviting therapist carries a patient already, so the rule alone would choose pt.light
+		var earlier = call(() -> fixtures.patient("Earlier", "WA"));
+		in(() -> assignments.assign(earlier, inviter, null));
+
+		var nora = call(() -> invitations.invite(invitation("Nora", "nora@example.org"), "pt.inviter"));
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> fixtures.completeIntake(nora))
+				.andWaitForEventOfType(CareTeamAssigned.class).matching(event -> event.patient().equals(nora))
+				.toArrive());
+		assertThat(teamOf(nora).therapist().username()).isEqualTo("pt.inviter");
+
+		var ada = call(() -> invitations.invite(invitation("Ada", "ada@example.org"), "pt.or"));
+		CurrentTenant.runAs(clinic, () -> scenario.stimulate(() -> fixtures.completeIntake(ada))
+				.andWaitForEventOfType(CareTeamAssigned.class).matching(event -> event.patient().equals(ada))
+				.toArrive());
+		assertThat(teamOf(ada).therapist().username()).as("pt.or is not licensed in WA").isEqualTo("pt.light");
+	}
+
+	private static PatientInvitations.Invitation invitation(String firstName, String email) {
+		return new PatientInvitations.Invitation(firstName, "Reyes", LocalDate.of(1979, 5, 2), email, "WA", null, null,
+				PaymentMethod.SELF_PAY, null, null, null);
 	}
 
 	@Test

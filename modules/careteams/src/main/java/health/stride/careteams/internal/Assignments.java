@@ -20,6 +20,7 @@ import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PatientInvitations;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -47,11 +48,13 @@ public class Assignments {
 	private final CaseloadProjection caseload;
 	private final AuditTrail audit;
 	private final Accounts accounts;
+	private final PatientInvitations invitations;
 	private final Clock clock;
 
 	Assignments(JdbcClient jdbc, Clinicians clinicians, CareTeams careTeams, PatientDirectory patients,
-			CaseloadProjection caseload, AuditTrail audit, Accounts accounts, Clock clock) {
+			CaseloadProjection caseload, AuditTrail audit, Accounts accounts, PatientInvitations invitations, Clock clock) {
 		this.accounts = accounts;
+		this.invitations = invitations;
 		this.jdbc = jdbc;
 		this.clinicians = clinicians;
 		this.careTeams = careTeams;
@@ -89,7 +92,8 @@ public class Assignments {
 	}
 
 	/**
-	 * Gives a patient who has no care team yet a therapist and a coach; a patient who has one keeps
+	 * Gives a patient who has no care team yet a therapist (the one who invited them when licensed in
+	 * their state, else by the licensure rule) and a coach; a patient who has one keeps
 	 * it. Without a suitable therapist the patient waits in the clinic's assignment queue.
 	 *
 	 * @return whether a care team was assigned now
@@ -101,7 +105,7 @@ public class Assignments {
 			return false;
 		}
 		var state = patients.find(patient).orElseThrow().state();
-		var therapist = therapistFor(state);
+		var therapist = invitingTherapist(patient, state).or(() -> therapistFor(state));
 
 		if (therapist.isEmpty()) {
 			queue(patient, licensedIn(state) == 0 ? "careteams.assignments.reason.none-licensed"
@@ -252,6 +256,16 @@ public class Assignments {
 				.query((row, number) -> new CareTeam.Member(row.getObject(1, UUID.class), row.getString(2),
 						row.getString(3)))
 				.optional();
+	}
+
+	/**
+	 * The therapist who invited the patient, if they are still active and licensed in the patient's
+	 * state today: a patient the therapist brought goes to them, whatever their load.
+	 */
+	private Optional<CareTeam.Member> invitingTherapist(PatientId patient, String state) {
+		return invitations.invitedBy(patient).flatMap(clinicians::findByUsername)
+				.filter(it -> it.active() && it.role() == ClinicianRole.THERAPIST && isLicensed(it.id().id(), state))
+				.map(Assignments::member);
 	}
 
 	/** The active coach whose turn it is: the one given a patient longest ago (or never). */
