@@ -98,7 +98,7 @@ class SecurityConfiguration {
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
 				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
-				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)
+				.addFilterAfter(new TenantBindingFilter(clinics, true), AuthorizationFilter.class)
 				.build();
 	}
 
@@ -124,7 +124,8 @@ class SecurityConfiguration {
 						// page lives under is refused rather than left to whatever might answer it
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
-								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity")
+								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
+								"/platform/**", "/paused")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login
