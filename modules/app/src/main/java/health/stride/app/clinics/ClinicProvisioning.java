@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.app.security.KnownClinics;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -41,11 +42,13 @@ class ClinicProvisioning {
 	private final ClinicRegistry registry;
 	private final AuditTrail audit;
 	private final TransactionTemplate transaction;
+	private final KnownClinics known;
 	private final Duration setupValidFor;
 
 	ClinicProvisioning(Accounts accounts, ClinicRegistry registry, AuditTrail audit, PlatformTransactionManager transactions,
-			@Value("${stride.clinics.admin-setup-valid-for:PT72H}") Duration setupValidFor) {
+			KnownClinics known, @Value("${stride.clinics.admin-setup-valid-for:PT72H}") Duration setupValidFor) {
 		this.accounts = accounts;
+		this.known = known;
 		this.registry = registry;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
@@ -106,6 +109,7 @@ class ClinicProvisioning {
 			};
 		}
 
+		known.forget(tenant);
 		record(tenant, "created");
 		return tenant;
 	}
@@ -115,6 +119,7 @@ class ClinicProvisioning {
 	 */
 	void suspend(TenantId clinic) {
 		if (registry.suspend(clinic)) {
+			known.forget(clinic);
 			record(clinic, "suspended");
 		}
 	}
@@ -124,6 +129,7 @@ class ClinicProvisioning {
 	 */
 	void reactivate(TenantId clinic) {
 		if (registry.reactivate(clinic)) {
+			known.forget(clinic);
 			record(clinic, "reactivated");
 		}
 	}

@@ -21,7 +21,7 @@ import health.stride.platform.tenancy.TenantId;
  * new clinic, and of a suspension or reactivation, within that window without asking on every request.
  */
 @Component
-class KnownClinics {
+public class KnownClinics {
 
 	private final ClinicRegistry registry;
 	private final Clock clock;
@@ -43,6 +43,14 @@ class KnownClinics {
 	/** Whether the clinic's access is paused. */
 	boolean isSuspended(TenantId clinic) {
 		return lookUp(clinic).suspended();
+	}
+
+	/**
+	 * Forgets what it knew about the clinic, so this node sees a change made here (a new clinic, a
+	 * suspension, a reactivation) at once; other nodes see it when their entry expires.
+	 */
+	public void forget(TenantId clinic) {
+		known.remove(clinic);
 	}
 
 	private Known lookUp(TenantId clinic) {
