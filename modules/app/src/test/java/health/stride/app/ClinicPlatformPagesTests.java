@@ -85,7 +85,7 @@ class ClinicPlatformPagesTests {
 
 		var alias = "Bad Alias " + UUID.randomUUID();
 		mvc.perform(post("/platform/clinics").with(root).with(csrf()).param("name", "").param("alias", alias)
-				.param("timeZone", "Mars/Olympus").param("states", "ZZ").param("admin.firstName", "x".repeat(100_000))
+				.param("timeZone", "Mars/Olympus").param("states", "ZZ").param("admin.firstName", "x".repeat(61))
 				.param("admin.lastName", "Lee").param("admin.email", "not-an-email"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Give the clinic&#39;s name")))
@@ -95,7 +95,17 @@ class ClinicPlatformPagesTests {
 				.andExpect(content().string(containsString("Give the administrator&#39;s first name")))
 				.andExpect(content().string(containsString("Give the administrator&#39;s email address.")));
 
-		assertThat(clinics.all()).noneMatch(it -> it.name().isEmpty());
+		// what no form field could hold is refused before the page sees it, as on every page
+		mvc.perform(post("/platform/clinics").with(root).with(csrf()).param("name", "x".repeat(100_000))
+				.param("alias", "long-" + UUID.randomUUID()).param("timeZone", "America/Chicago").param("states", "TX")
+				.param("admin.firstName", "Ann").param("admin.lastName", "Lee").param("admin.email", "ann@example.org"))
+				.andExpect(status().isBadRequest());
+		mvc.perform(post("/platform/clinics").with(root).with(csrf()).param("name", "Nul\u0000Physio")
+				.param("alias", "nul-" + UUID.randomUUID()).param("states", "TX"))
+				.andExpect(status().isBadRequest());
+
+		assertThat(clinics.all()).noneMatch(it -> it.name().isEmpty() || it.tenant().value().startsWith("long-")
+				|| it.tenant().value().startsWith("nul-"));
 	}
 
 	@Test
