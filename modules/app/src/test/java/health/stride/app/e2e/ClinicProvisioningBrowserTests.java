@@ -73,8 +73,12 @@ class ClinicProvisioningBrowserTests extends BrowserTestSupport {
 		}
 		String secret = null;
 		for (var step = 0; step < 4; step++) {
-			waiting.until(driver -> !driver.findElements(By.id("password-new")).isEmpty()
-					|| !driver.findElements(By.id("totp")).isEmpty() || !driver.getCurrentUrl().contains("/login-actions/"));
+			try {
+				waiting.until(driver -> !driver.findElements(By.id("password-new")).isEmpty()
+						|| !driver.findElements(By.id("totp")).isEmpty() || !driver.findElements(By.id("kc-info-message")).isEmpty());
+			} catch (org.openqa.selenium.TimeoutException stuck) {
+				throw new AssertionError("Stuck at " + browser.getCurrentUrl() + ": " + browser.getPageSource(), stuck);
+			}
 			if (!browser.findElements(By.id("password-new")).isEmpty()) {
 				browser.findElement(By.id("password-new")).sendKeys("harbor-lead-2030");
 				browser.findElement(By.id("password-confirm")).sendKeys("harbor-lead-2030");
@@ -93,9 +97,11 @@ class ClinicProvisioningBrowserTests extends BrowserTestSupport {
 		assertThat(KeycloakAdmin.passwordsOf(email)).isOne();
 		assertThat(KeycloakAdmin.userState(email).requiredActions()).isEmpty();
 
-		// signs in with the password and a fresh one-time code, and lands on the clinic's administration
-		freshBrowser();
-		browser.get(appUrl() + "/oauth2/authorization/keycloak");
+		// Keycloak's link back goes to Stride, which starts a sign-in: the password and a fresh one-time
+		// code, and the administrator lands on the clinic's administration
+		browser.findElement(By.partialLinkText("Back to Application")).click();
+		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+		assertThat(browser.getCurrentUrl()).startsWith(TestKeycloak.server().url()).contains("client_id=stride-web");
 		signInAtKeycloak(email, "harbor-lead-2030");
 		waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("otp")));
 		// the next period's code: Keycloak refuses a code used once, and accepts one period either side
