@@ -43,6 +43,10 @@ class ClinicsApiController {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text);
 			problem.setProperty("errors", List.of(Map.of("field", conflict.field(), "message", text)));
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+		} catch (health.stride.platform.identity.Accounts.AccountsUnavailable unavailable) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ProblemDetail.forStatusAndDetail(
+					HttpStatus.SERVICE_UNAVAILABLE,
+					messages.getMessage("app.clinics.keycloak-unavailable", null, LocaleContextHolder.getLocale())));
 		}
 	}
 

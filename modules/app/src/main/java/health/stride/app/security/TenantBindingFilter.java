@@ -93,7 +93,9 @@ class TenantBindingFilter extends OncePerRequestFilter {
 			return false;
 		}
 		var path = request.getRequestURI().substring(request.getContextPath().length());
+		// the paused page's own language switch and idle-session ping touch no clinic data
 		return path.equals(PAUSED_PAGE) || path.equals("/error") || path.equals("/favicon.ico")
+				|| path.equals("/language") || path.equals("/session/activity")
 				|| OPEN_WHILE_PAUSED.stream().anyMatch(path::startsWith);
 	}
 
