@@ -163,7 +163,7 @@ class DemoData implements ApplicationRunner {
 		for (var clinic : CLINICS) {
 
 			if (!clinics.isRegistered(clinic.id())) {
-				clinics.register(clinic.id(), clinic.name());
+				clinics.register(clinic.id(), clinic.name(), DemoClinicProfiles.TIME_ZONE, DemoClinicProfiles.statesOf(clinic.id()));
 				LOG.info("Registered demo clinic {}", clinic.id());
 			}
 

@@ -87,4 +87,7 @@ public interface PatientDirectory {
 
 	/** The patient's status changes, oldest first. */
 	List<StatusChange> statusHistory(PatientId id);
+
+	/** How many of the current clinic's patients are active (a count, for the platform's overview). */
+	long countActive();
 }

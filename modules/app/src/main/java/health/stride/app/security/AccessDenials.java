@@ -58,6 +58,7 @@ class AccessDenials implements AccessDeniedHandler {
 				request.getMethod() + " " + request.getRequestURI());
 
 		var reason = TenantBindingFilter.NOT_ONE_CLINIC.equals(denied.getMessage()) ? "app.error.not-one-clinic"
+				: denied instanceof TenantBindingFilter.ClinicSuspended ? "app.problem.clinic-suspended"
 				: "app.error.forbidden";
 
 		if (problems != null) {

@@ -33,10 +33,65 @@ class KeycloakAccounts implements Accounts {
 	private static final Logger LOG = LoggerFactory.getLogger(KeycloakAccounts.class);
 
 	private final KeycloakProperties keycloak;
+	private final String publicUrl;
 	private final RestClient http = RestClient.create();
 
-	KeycloakAccounts(KeycloakProperties keycloak) {
+	KeycloakAccounts(KeycloakProperties keycloak,
+			@org.springframework.beans.factory.annotation.Value("${stride.public-url:http://localhost:8080}") String publicUrl) {
 		this.keycloak = keycloak;
+		this.publicUrl = publicUrl;
+	}
+
+	@Override
+	public OrganizationId createOrganization(TenantId clinic, String name) {
+
+		var token = serviceToken();
+		// Keycloak 26.4 needs no domain: a clinic's people use whatever email addresses they have
+		var organization = Map.of("name", name, "alias", clinic.value(), "enabled", true, "domains", List.of());
+		try {
+			var created = http.post().uri(keycloak.admin("/organizations")).headers(h -> h.setBearerAuth(token))
+					.contentType(MediaType.APPLICATION_JSON).body(organization).retrieve().toBodilessEntity();
+			var location = created.getHeaders().getLocation();
+			if (location == null) {
+				throw new AccountsUnavailable("Keycloak created no organization", null);
+			}
+			return new OrganizationId(lastSegment(location));
+		} catch (HttpClientErrorException.Conflict taken) {
+			throw new OrganizationConflict("An organization has the alias " + clinic + " or the name already");
+		} catch (HttpClientErrorException e) {
+			// Keycloak answers 400 rather than 409 for some duplicates (e.g. the alias)
+			if (e.getResponseBodyAsString().toLowerCase().contains("already")) {
+				throw new OrganizationConflict("An organization has the alias " + clinic + " or the name already");
+			}
+			throw new AccountsUnavailable("Keycloak refused the organization: " + e.getStatusCode(), e);
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not create the organization", e);
+		}
+	}
+
+	@Override
+	public void deleteOrganization(OrganizationId organization) {
+		try {
+			http.delete().uri(keycloak.admin("/organizations/" + organization.value()))
+					.headers(h -> h.setBearerAuth(serviceToken())).retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			LOG.error("Could not remove the unfinished Keycloak organization {}", organization.value(), e);
+		}
+	}
+
+	@Override
+	public void emailAccountSetup(AccountId account, Duration linkValidFor) {
+		try {
+			// the link ends at Stride's sign-in callback, which starts a fresh sign-in with the new credentials
+			http.put().uri(keycloak.admin("/users/" + account.value()
+					+ "/execute-actions-email?lifespan={seconds}&client_id={client}&redirect_uri={redirect}"),
+					linkValidFor.toSeconds(), keycloak.clientId(), publicUrl + "/login/oauth2/code/keycloak")
+					.headers(h -> h.setBearerAuth(serviceToken())).contentType(MediaType.APPLICATION_JSON)
+					.body(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP", "VERIFY_EMAIL")).retrieve().toBodilessEntity();
+		} catch (RestClientException e) {
+			LOG.warn("Keycloak could not send an account setup email: {}", e.toString());
+			throw new AccountsUnavailable("Keycloak could not send the email", e);
+		}
 	}
 
 	@Override

@@ -98,7 +98,7 @@ class SecurityConfiguration {
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
 				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
-				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)
+				.addFilterAfter(new TenantBindingFilter(clinics, true), AuthorizationFilter.class)
 				.build();
 	}
 
@@ -125,7 +125,7 @@ class SecurityConfiguration {
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
-								"/clinic/logo")
+								"/platform/**", "/paused", "/clinic/logo")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login

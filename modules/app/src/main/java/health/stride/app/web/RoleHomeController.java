@@ -73,13 +73,6 @@ class RoleHomeController {
 		return "app/admin";
 	}
 
-	@GetMapping("/platform")
-	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
-	String platform(Model model) {
-		model.addAttribute("clinics", clinics.all());
-		return "app/platform";
-	}
-
 	static String homeOf(Role role) {
 		return switch (role) {
 			case THERAPIST, COACH -> "/caseload";

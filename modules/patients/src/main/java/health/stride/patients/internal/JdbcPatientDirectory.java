@@ -241,6 +241,11 @@ class JdbcPatientDirectory implements PatientDirectory {
 
 	/** The patient's status changes, oldest first. */
 	@Override
+	public long countActive() {
+		return jdbc.sql("select count(*) from patients.patient where status = 'ACTIVE'").query(Long.class).single();
+	}
+
+	@Override
 	public List<StatusChange> statusHistory(PatientId id) {
 		return jdbc.sql("""
 				select from_status, to_status, reason, reason_code, changed_by, changed_at from patients.status_change

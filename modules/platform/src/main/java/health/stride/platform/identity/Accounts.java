@@ -48,6 +48,33 @@ public interface Accounts {
 		throw new UnsupportedOperationException("Password setup emails are not supported here");
 	}
 
+	/**
+	 * Has the identity provider email a clinic administrator a link to choose their password, set up
+	 * a one-time-password app (TOTP) and verify their address, valid for the given time; the link
+	 * ends on Stride.
+	 *
+	 * @throws AccountsUnavailable if the identity provider cannot send it
+	 */
+	default void emailAccountSetup(AccountId account, java.time.Duration linkValidFor) {
+		throw new UnsupportedOperationException("Account setup emails are not supported here");
+	}
+
+	/**
+	 * Creates the clinic's organization, whose alias is the clinic's tenant id and goes into its
+	 * members' tokens.
+	 *
+	 * @throws OrganizationConflict if an organization has this alias (or name) already
+	 * @throws AccountsUnavailable if the identity provider cannot be reached or fails
+	 */
+	default OrganizationId createOrganization(TenantId clinic, String name) {
+		throw new UnsupportedOperationException("Organizations are not supported here");
+	}
+
+	/** Removes an organization again, e.g. when the clinic it was created for could not be completed. */
+	default void deleteOrganization(OrganizationId organization) {
+		throw new UnsupportedOperationException("Organizations are not supported here");
+	}
+
 	/** Removes an account again, e.g. when what it was created for could not be completed. */
 	void delete(AccountId account);
 
@@ -64,6 +91,16 @@ public interface Accounts {
 	void disable(AccountId account);
 
 	record AccountId(String value) {}
+
+	record OrganizationId(String value) {}
+
+	/** An organization with this alias or name exists already. */
+	class OrganizationConflict extends RuntimeException {
+
+		public OrganizationConflict(String message) {
+			super(message);
+		}
+	}
 
 	/**
 	 * @param password the password the person chose, or none when they choose it later through

@@ -54,8 +54,32 @@ public class Clinic implements Persistable<String> {
 		this.createdAt = createdAt;
 	}
 
+	Clinic(TenantId id, String name, ZoneId timeZone, List<String> states, Instant createdAt) {
+		this(id, name, createdAt);
+		this.timeZone = timeZone.getId();
+		this.states = states.stream().distinct().sorted().toArray(String[]::new);
+	}
+
 	@SuppressWarnings("NullAway.Init")
 	protected Clinic() {}
+
+	/** Pauses the clinic's access; its data stays. Already suspended: keeps the first time. */
+	boolean suspend(Instant at) {
+		if (suspendedAt != null) {
+			return false;
+		}
+		suspendedAt = at;
+		return true;
+	}
+
+	/** Restores the clinic's access. */
+	boolean reactivate() {
+		if (suspendedAt == null) {
+			return false;
+		}
+		suspendedAt = null;
+		return true;
+	}
 
 	public TenantId tenant() {
 		return TenantId.of(id);

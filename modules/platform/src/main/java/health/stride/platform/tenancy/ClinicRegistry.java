@@ -1,6 +1,7 @@
 package health.stride.platform.tenancy;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,15 @@ public class ClinicRegistry {
 
 	@Transactional
 	public Clinic register(TenantId tenant, String name) {
+		return register(tenant, name, ZoneId.of("America/Los_Angeles"), List.of());
+	}
+
+	/**
+	 * Registers a clinic that works in the given time zone and serves the given US states (two-letter
+	 * codes, checked by the caller), and announces it.
+	 */
+	@Transactional
+	public Clinic register(TenantId tenant, String name, ZoneId timeZone, List<String> states) {
 
 		Assert.hasText(name, "A clinic needs a name");
 
@@ -42,7 +52,7 @@ public class ClinicRegistry {
 			throw new IllegalArgumentException("A clinic with the alias " + tenant + " is already registered");
 		}
 
-		var clinic = clinics.save(new Clinic(tenant, name.strip(), clock.instant()));
+		var clinic = clinics.save(new Clinic(tenant, name.strip(), timeZone, states, clock.instant()));
 		events.publishEvent(new ClinicRegistered(tenant));
 		return clinic;
 	}
@@ -81,6 +91,28 @@ public class ClinicRegistry {
 	public Optional<ClinicLogo> logo(TenantId tenant) {
 		return clinics.findById(tenant.value()).flatMap(Clinic::logoType)
 				.flatMap(type -> clinics.findLogo(tenant.value()).stream().findFirst().map(bytes -> new ClinicLogo(bytes, type)));
+	}
+
+	/**
+	 * Pauses the clinic's access (its members are turned away, nothing is deleted).
+	 *
+	 * @return whether it was active until now
+	 * @throws java.util.NoSuchElementException if no clinic has this alias
+	 */
+	@Transactional
+	public boolean suspend(TenantId tenant) {
+		return clinics.findById(tenant.value()).orElseThrow().suspend(clock.instant());
+	}
+
+	/**
+	 * Restores the clinic's access.
+	 *
+	 * @return whether it was suspended until now
+	 * @throws java.util.NoSuchElementException if no clinic has this alias
+	 */
+	@Transactional
+	public boolean reactivate(TenantId tenant) {
+		return clinics.findById(tenant.value()).orElseThrow().reactivate();
 	}
 
 	public Optional<Clinic> find(TenantId tenant) {
