@@ -81,13 +81,21 @@ class KeycloakAccounts implements Accounts {
 
 	@Override
 	public void emailAccountSetup(AccountId account, Duration linkValidFor) {
+		emailActions(account, linkValidFor, List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP", "VERIFY_EMAIL"));
+	}
+
+	/**
+	 * Keycloak's own actions email: its link lets the person do the actions (choose a password,
+	 * verify the address, …) and then ends at Stride's sign-in callback, which starts a fresh sign-in
+	 * with the new credentials.
+	 */
+	private void emailActions(AccountId account, Duration linkValidFor, List<String> actions) {
 		try {
-			// the link ends at Stride's sign-in callback, which starts a fresh sign-in with the new credentials
 			http.put().uri(keycloak.admin("/users/" + account.value()
 					+ "/execute-actions-email?lifespan={seconds}&client_id={client}&redirect_uri={redirect}"),
 					linkValidFor.toSeconds(), keycloak.clientId(), publicUrl + "/login/oauth2/code/keycloak")
 					.headers(h -> h.setBearerAuth(serviceToken())).contentType(MediaType.APPLICATION_JSON)
-					.body(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP", "VERIFY_EMAIL")).retrieve().toBodilessEntity();
+					.body(actions).retrieve().toBodilessEntity();
 		} catch (RestClientException e) {
 			LOG.warn("Keycloak could not send an account setup email: {}", e.toString());
 			throw new AccountsUnavailable("Keycloak could not send the email", e);
@@ -165,16 +173,7 @@ class KeycloakAccounts implements Accounts {
 
 	@Override
 	public void emailPasswordSetup(AccountId account, Duration linkValidFor) {
-		try {
-			// Keycloak's own actions email: its link lets the person choose a password and verifies the address
-			http.put().uri(keycloak.admin("/users/" + account.value() + "/execute-actions-email?lifespan={seconds}"),
-					linkValidFor.toSeconds())
-					.headers(h -> h.setBearerAuth(serviceToken())).contentType(MediaType.APPLICATION_JSON)
-					.body(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL")).retrieve().toBodilessEntity();
-		} catch (RestClientException e) {
-			LOG.warn("Keycloak could not send a password setup email: {}", e.toString());
-			throw new AccountsUnavailable("Keycloak could not send the email", e);
-		}
+		emailActions(account, linkValidFor, List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
 	}
 
 	@Override

@@ -65,34 +65,9 @@ class ClinicProvisioningBrowserTests extends BrowserTestSupport {
 
 		freshBrowser();
 
-		// the administrator's email: choose a password and set up an authenticator app, in whichever order Keycloak asks
+		// the administrator's email: choose a password and set up an authenticator app
 		var link = TestMail.awaitMatch(email, ClinicianInviteEndToEndTests.ACTION_LINK).group(1).replace("&amp;", "&");
-		browser.get(link);
-		if (!browser.findElements(By.partialLinkText("Click here to proceed")).isEmpty()) {
-			browser.findElement(By.partialLinkText("Click here to proceed")).click();
-		}
-		String secret = null;
-		for (var step = 0; step < 4; step++) {
-			try {
-				waiting.until(driver -> !driver.findElements(By.id("password-new")).isEmpty()
-						|| !driver.findElements(By.id("totp")).isEmpty() || !driver.findElements(By.id("kc-info-message")).isEmpty());
-			} catch (org.openqa.selenium.TimeoutException stuck) {
-				throw new AssertionError("Stuck at " + browser.getCurrentUrl() + ": " + browser.getPageSource(), stuck);
-			}
-			if (!browser.findElements(By.id("password-new")).isEmpty()) {
-				browser.findElement(By.id("password-new")).sendKeys("harbor-lead-2030");
-				browser.findElement(By.id("password-confirm")).sendKeys("harbor-lead-2030");
-				browser.findElement(By.cssSelector("[type=submit]")).click();
-				waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.id("password-new")));
-			} else if (!browser.findElements(By.id("totp")).isEmpty()) {
-				secret = totpSecret();
-				browser.findElement(By.id("totp")).sendKeys(Totp.code(secret, Instant.now()));
-				browser.findElement(By.cssSelector("[type=submit]")).click();
-				waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.id("totp")));
-			} else {
-				break;
-			}
-		}
+		var secret = completeEmailedActions(link, "harbor-lead-2030");
 		assertThat(secret).as("Keycloak asked for an authenticator app").isNotNull();
 		assertThat(KeycloakAdmin.passwordsOf(email)).isOne();
 		assertThat(KeycloakAdmin.userState(email).requiredActions()).isEmpty();
@@ -121,23 +96,5 @@ class ClinicProvisioningBrowserTests extends BrowserTestSupport {
 		waiting.until(ExpectedConditions.presenceOfElementLocated(By.className("flash")));
 		assertThat(KeycloakAdmin.userState(therapist).organizations()).containsExactly(alias);
 		TestMail.awaitMatch(therapist + "@new-clinic.example", ClinicianInviteEndToEndTests.ACTION_LINK);
-	}
-
-	/** Nobody signed in anywhere: a new browser, without the platform administrator's sessions. */
-	private void freshBrowser() throws Exception {
-		browser.quit();
-		browser = Browsers.chromium();
-		waiting = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
-		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-	}
-
-	/** The key Keycloak shows for entering by hand, behind its "Unable to scan?" link. */
-	private String totpSecret() {
-		if (browser.findElements(By.id("kc-totp-secret-key")).isEmpty()
-				|| !browser.findElement(By.id("kc-totp-secret-key")).isDisplayed()) {
-			browser.findElement(By.partialLinkText("Unable to scan")).click();
-		}
-		waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-totp-secret-key")));
-		return browser.findElement(By.id("kc-totp-secret-key")).getText();
 	}
 }

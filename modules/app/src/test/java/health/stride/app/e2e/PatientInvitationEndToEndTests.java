@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import health.stride.patients.CareTeam;
@@ -111,30 +110,7 @@ class PatientInvitationEndToEndTests extends BrowserTestSupport {
 		signInAtKeycloak(email, "walks-the-dog-2030");
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 
-		browser.findElement(By.linkText("Read and agree")).click();
-		browser.findElement(By.name("agree-TELEHEALTH")).click();
-		browser.findElement(By.name("agree-PRIVACY")).click();
-		submit();
-		waiting.until(ExpectedConditions.urlContains("/portal/intake"));
-		browser.findElement(By.cssSelector("input[name=painRegions][value=low-back]")).click();
-		browser.findElement(By.cssSelector("input[name=painNow][value='5']")).click();
-		submit();
-		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 2 of 5: How long, and what makes it worse"));
-		browser.findElement(By.cssSelector("input[name=painDuration][value=SUBACUTE]")).click();
-		browser.findElement(By.cssSelector("input[name=worseWith][value=sitting]")).click();
-		submit();
-		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 3 of 5: Diagnoses and goals"));
-		browser.findElement(By.cssSelector("input[name=diagnoses][value=sciatica]")).click();
-		browser.findElement(By.id("goals")).sendKeys("Walk the dog every morning");
-		submit();
-		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 4 of 5: Activities that are hard"));
-		browser.findElement(By.id("activity0")).sendKeys("Walking the dog");
-		browser.findElement(By.id("score0")).sendKeys("4");
-		submit();
-		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 5 of 5: Warning signs"));
-		browser.findElements(By.cssSelector("input[type=radio][value=no]")).forEach(it -> it.click());
-		submit();
-		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		agreeAndCompleteIntake();
 
 		var team = Awaitility.await().atMost(Duration.ofSeconds(20))
 				.until(() -> CurrentTenant.callAs(NORTHSIDE, () -> careTeams.of(patient)), java.util.Optional::isPresent)
@@ -213,18 +189,7 @@ class PatientInvitationEndToEndTests extends BrowserTestSupport {
 				.map(row -> row.findElements(By.tagName("td")).stream().map(it -> it.getText()).toList()).toList();
 	}
 
-	private void freshBrowser() throws Exception {
-		browser.quit();
-		browser = Browsers.chromium();
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
-		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-	}
-
 	private void check(String page) {
 		Accessibility.violations(browser).forEach(it -> violations.add(page + " — " + it));
-	}
-
-	private void submit() {
-		browser.findElement(By.cssSelector("main button[type=submit]")).click();
 	}
 }
