@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientSummary;
+import health.stride.patients.PortalAccess;
 import health.stride.programs.Outcomes;
 import health.stride.programs.ProgressCharts;
 import health.stride.programs.internal.WalkingTargets;
@@ -96,6 +97,8 @@ class ProgressPagesController {
 			redirect.addFlashAttribute("flash",
 					messages.getMessage("programs.psfs.saved", new Object[] { average.format(mean) }, locale));
 			return "redirect:/portal/progress";
+		} catch (PortalAccess.ReadOnly readOnly) {
+			return "redirect:/portal"; // the portal home says why and how to reach the clinic
 		} catch (InvalidInput invalid) {
 			return psfsPage(model, me.get(), scores, PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		}
