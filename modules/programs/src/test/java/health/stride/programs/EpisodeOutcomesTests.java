@@ -49,6 +49,7 @@ class EpisodeOutcomesTests {
 	private final ClinicRegistry clinics;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
+	private final org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails database;
 
 	private TenantId clinic;
 	private StrideUser alex;
@@ -56,7 +57,9 @@ class EpisodeOutcomesTests {
 
 	EpisodeOutcomesTests(Outcomes outcomes, Plans plans, Sessions sessions, ProgramTemplates templates,
 			Tailoring tailoring, PatientDirectory patients, Episodes episodes, CareTeams careTeams,
-			ClinicRegistry clinics, JdbcClient jdbc, PlatformTransactionManager transactions) {
+			ClinicRegistry clinics, JdbcClient jdbc, PlatformTransactionManager transactions,
+			org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails database) {
+		this.database = database;
 		this.outcomes = outcomes;
 		this.plans = plans;
 		this.sessions = sessions;
@@ -142,6 +145,36 @@ class EpisodeOutcomesTests {
 		var clinicWide = CurrentTenant.callAs(clinic, outcomes::clinic);
 		assertThat(clinicWide.patientsWithBaseline()).as("one patient, two episodes").isEqualTo(2);
 		assertThat(clinicWide.responders()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherClinicSeesNoKeptOutcomesThroughPlainJdbc(Scenario scenario) throws java.sql.SQLException {
+
+		session(18, 4);
+		CurrentTenant.runAs(clinic, () -> scenario
+				.stimulate(() -> episodes.discharge(maya, Episodes.Discharge.of(DischargeReason.GOALS_MET, "Goals met"), alex))
+				.andWaitForStateChange(() -> CurrentTenant.callAs(clinic, () -> plans.of(maya)), java.util.Optional::isEmpty));
+		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
+
+		try (var connection = java.sql.DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
+				database.getPassword())) {
+			connection.setAutoCommit(false);
+			assertThat(rows(connection, clinic)).as("the clinic's own").isOne();
+			assertThat(rows(connection, other)).as("another clinic's view").isZero();
+			connection.rollback();
+		}
+	}
+
+	private static int rows(java.sql.Connection connection, TenantId tenant) throws java.sql.SQLException {
+		try (var bind = connection.prepareStatement("select set_config('stride.tenant_id', ?, true)")) {
+			bind.setString(1, tenant.value());
+			bind.execute();
+		}
+		try (var statement = connection.createStatement();
+				var result = statement.executeQuery("select count(*) from programs.episode_outcome")) {
+			result.next();
+			return result.getInt(1);
+		}
 	}
 
 	private void assignFlarePlan(PatientId patient) {
