@@ -113,7 +113,7 @@ class ApiInputTests {
 	static final String OVER_A_FIELDS_LIMIT = "y".repeat(9_000);
 
 	/** A valid body of each JSON route, which the test spoils one field at a time; %s are filled in below. */
-	static final Map<String, String> SAMPLES = Map.of(
+	static final Map<String, String> SAMPLES = withSample(Map.of(
 			"POST /api/coverage-checks", """
 					{"clinic": "%1$s", "sponsorCode": "ACME", "firstName": "Maya", "lastName": "Okafor",
 					 "dateOfBirth": "1986-04-12", "memberId": "A1", "email": "maya@example.com"}""",
@@ -142,7 +142,16 @@ class ApiInputTests {
 			"POST /api/threads/{threadId}/messages", """
 					{"body": "Is it fine to walk on hills?"}""",
 			"POST /api/caseload/search", """
-					{"name": "Maya", "reason": "needs-plan", "status": "ACTIVE", "page": 0, "size": 20}""");
+					{"name": "Maya", "reason": "needs-plan", "status": "ACTIVE", "page": 0, "size": 20}"""),
+			"POST /api/patients/{patientId}/discharge", """
+					{"reason": "GOALS_MET", "summary": "Back to running three times a week."}""");
+
+	/** Map.of takes ten pairs at most. */
+	private static Map<String, String> withSample(Map<String, String> samples, String route, String body) {
+		var all = new java.util.HashMap<>(samples);
+		all.put(route, body);
+		return Map.copyOf(all);
+	}
 
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;

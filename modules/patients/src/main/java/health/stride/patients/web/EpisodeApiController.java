@@ -38,7 +38,14 @@ class EpisodeApiController {
 		this.problems = problems;
 	}
 
-	record DischargeRequest(@Nullable DischargeReason reason, @Nullable String summary) {}
+	/** The reason arrives as its code; an unknown one is refused like a missing one, as a field error. */
+	record DischargeRequest(@Nullable String reason, @Nullable String summary) {
+
+		@Nullable DischargeReason reasonCode() {
+			return java.util.Arrays.stream(DischargeReason.values()).filter(it -> it.name().equals(reason)).findFirst()
+					.orElse(null);
+		}
+	}
 
 	record EpisodeJson(String patientId, int number, Instant openedAt, @Nullable Instant closedAt,
 			@Nullable String reason, @Nullable String summary, @Nullable String dischargedBy) {
@@ -53,7 +60,7 @@ class EpisodeApiController {
 	@PostMapping("/api/patients/{patientId}/discharge")
 	@PreAuthorize("hasRole('THERAPIST')")
 	ResponseEntity<?> discharge(@PathVariable UUID patientId, @RequestBody DischargeRequest request) {
-		var discharge = Episodes.Discharge.of(request.reason(), request.summary());
+		var discharge = Episodes.Discharge.of(request.reasonCode(), request.summary());
 		try {
 			return ResponseEntity.ok(EpisodeJson.of(
 					episodes.discharge(new PatientId(patientId), discharge, CurrentUser.require())));
