@@ -70,7 +70,9 @@ class EventPayloadTests {
 		var type = component.getType();
 		return VALUES.contains(type) || type.isEnum() || isId(type)
 				// a plan's revision number: it keys the notice posted per change and says nothing clinical
-				|| (type == long.class && component.getName().equals("version"));
+				|| (type == long.class && component.getName().equals("version"))
+				// an episode of care's number (1, 2, ...): it keys the episode and says nothing clinical
+				|| (type == int.class && component.getName().equals("episode"));
 	}
 
 	/** A value object naming one thing: a record called {@code *Id} around a single UUID or string. */

@@ -29,6 +29,8 @@ import health.stride.patients.CareTeams;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
 import health.stride.patients.Diagnosis;
+import health.stride.patients.DischargeReason;
+import health.stride.patients.Episodes;
 import health.stride.patients.IntakeAnswers;
 import health.stride.patients.Intakes;
 import health.stride.patients.NewPatient;
@@ -118,7 +120,10 @@ class DemoData implements ApplicationRunner {
 									LocalDate.of(1990, 6, 8), "WA", "America/Los_Angeles", "pt.alex", null, STENOSIS, Set.of(), null),
 							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a06", "patient.owen", "Owen", "Price",
 									LocalDate.of(1979, 2, 17), "WA", "America/Los_Angeles", "pt.alex", "coach.rio", SCIATICA,
-									Set.of(), "flare-mobility"))),
+									Set.of(), "flare-mobility"),
+							new DemoPatient("5b0e6a8e-2f41-4c1e-9d59-7a1f0c3e8a07", "patient.ruth", "Ruth", "Adams",
+									LocalDate.of(1982, 8, 30), "WA", "America/Los_Angeles", "pt.alex", null, SCIATICA,
+									Set.of(), "sciatica-stretch-strengthen"))),
 			new DemoClinic(TenantId.of("lakeside"), "Lakeside Therapy", List.of(
 					new DemoClinician("pt.jordan", "Jordan Reyes, PT", ClinicianRole.THERAPIST,
 							List.of(new License("WA", LicenseKind.LICENSE, "PT 60098765", LICENSES_EXPIRE)))),
@@ -139,10 +144,12 @@ class DemoData implements ApplicationRunner {
 	private final Plans plans;
 	private final Sessions sessions;
 	private final Threads threads;
+	private final Episodes episodes;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
-			Plans plans, Sessions sessions, Threads threads) {
+			Plans plans, Sessions sessions, Threads threads, Episodes episodes) {
+		this.episodes = episodes;
 		this.sessions = sessions;
 		this.threads = threads;
 		this.templates = templates;
@@ -254,10 +261,27 @@ class DemoData implements ApplicationRunner {
 				session(demo, patient, 2, 3, 6, null);
 			}
 			case "patient.ivy" -> session(demo, patient, 9, 3, 3, null); // and none since: inactive
+			case "patient.ruth" -> discharged(demo, patient);
 			default -> {
 				// nothing logged yet
 			}
 		}
+	}
+
+	/**
+	 * Ruth finished her first episode of care: a few weeks of sessions with her pain falling, then
+	 * discharged by Alex with her goals met. Her portal is read-only, her thread closed, and her chart
+	 * shows the episode with its discharge summary and a Reactivate button.
+	 */
+	private void discharged(DemoPatient demo, PatientId patient) {
+		var pain = new int[] { 5, 5, 4, 4, 3, 3, 2, 2 };
+		for (int i = 0; i < pain.length; i++) {
+			session(demo, patient, 12 - i, pain[i], Math.max(0, pain[i] - 1), i % 3 == 0 ? 20 : null);
+		}
+		var therapist = new StrideUser("demo", "pt.alex", List.of(CurrentTenant.require()), Set.of(Role.THERAPIST));
+		episodes.discharge(patient, Episodes.Discharge.of(DischargeReason.GOALS_MET,
+				"Pain down from 5 to 2, sits through a workday and carries the shopping. Keeps up the stretches twice a"
+						+ " week and walks daily on her own."), therapist);
 	}
 
 	private void session(DemoPatient demo, PatientId patient, int daysAgo, int painBefore, int painAfter,

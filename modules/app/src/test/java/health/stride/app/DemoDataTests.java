@@ -19,6 +19,7 @@ import health.stride.eligibility.SponsorManagement;
 import health.stride.patients.CareTeams;
 import health.stride.patients.Consents;
 import health.stride.patients.Intakes;
+import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlags;
@@ -49,12 +50,13 @@ class DemoDataTests {
 	@Autowired Sessions sessions;
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
+	@Autowired Episodes episodes;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
-				plans, sessions, threads);
+				plans, sessions, threads, episodes);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -114,6 +116,14 @@ class DemoDataTests {
 				.contains(CaseloadReason.RED_FLAG, CaseloadReason.PAIN_FLARE, CaseloadReason.UNANSWERED_MESSAGE,
 						CaseloadReason.NEEDS_PLAN, CaseloadReason.READY_TO_PROGRESS));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
+		// Ruth finished her first episode of care: discharged, off the caseload, one episode ended
+		var ruth = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.ruth")).orElseThrow();
+		assertThat(ruth.status()).isEqualTo(PatientStatus.DISCHARGED);
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> episodes.episodes(ruth.id()))).singleElement()
+				.satisfies(it -> assertThat(it.reason()).isEqualTo(health.stride.patients.DischargeReason.GOALS_MET));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				CurrentTenant.callAs(TenantId.of("northside"), () -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25))
+						.content()).noneMatch(it -> it.patient().equals(ruth.id())));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
 				CurrentTenant.callAs(TenantId.of("lakeside"), () -> caseloads.of("pt.jordan", Caseloads.Filter.none(), 0, 25))
 						.content()).singleElement().satisfies(ivy -> assertThat(ivy.reasons()).contains(CaseloadReason.INACTIVE)));

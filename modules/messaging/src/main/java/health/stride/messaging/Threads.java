@@ -81,6 +81,8 @@ public interface Threads {
 	 *
 	 * @throws NotFound unless the user takes part in the thread (actively)
 	 * @throws health.stride.platform.validation.InvalidInput for an empty or too long body
+	 * @throws health.stride.patients.PortalAccess.ReadOnly when the patient writes while their portal is
+	 *         read-only or their thread is closed
 	 */
 	Message post(UUID threadId, StrideUser sender, @Nullable String body);
 
@@ -104,6 +106,13 @@ public interface Threads {
 
 	/** How many of the patient's messages since a clinician last wrote are still waiting for an answer. */
 	int unansweredFor(PatientId patient);
+
+	/**
+	 * When the patient's thread closed, if it is closed: their episode of care ended. The patient
+	 * cannot write until a new episode opens it again; their care team still can (a last word, or an
+	 * answer to a question asked just before the discharge).
+	 */
+	Optional<Instant> closedAt(PatientId patient);
 
 	/** Whether the reader takes part in the patient's thread (actively), so the chart may show its messages. */
 	default boolean takesPart(PatientId patient, String username) {

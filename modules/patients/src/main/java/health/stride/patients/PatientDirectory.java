@@ -85,6 +85,13 @@ public interface PatientDirectory {
 	 */
 	Optional<CoverageEnd> coverageEnd(PatientId id);
 
+	/** For a patient's own writes: refuses with {@link PortalAccess.ReadOnly} unless the portal is open. */
+	default void requireOpenPortal(PatientId id) {
+		if (!portalAccess(id).isOpen()) {
+			throw new PortalAccess.ReadOnly();
+		}
+	}
+
 	/** The patient's status changes, oldest first. */
 	List<StatusChange> statusHistory(PatientId id);
 

@@ -14,4 +14,15 @@ public enum PortalAccess {
 	public boolean isOpen() {
 		return this == OPEN;
 	}
+
+	/**
+	 * A patient tried to change something while their portal is read-only. The API answers 409 with
+	 * a problem detail; pages hide what would write and show why.
+	 */
+	public static final class ReadOnly extends RuntimeException {
+
+		public ReadOnly() {
+			super("The patient's portal is read-only");
+		}
+	}
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
+import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -26,7 +27,8 @@ import health.stride.platform.tenancy.TenantId;
 class PatientRowLevelSecurityTests {
 
 	private static final List<String> TABLES = List.of("patients.patient", "patients.consent", "patients.intake",
-			"patients.red_flag_report", "patients.care_team", "patients.status_change", "patients.consent_version");
+			"patients.red_flag_report", "patients.care_team", "patients.status_change", "patients.consent_version",
+			"patients.episode", "patients.episode_intake");
 
 	private final JdbcConnectionDetails database;
 	private final ClinicRegistry clinics;
@@ -34,9 +36,11 @@ class PatientRowLevelSecurityTests {
 	private final Consents consents;
 	private final Intakes intakes;
 	private final CareTeams careTeams;
+	private final Episodes episodes;
 
 	PatientRowLevelSecurityTests(JdbcConnectionDetails database, ClinicRegistry clinics, PatientDirectory directory,
-			Consents consents, Intakes intakes, CareTeams careTeams) {
+			Consents consents, Intakes intakes, CareTeams careTeams, Episodes episodes) {
+		this.episodes = episodes;
 		this.database = database;
 		this.clinics = clinics;
 		this.directory = directory;
@@ -59,6 +63,9 @@ class PatientRowLevelSecurityTests {
 			}
 			intakes.submit(maya, answers(RedFlag.FEVER));
 			careTeams.assign(maya, new CareTeam.Member(UUID.randomUUID(), "pt.alex", "Alex"), null);
+			var alex = user(clinicA, "pt.alex", Role.THERAPIST);
+			episodes.discharge(maya, Episodes.Discharge.of(DischargeReason.GOALS_MET, "Goals met"), alex);
+			episodes.reactivate(maya, alex);
 		});
 
 		try (var connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),

@@ -1,9 +1,11 @@
 package health.stride.programs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +53,29 @@ public interface Outcomes {
 
 	PatientOutcomes of(PatientId patient, ZoneId zone);
 
+	/**
+	 * The outcomes of one episode of care, counted within its time window only (the first episode
+	 * from the start, since it holds what was logged before episodes existed): pain (NPRS) first
+	 * (the episode's intake) and last (the mean of its last three sessions),
+	 * PSFS first and last, responder or not, and sessions done against sessions planned (the plan's
+	 * days a week over the weeks it was in force in the episode). An ended episode's outcomes are
+	 * kept as they stood at discharge.
+	 */
+	record EpisodeOutcomes(int episode, Instant openedAt, @Nullable Instant closedAt, @Nullable Double firstPain,
+			@Nullable Double lastPain, @Nullable Double firstPsfs, @Nullable Double lastPsfs, boolean responder,
+			int sessionsDone, int sessionsPlanned) {
+
+		/** Whether the episode counts for the responder rate: an intake pain and at least one session. */
+		public boolean hasBaseline() {
+			return firstPain != null && sessionsDone > 0;
+		}
+	}
+
+	/** The patient's episodes of care with their outcomes, oldest first. */
+	List<EpisodeOutcomes> byEpisode(PatientId patient);
+
+	Optional<EpisodeOutcomes> ofEpisode(PatientId patient, int episode);
+
 	/** The activities the patient named at intake, to rate again. */
 	List<String> psfsActivities(PatientId patient);
 
@@ -64,8 +89,8 @@ public interface Outcomes {
 	double ratePsfs(PatientId patient, List<@Nullable Integer> scores);
 
 	/**
-	 * The current clinic's outcomes: the share of responders among patients with an intake pain and at
-	 * least one session; the median pain change at 4, 8 and 12 weeks after intake (the sessions of
+	 * The current clinic's outcomes: the share of responders among episodes of care with a first pain
+	 * and at least one session (a patient treated twice counts twice); the median pain change at 4, 8 and 12 weeks after intake (the sessions of
 	 * that week and the one before); the median share of planned sessions done over the last four
 	 * weeks by patients with a plan.
 	 */

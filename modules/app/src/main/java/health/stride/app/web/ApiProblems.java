@@ -28,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import health.stride.app.web.TextInputModule.UnsafeText;
+import health.stride.patients.PortalAccess;
 import health.stride.platform.validation.InvalidInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -81,6 +82,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				.toList());
 
 		return handleExceptionInternal(invalid, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A patient whose portal is read-only (discharged, or coverage ended) tried to change
+	 * something: 409, the record's state forbids it, with what to do instead.
+	 */
+	@ExceptionHandler(PortalAccess.ReadOnly.class)
+	@Nullable ResponseEntity<Object> handleReadOnlyPortal(PortalAccess.ReadOnly readOnly, WebRequest request) {
+
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("patients.portal.read-only"));
+		problem.setProperty("portalAccess", PortalAccess.READ_ONLY.name());
+		return handleExceptionInternal(readOnly, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
 	/**

@@ -18,6 +18,8 @@ import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianSummary;
 import health.stride.patients.Consents;
 import health.stride.patients.Intakes;
+import health.stride.patients.Episode;
+import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
 import health.stride.programs.Plans;
@@ -26,6 +28,7 @@ import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
+import health.stride.platform.tenancy.Clinic;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -39,7 +42,9 @@ class PortalController {
 
 	/** What the patient should do next, in the order onboarding goes. */
 	enum NextStep {
-		CONSENT, INTAKE, URGENT, WAIT_FOR_CARE_TEAM, PLAN
+		CONSENT, INTAKE, URGENT, WAIT_FOR_CARE_TEAM, PLAN,
+		/** Discharged (or coverage ended): history, progress and messages to read, nothing to do. */
+		READ_ONLY
 	}
 
 	private final PatientDirectory directory;
@@ -50,12 +55,14 @@ class PortalController {
 	private final AuditTrail audit;
 	private final Plans plans;
 	private final CoverageNote.Notes coverageNotes;
+	private final Episodes episodes;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
 			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans,
-			CoverageNote.Notes coverageNotes) {
+			CoverageNote.Notes coverageNotes, Episodes episodes) {
 		this.coverageNotes = coverageNotes;
 		this.plans = plans;
+		this.episodes = episodes;
 		this.directory = directory;
 		this.consents = consents;
 		this.intakes = intakes;
@@ -74,7 +81,9 @@ class PortalController {
 			return "app/portal-pending";
 		}
 		var record = found.get();
-		var next = !consents.outstanding(record.id()).isEmpty() ? NextStep.CONSENT
+		var readOnly = !directory.portalAccess(record.id()).isOpen();
+		var next = readOnly ? NextStep.READ_ONLY
+				: !consents.outstanding(record.id()).isEmpty() ? NextStep.CONSENT
 				: !record.intakeCompleted() ? NextStep.INTAKE
 				: record.openRedFlags() > 0 ? NextStep.URGENT
 				: record.careTeam() == null ? NextStep.WAIT_FOR_CARE_TEAM
@@ -85,6 +94,15 @@ class PortalController {
 		model.addAttribute("next", next.name());
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
 		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));
+		model.addAttribute("readOnly", readOnly);
+		if (readOnly) {
+			var day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale())
+					.withZone(ZoneId.of(record.timeZone()));
+			model.addAttribute("endedOn", episodes.current(record.id()).map(Episode::closedAt).map(day::format).orElse(null));
+			var clinic = CurrentTenant.get().flatMap(clinics::find);
+			model.addAttribute("supportPhone", clinic.flatMap(Clinic::supportPhone).orElse(null));
+			model.addAttribute("supportEmail", clinic.flatMap(Clinic::supportEmail).orElse(null));
+		}
 		return "app/portal";
 	}
 

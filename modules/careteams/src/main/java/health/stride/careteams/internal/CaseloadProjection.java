@@ -16,6 +16,7 @@ import health.stride.patients.CoverageEnd;
 import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlags;
 
 /**
@@ -74,6 +75,16 @@ class CaseloadProjection {
 
 	void statusChanged(PatientId patient) {
 		rebuild(patient, null);
+	}
+
+	/** The patient was discharged: they leave the caseload (every later rebuild keeps them out). */
+	void discharged(PatientId patient) {
+		rebuild(patient, null);
+	}
+
+	/** A new episode of care began: the patient is back, with a fresh row (a new intake and plan to come). */
+	void episodeOpened(PatientId patient) {
+		rebuild(patient, clock.instant());
 	}
 
 	/** An assignment was decided (or the patient waits for one), before its event arrives. */
@@ -149,6 +160,11 @@ class CaseloadProjection {
 	private void rebuild(PatientId patient, @Nullable Instant activityAt) {
 
 		var summary = patients.find(patient).orElseThrow(() -> new IllegalStateException("No patient " + patient));
+		if (summary.status() == PatientStatus.DISCHARGED) {
+			// state, not event order, decides: a late event about a discharged patient brings nobody back
+			jdbc.sql("delete from careteams.caseload_entry where patient_id = ?").param(patient.id()).update();
+			return;
+		}
 		var team = careTeams.of(patient);
 		var draft = intakes.draft(patient);
 		var activity = java.sql.Timestamp.from(activityAt != null ? activityAt : clock.instant());

@@ -218,7 +218,7 @@ public class PatientChart {
 				flags, List.copyOf(timeline), plan.orElse(null), planLines, templates.all(), progress,
 				suggestion.orElse(null), suggestion.map(it -> messages.getMessage(it.words(), locale)).orElse(null),
 				thread.orElse(null),
-				List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED, PatientStatus.DISCHARGED),
+				record.status() == PatientStatus.DISCHARGED ? List.of() : List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED),
 				team != null && team.mayPlan(reader), reader.has(Role.THERAPIST), coverage(record, reader, locale));
 	}
 

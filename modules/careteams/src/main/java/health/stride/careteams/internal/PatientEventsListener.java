@@ -3,7 +3,9 @@ package health.stride.careteams.internal;
 import org.springframework.stereotype.Component;
 
 import health.stride.patients.CareTeamAssigned;
+import health.stride.patients.EpisodeOpened;
 import health.stride.patients.IntakeCompleted;
+import health.stride.patients.PatientDischarged;
 import health.stride.patients.PatientStatusChanged;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
@@ -49,5 +51,15 @@ class PatientEventsListener {
 	@ClinicListener
 	void on(PatientStatusChanged event) {
 		caseload.statusChanged(event.patient());
+	}
+
+	@ClinicListener
+	void on(PatientDischarged event) {
+		caseload.discharged(event.patient());
+	}
+
+	@ClinicListener
+	void on(EpisodeOpened event) {
+		caseload.episodeOpened(event.patient());
 	}
 }

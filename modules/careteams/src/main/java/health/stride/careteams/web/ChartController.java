@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import health.stride.careteams.internal.EpisodeViews;
 import health.stride.careteams.internal.PatientChart;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
@@ -41,9 +42,11 @@ class ChartController {
 	private final RedFlags redFlags;
 	private final Plans plans;
 	private final MessageSource messages;
+	private final EpisodeViews episodes;
 
 	ChartController(PatientChart charts, PatientDirectory directory, RedFlags redFlags, Plans plans,
-			MessageSource messages) {
+			MessageSource messages, EpisodeViews episodes) {
+		this.episodes = episodes;
 		this.charts = charts;
 		this.directory = directory;
 		this.redFlags = redFlags;
@@ -53,8 +56,10 @@ class ChartController {
 
 	@GetMapping("/patients/{patientId}")
 	String chart(@PathVariable UUID patientId, Model model) {
-		model.addAttribute("chart", charts.of(new PatientId(patientId), CurrentUser.require(), LocaleContextHolder.getLocale())
-				.orElseThrow(ChartController::noSuchPatient));
+		var chart = charts.of(new PatientId(patientId), CurrentUser.require(), LocaleContextHolder.getLocale())
+				.orElseThrow(ChartController::noSuchPatient);
+		model.addAttribute("chart", chart);
+		model.addAttribute("episodes", episodes.panel(chart.patient(), CurrentUser.require(), LocaleContextHolder.getLocale()));
 		return "careteams/chart";
 	}
 
@@ -102,7 +107,10 @@ class ChartController {
 
 		var record = open(patientId);
 		var next = java.util.Arrays.stream(PatientStatus.values()).filter(it -> it.name().equals(status)).findFirst();
-		if (next.isEmpty() || next.get() == PatientStatus.ONBOARDING || reason.isBlank() || reason.length() > 500) {
+		if (next.filter(it -> it == PatientStatus.DISCHARGED).isPresent() || record.status() == PatientStatus.DISCHARGED) {
+			// discharge and return are episodes of care, with their own forms
+			flash(redirect, "careteams.chart.flash.status-use-episodes");
+		} else if (next.isEmpty() || next.get() == PatientStatus.ONBOARDING || reason.isBlank() || reason.length() > 500) {
 			flash(redirect, "careteams.chart.flash.status-invalid");
 		} else if (directory.changeStatus(record.id(), next.get(), reason.strip())) {
 			flash(redirect, "careteams.chart.flash.status-changed." + next.get().name());

@@ -8,6 +8,9 @@ import org.springframework.stereotype.Component;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeamAssigned;
 import health.stride.patients.CareTeams;
+import health.stride.patients.EpisodeOpened;
+import health.stride.patients.Episodes;
+import health.stride.patients.PatientDischarged;
 import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
@@ -19,7 +22,8 @@ import health.stride.programs.ProgramTailored;
 /**
  * Messages Stride posts into a patient's thread when something happens: a welcome from the first care
  * team, who joined it when it changed, a new or changed plan, scale-back guidance after a pain flare,
- * urgent guidance after a red flag (which also marks the thread urgent until the flags are cleared).
+ * urgent guidance after a red flag (which also marks the thread urgent until the flags are cleared),
+ * the end of an episode of care (which closes the thread) and the start of the next (which opens it).
  * Each is keyed by what caused it, so an event delivered twice posts once, and each is a message code
  * with its arguments, so every reader reads it in their own language. None names a condition or a symptom.
  */
@@ -35,13 +39,17 @@ class SystemMessages {
 	static final String PLAN_CHANGED = "messaging.system.plan-changed";
 	static final String SCALE_BACK = "messaging.system.scale-back";
 	static final String URGENT = "messaging.system.urgent";
+	static final String EPISODE_ENDED = "messaging.system.episode-ended";
+	static final String EPISODE_OPENED = "messaging.system.episode-opened";
 
 	private final ThreadService threads;
 	private final CareTeams careTeams;
 	private final RedFlags redFlags;
+	private final Episodes episodes;
 
-	SystemMessages(ThreadService threads, CareTeams careTeams, RedFlags redFlags) {
+	SystemMessages(ThreadService threads, CareTeams careTeams, RedFlags redFlags, Episodes episodes) {
 		this.threads = threads;
+		this.episodes = episodes;
 		this.careTeams = careTeams;
 		this.redFlags = redFlags;
 	}
@@ -118,6 +126,28 @@ class SystemMessages {
 		// may arrive when a clinician has cleared the report already
 		var open = redFlags.open(event.patient()).stream().anyMatch(it -> it.id().equals(event.report()));
 		threads.postSystem(event.patient(), "red-flag:" + event.report(), URGENT, List.of(), open);
+	}
+
+	/**
+	 * Closes the thread when the episode of care ends. The patient's episodes are asked, not the
+	 * event: a discharge re-published after the patient came back closes nothing.
+	 */
+	@ClinicListener
+	void on(PatientDischarged event) {
+		if (episodes.current(event.patient()).filter(it -> it.number() == event.episode() && !it.isOpen()).isPresent()) {
+			threads.postSystem(event.patient(), "episode-ended:" + event.patient().id() + ":" + event.episode(),
+					EPISODE_ENDED, List.of(), false);
+			threads.close(event.patient(), true);
+		}
+	}
+
+	@ClinicListener
+	void on(EpisodeOpened event) {
+		if (episodes.current(event.patient()).filter(it -> it.number() == event.episode() && it.isOpen()).isPresent()) {
+			threads.close(event.patient(), false);
+			threads.postSystem(event.patient(), "episode-opened:" + event.patient().id() + ":" + event.episode(),
+					EPISODE_OPENED, List.of(), false);
+		}
 	}
 
 	@ClinicListener

@@ -19,6 +19,7 @@ import health.stride.messaging.Threads;
 import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PortalAccess;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -113,6 +114,10 @@ class ThreadService implements Threads {
 
 		var thread = find(threadId).orElseThrow(NotFound::new);
 		var me = participating(thread, sender);
+		if (me.role() == SenderRole.PATIENT && (!patients.portalAccess(thread.patient()).isOpen()
+				|| closedAt(thread.patient()).isPresent())) {
+			throw new PortalAccess.ReadOnly();
+		}
 		var text = body == null ? "" : body.strip();
 		if (text.isEmpty() || text.length() > MAX_BODY) {
 			new FieldErrors().reject("body", "messaging.thread.body.size", MAX_BODY).throwIfAny();
@@ -151,6 +156,25 @@ class ThreadService implements Threads {
 	}
 
 	/** The care team has dealt with the urgent matter. */
+	@Transactional
+	@Override
+	public Optional<Instant> closedAt(PatientId patient) {
+		return jdbc.sql("select closed_at from messaging.thread where patient_id = ? and closed_at is not null")
+				.param(patient.id()).query((row, number) -> row.getTimestamp(1).toInstant()).optional();
+	}
+
+	/** Closes or opens the patient's thread again: for the episode listener only. */
+	@Transactional
+	void close(PatientId patient, boolean closed) {
+		open(patient);
+		if (closed) {
+			jdbc.sql("update messaging.thread set closed_at = ? where patient_id = ? and closed_at is null")
+					.params(java.sql.Timestamp.from(clock.instant()), patient.id()).update();
+		} else {
+			jdbc.sql("update messaging.thread set closed_at = null where patient_id = ?").param(patient.id()).update();
+		}
+	}
+
 	@Transactional
 	void clearUrgent(PatientId patient) {
 		jdbc.sql("update messaging.thread set urgent = false where patient_id = ?").param(patient.id()).update();

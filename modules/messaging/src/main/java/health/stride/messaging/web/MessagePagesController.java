@@ -27,6 +27,7 @@ import health.stride.messaging.SenderRole;
 import health.stride.messaging.Threads;
 import health.stride.messaging.internal.QuickReplies;
 import health.stride.patients.PatientDirectory;
+import health.stride.patients.PortalAccess;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.security.Role;
@@ -86,6 +87,8 @@ class MessagePagesController {
 			return "redirect:/portal/messages";
 		} catch (InvalidInput invalid) {
 			return thread(model, thread, ZoneId.of(me.timeZone()), body, problem(invalid), "/portal/messages");
+		} catch (PortalAccess.ReadOnly readOnly) {
+			return "redirect:/portal/messages"; // the page says why the patient cannot write
 		}
 	}
 
@@ -196,6 +199,10 @@ class MessagePagesController {
 		model.addAttribute("draft", draft == null ? "" : draft);
 		model.addAttribute("error", error);
 		model.addAttribute("isPatient", user.has(Role.PATIENT));
+		// a closed thread (the episode of care ended) or a read-only portal takes no message from the patient
+		var closed = threads.closedAt(thread.patient()).isPresent();
+		model.addAttribute("closed", closed);
+		model.addAttribute("mayWrite", !user.has(Role.PATIENT) || !closed && patients.portalAccess(thread.patient()).isOpen());
 		model.addAttribute("max", Threads.MAX_BODY);
 		model.addAttribute("quickReplies", user.has(Role.PATIENT) ? List.of() : quickReplies.all());
 		return "messaging/thread";

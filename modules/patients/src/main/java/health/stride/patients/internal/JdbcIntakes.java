@@ -27,6 +27,7 @@ import health.stride.patients.Intakes.StepNotReached;
 import health.stride.patients.Intakes;
 import health.stride.patients.PainDuration;
 import health.stride.patients.PainRegion;
+import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcIntakes implements Intakes {
 
 	private final JdbcClient jdbc;
+	private final PatientDirectory directory;
 	private final Consents consents;
 	private final RedFlags redFlags;
 	private final StatusChanges statuses;
@@ -52,9 +54,10 @@ class JdbcIntakes implements Intakes {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	JdbcIntakes(JdbcClient jdbc, Consents consents, RedFlags redFlags, StatusChanges statuses,
-			ApplicationEventPublisher events, AuditTrail audit, JsonMapper json, Clock clock) {
+	JdbcIntakes(JdbcClient jdbc, PatientDirectory directory, Consents consents, RedFlags redFlags,
+			StatusChanges statuses, ApplicationEventPublisher events, AuditTrail audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.consents = consents;
 		this.redFlags = redFlags;
 		this.statuses = statuses;
@@ -131,6 +134,7 @@ class JdbcIntakes implements Intakes {
 
 	private IntakeDraft editable(PatientId patient) {
 
+		directory.requireOpenPortal(patient);
 		consents.require(patient);
 		// one intake per patient: lock its row (or the patient's, before the first step) against a double submit
 		jdbc.sql("select id from patients.patient where id = ? for update").param(patient.id()).query().singleRow();

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags.Report;
@@ -31,12 +32,15 @@ class JdbcRedFlags implements RedFlags {
 
 	private final JdbcClient jdbc;
 	private final Patients patients;
+	private final PatientDirectory directory;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	JdbcRedFlags(JdbcClient jdbc, Patients patients, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+	JdbcRedFlags(JdbcClient jdbc, Patients patients, PatientDirectory directory, ApplicationEventPublisher events,
+			AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.patients = patients;
 		this.events = events;
 		this.audit = audit;
@@ -57,6 +61,9 @@ class JdbcRedFlags implements RedFlags {
 		}
 		if (!patients.existsById(patient.id())) {
 			throw new IllegalArgumentException("No patient " + patient + " in this clinic");
+		}
+		if (source == Source.REPORT) {
+			directory.requireOpenPortal(patient);
 		}
 
 		var report = new Report(UUID.randomUUID(), source, Set.copyOf(symptoms), clock.instant(), null, null, null);

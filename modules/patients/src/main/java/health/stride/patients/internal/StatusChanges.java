@@ -46,6 +46,14 @@ public class StatusChanges {
 		return change(patient, next, reason, null);
 	}
 
+	/**
+	 * @param reasonCode a message code saying why, shown in the reader's language
+	 * @return whether the status changed
+	 */
+	boolean changeFor(Patient patient, PatientStatus next, String reasonCode) {
+		return change(patient, next, null, reasonCode);
+	}
+
 	private boolean change(Patient patient, PatientStatus next, @Nullable String reason, @Nullable String reasonCode) {
 
 		var previous = patient.status();

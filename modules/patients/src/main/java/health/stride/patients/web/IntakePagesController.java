@@ -31,6 +31,7 @@ import health.stride.patients.PainDuration;
 import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.PortalAccess;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
 import health.stride.platform.i18n.Language;
@@ -141,7 +142,7 @@ class IntakePagesController {
 			return draft.redFlags().isEmpty() ? "redirect:/portal" : "redirect:/portal/urgent";
 		} catch (Consents.Required required) {
 			return "redirect:/portal/consents";
-		} catch (Intakes.AlreadyCompleted completed) {
+		} catch (Intakes.AlreadyCompleted | PortalAccess.ReadOnly done) {
 			return "redirect:/portal";
 		} catch (Intakes.StepNotReached notReached) {
 			return "redirect:/portal/intake";
@@ -167,7 +168,12 @@ class IntakePagesController {
 			model.addAttribute("error", "patients.symptom.none");
 			return "patients/report-symptom";
 		}
-		redFlags.report(me(), screen.yes(), RedFlags.Source.REPORT);
+		try {
+			redFlags.report(me(), screen.yes(), RedFlags.Source.REPORT);
+		} catch (PortalAccess.ReadOnly readOnly) {
+			// the portal home says the episode ended and how to reach the clinic
+			return "redirect:/portal";
+		}
 		return "redirect:/portal/urgent";
 	}
 

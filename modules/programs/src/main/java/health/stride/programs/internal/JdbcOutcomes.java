@@ -21,7 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.platform.validation.FieldErrors;
+import health.stride.patients.Episode;
+import health.stride.patients.Episodes;
 import health.stride.patients.Intakes;
+import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.platform.audit.AuditAction;
@@ -38,13 +41,18 @@ class JdbcOutcomes implements Outcomes {
 
 	private final JdbcClient jdbc;
 	private final Plans plans;
+	private final PatientDirectory directory;
+	private final Episodes episodes;
 	private final Intakes intakes;
 	private final AuditTrail audit;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	JdbcOutcomes(JdbcClient jdbc, Plans plans, Intakes intakes, AuditTrail audit, JsonMapper json, Clock clock) {
+	JdbcOutcomes(JdbcClient jdbc, Plans plans, Intakes intakes, PatientDirectory directory, Episodes episodes,
+			AuditTrail audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.episodes = episodes;
+		this.directory = directory;
 		this.plans = plans;
 		this.intakes = intakes;
 		this.audit = audit;
@@ -163,6 +171,7 @@ class JdbcOutcomes implements Outcomes {
 	@Override
 	@Transactional
 	public double ratePsfs(PatientId patient, List<@Nullable Integer> scores) {
+		directory.requireOpenPortal(patient);
 		var activities = psfsActivities(patient);
 		var errors = new FieldErrors();
 		if (activities.isEmpty()) {
@@ -205,18 +214,22 @@ class JdbcOutcomes implements Outcomes {
 				.query((row, number) -> new Pain(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(), row.getInt(3)))
 				.list().stream().collect(java.util.stream.Collectors.groupingBy(Pain::patient));
 
+		// the responder rate counts episodes of care: a patient treated twice counts twice
 		var withSessions = 0;
 		var responders = 0;
+		for (var patient : patientsWithSessions()) {
+			for (var episode : byEpisode(patient)) {
+				if (episode.hasBaseline()) {
+					withSessions++;
+					responders += episode.responder() ? 1 : 0;
+				}
+			}
+		}
 		var changes = List.of(new ArrayList<Double>(), new ArrayList<Double>(), new ArrayList<Double>());
 		for (var baseline : baselines) {
 			var own = pains.getOrDefault(baseline.patient(), List.of());
 			if (own.isEmpty()) {
 				continue;
-			}
-			withSessions++;
-			var current = currentPain(own.stream().map(it -> new Logged(it.at(), it.pain(), false, 0)).toList());
-			if (current != null && baseline.pain() - current >= MCID) {
-				responders++;
 			}
 			for (int k = 0; k < 3; k++) {
 				var weeks = (k + 1) * 4;
@@ -238,7 +251,7 @@ class JdbcOutcomes implements Outcomes {
 				select p.patient_id, (select max((e -> 'dosing' ->> 'daysPerWeek')::int)
 				                      from jsonb_array_elements(p.phases -> p.current_phase -> 'exercises') e),
 				       (select count(*) from programs.session s where s.patient_id = p.patient_id and s.performed_at >= ?)
-				from programs.plan p""")
+				from programs.plan p where p.ended_at is null""")
 				.param(java.sql.Timestamp.from(fourWeeksAgo))
 				.query((row, number) -> row.getInt(2) == 0 ? null : Math.min(1.0, row.getLong(3) / (4.0 * row.getInt(2))))
 				.list().stream().filter(java.util.Objects::nonNull).map(it -> (Double) it).toList();
@@ -247,6 +260,126 @@ class JdbcOutcomes implements Outcomes {
 				withSessions < SMALLEST_GROUP ? null : (double) responders / withSessions,
 				median(changes.get(0)), median(changes.get(1)), median(changes.get(2)), changes.get(0).size(),
 				changes.get(1).size(), changes.get(2).size(), median(planned), planned.size());
+	}
+
+	@Override
+	public List<EpisodeOutcomes> byEpisode(PatientId patient) {
+		return episodes.episodes(patient).stream().map(it -> kept(patient, it.number()).orElseGet(() -> compute(it)))
+				.toList();
+	}
+
+	@Override
+	public Optional<EpisodeOutcomes> ofEpisode(PatientId patient, int number) {
+		return episodes.episode(patient, number).map(it -> kept(patient, number).orElseGet(() -> compute(it)));
+	}
+
+	/**
+	 * Keeps the outcomes of an episode that ended, as they stand now: for the discharge listener only.
+	 * The first keeping wins, so a late or repeated event changes nothing.
+	 */
+	@Transactional
+	void keep(PatientId patient, int number) {
+		var episode = episodes.episode(patient, number).filter(it -> !it.isOpen());
+		if (episode.isEmpty() || kept(patient, number).isPresent()) {
+			return;
+		}
+		var outcomes = compute(episode.get());
+		jdbc.sql("""
+				insert into programs.episode_outcome (patient_id, episode, opened_at, closed_at, first_pain, last_pain,
+				    first_psfs, last_psfs, responder, sessions_done, sessions_planned)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (tenant_id, patient_id, episode) do nothing""")
+				.params(patient.id(), number, java.sql.Timestamp.from(outcomes.openedAt()),
+						java.sql.Timestamp.from(java.util.Objects.requireNonNull(outcomes.closedAt())),
+						decimal(outcomes.firstPain()), decimal(outcomes.lastPain()), decimal(outcomes.firstPsfs()),
+						decimal(outcomes.lastPsfs()), outcomes.responder(), outcomes.sessionsDone(),
+						outcomes.sessionsPlanned())
+				.update();
+	}
+
+	private Optional<EpisodeOutcomes> kept(PatientId patient, int number) {
+		return jdbc.sql("""
+				select episode, opened_at, closed_at, first_pain, last_pain, first_psfs, last_psfs, responder,
+				       sessions_done, sessions_planned
+				from programs.episode_outcome where patient_id = ? and episode = ?""")
+				.params(patient.id(), number)
+				.query((row, n) -> new EpisodeOutcomes(row.getInt(1), row.getTimestamp(2).toInstant(),
+						row.getTimestamp(3).toInstant(), number(row.getBigDecimal(4)), number(row.getBigDecimal(5)),
+						number(row.getBigDecimal(6)), number(row.getBigDecimal(7)), row.getBoolean(8), row.getInt(9),
+						row.getInt(10)))
+				.optional();
+	}
+
+	/** The episode's outcomes from what was logged within its window (until now while it is open). */
+	private EpisodeOutcomes compute(Episode episode) {
+
+		var patient = episode.patient();
+		// the first episode holds everything logged before it ended, also what predates episodes
+		var start = episode.number() == 1 ? Instant.EPOCH : episode.openedAt();
+		var from = java.sql.Timestamp.from(start);
+		var until = java.sql.Timestamp.from(episode.closedAt() == null ? clock.instant() : episode.closedAt());
+
+		var intakePain = jdbc.sql("""
+				select intake_pain from programs.tailoring_facts
+				where patient_id = ? and intake_pain is not null and intake_completed_at between ? and ?""")
+				.params(patient.id(), from, until).query(Integer.class).optional();
+		var sessions = jdbc.sql("""
+				select performed_at, pain_before from programs.session
+				where patient_id = ? and performed_at between ? and ? order by performed_at""")
+				.params(patient.id(), from, until)
+				.query((row, n) -> new Logged(row.getTimestamp(1).toInstant(), row.getInt(2), false, 0)).list();
+
+		var firstPain = intakePain.map(Integer::doubleValue).orElse(null);
+		var lastPain = currentPain(sessions);
+		var responder = firstPain != null && lastPain != null && firstPain - lastPain >= MCID;
+
+		var psfs = new ArrayList<Double>();
+		var draft = intakes.draft(patient);
+		var intakeAt = draft.completedAt();
+		if (intakeAt != null && !intakeAt.isBefore(start) && !intakeAt.isAfter(until.toInstant())
+				&& !draft.psfs().isEmpty()) {
+			psfs.add(draft.psfs().stream().mapToInt(PsfsItem::score).average().orElseThrow());
+		}
+		psfs.addAll(jdbc.sql("""
+				select mean from programs.psfs_assessment where patient_id = ? and assessed_at between ? and ?
+				order by assessed_at""")
+				.params(patient.id(), from, until).query(Double.class).list());
+
+		record InForce(Instant since, int daysPerWeek) {}
+		var plan = jdbc.sql("""
+				select (select min(changed_at) from programs.plan_version
+				        where patient_id = v.patient_id and changed_at between ? and ?),
+				       coalesce((select max((e -> 'dosing' ->> 'daysPerWeek')::int)
+				                 from jsonb_array_elements(v.phases) phase, jsonb_array_elements(phase -> 'exercises') e), 0)
+				from programs.plan_version v
+				where patient_id = ? and changed_at between ? and ? order by version desc limit 1""")
+				.params(from, until, patient.id(), from, until)
+				.query((row, n) -> new InForce(row.getTimestamp(1).toInstant(), row.getInt(2))).optional();
+		var planned = plan.map(it -> {
+			var days = Duration.between(it.since(), until.toInstant()).toDays() + 1;
+			return (int) (it.daysPerWeek() * Math.max(1, (days + 6) / 7));
+		}).orElse(0);
+
+		return new EpisodeOutcomes(episode.number(), episode.openedAt(), episode.closedAt(), firstPain, lastPain,
+				psfs.isEmpty() ? null : round(psfs.get(0)), psfs.size() < 2 ? null : round(psfs.get(psfs.size() - 1)),
+				responder, sessions.size(), planned);
+	}
+
+	private List<PatientId> patientsWithSessions() {
+		return jdbc.sql("select distinct patient_id from programs.session").query(UUID.class).list().stream()
+				.map(PatientId::new).toList();
+	}
+
+	private static double round(double value) {
+		return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private static @Nullable BigDecimal decimal(@Nullable Double value) {
+		return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+	}
+
+	private static @Nullable Double number(@Nullable BigDecimal value) {
+		return value == null ? null : value.doubleValue();
 	}
 
 	/** The median, or none for fewer values than the smallest group shown. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.platform.validation.FieldErrors;
+import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -44,14 +45,16 @@ class JdbcSessions implements Sessions {
 
 	private final JdbcClient jdbc;
 	private final Plans plans;
+	private final PatientDirectory directory;
 	private final ExerciseLibrary library;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	JdbcSessions(JdbcClient jdbc, Plans plans, ExerciseLibrary library, ApplicationEventPublisher events, AuditTrail audit,
-			Clock clock) {
+	JdbcSessions(JdbcClient jdbc, Plans plans, PatientDirectory directory, ExerciseLibrary library,
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.plans = plans;
 		this.library = library;
 		this.events = events;
@@ -63,6 +66,9 @@ class JdbcSessions implements Sessions {
 	@Transactional
 	public Logged log(PatientId patient, Input input) {
 
+		if (directory.find(patient).isPresent()) { // of another clinic: no plan, as for anyone unknown
+			directory.requireOpenPortal(patient);
+		}
 		var session = check(patient, input);
 		var plan = plans.of(patient).orElseThrow(NoPlan::new);
 		var existing = find(patient, java.util.Objects.requireNonNull(input.idempotencyKey()));

@@ -41,7 +41,8 @@ class PlanRecords {
 				on conflict (tenant_id, patient_id) do update
 				set template_id = excluded.template_id, name = excluded.name, phases = excluded.phases,
 				    walking = excluded.walking, current_phase = 0, version = plan.version + 1,
-				    assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at, updated_at = excluded.updated_at""")
+				    assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at, updated_at = excluded.updated_at,
+				    ended_at = null""")
 				.params(patient.id(), UUID.randomUUID(), template.id(), template.name(),
 						json.writeValueAsString(template.phases()), walking(template.walking()), therapist, now, now)
 				.update();
@@ -86,7 +87,7 @@ class PlanRecords {
 	Optional<Plan> of(PatientId patient) {
 		return jdbc.sql("""
 				select id, name, phases::text, walking::text, current_phase, version, assigned_by, assigned_at
-				from programs.plan where patient_id = ?""")
+				from programs.plan where patient_id = ? and ended_at is null""")
 				.param(patient.id())
 				.query((row, number) -> new Plan(row.getObject("id", UUID.class), patient, row.getString("name"),
 						json.readValue(row.getString("phases"), new TypeReference<List<ProgramTemplate.Phase>>() {}),
@@ -95,6 +96,12 @@ class PlanRecords {
 								: json.readValue(row.getString("walking"), ProgramTemplate.Walking.class),
 						row.getLong("version"), row.getString("assigned_by"), row.getTimestamp("assigned_at").toInstant()))
 				.optional();
+	}
+
+	/** Ends the patient's plan (at discharge): no plan for today any more, its versions kept. */
+	void end(PatientId patient, Instant at) {
+		jdbc.sql("update programs.plan set ended_at = ? where patient_id = ? and ended_at is null")
+				.params(Timestamp.from(at), patient.id()).update();
 	}
 
 	Optional<Plans.Hold> holdOf(PatientId patient) {

@@ -145,6 +145,12 @@ class PlanService implements Plans {
 		records.hold(patient, emergency, clock.instant());
 	}
 
+	/** Ends the plan of a discharged patient: for the episode listener only. Ending it twice changes nothing. */
+	@Transactional
+	void end(PatientId patient) {
+		records.end(patient, clock.instant());
+	}
+
 	/** Lifts the hold once no red flag is open any more: for the red-flag listener only. */
 	@Transactional
 	void release(PatientId patient) {

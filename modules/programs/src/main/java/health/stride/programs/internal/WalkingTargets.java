@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.platform.validation.FieldErrors;
+import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.programs.Sessions;
 import health.stride.programs.Plans;
@@ -59,11 +60,13 @@ public class WalkingTargets {
 
 	private final JdbcClient jdbc;
 	private final Plans plans;
+	private final PatientDirectory directory;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	WalkingTargets(JdbcClient jdbc, Plans plans, AuditTrail audit, Clock clock) {
+	WalkingTargets(JdbcClient jdbc, Plans plans, PatientDirectory directory, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.plans = plans;
 		this.audit = audit;
 		this.clock = clock;
@@ -79,6 +82,7 @@ public class WalkingTargets {
 	public Walk log(PatientId patient, @Nullable String key, @Nullable Integer minutes, @Nullable String surface,
 			@Nullable Integer pain) {
 
+		directory.requireOpenPortal(patient);
 		var errors = new FieldErrors();
 		if (key == null || key.length() < 8 || key.length() > 100) {
 			errors.reject("idempotencyKey", "programs.walk.error.idempotency-key");

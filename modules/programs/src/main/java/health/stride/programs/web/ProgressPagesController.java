@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientSummary;
+import health.stride.patients.PortalAccess;
 import health.stride.programs.Outcomes;
 import health.stride.programs.ProgressCharts;
 import health.stride.programs.internal.WalkingTargets;
@@ -62,8 +63,20 @@ class ProgressPagesController {
 		model.addAttribute("psfsChart", ProgressCharts.psfs(mine.psfs(), messages, locale));
 		model.addAttribute("sessionChart", ProgressCharts.sessions(mine.weeks(), messages, locale));
 		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));
+		model.addAttribute("readOnly", !patients.portalAccess(me.get().id()).isOpen());
+		var day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+				.withLocale(locale).withZone(zone);
+		// each episode of care on its own, once there is more than the one going on
+		var episodes = outcomes.byEpisode(me.get().id());
+		model.addAttribute("episodes", episodes.size() > 1 || episodes.stream().anyMatch(it -> it.closedAt() != null)
+				? episodes.stream().map(it -> new EpisodeRow(it, day.format(it.openedAt()),
+						it.closedAt() == null ? null : day.format(it.closedAt()))).toList()
+				: List.of());
 		return "programs/progress";
 	}
+
+	/** One episode of care with its outcomes, its dates in the patient's zone and language. */
+	record EpisodeRow(Outcomes.EpisodeOutcomes outcomes, String opened, @Nullable String closed) {}
 
 	@GetMapping("/portal/psfs")
 	@PreAuthorize("hasRole('PATIENT')")
@@ -96,6 +109,8 @@ class ProgressPagesController {
 			redirect.addFlashAttribute("flash",
 					messages.getMessage("programs.psfs.saved", new Object[] { average.format(mean) }, locale));
 			return "redirect:/portal/progress";
+		} catch (PortalAccess.ReadOnly readOnly) {
+			return "redirect:/portal"; // the portal home says why and how to reach the clinic
 		} catch (InvalidInput invalid) {
 			return psfsPage(model, me.get(), scores, PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		}

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientSummary;
+import health.stride.patients.PortalAccess;
 import health.stride.programs.Effort;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
@@ -103,6 +104,8 @@ class SessionPagesController {
 			return page(model, me.get(), plan.get(), form, PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		} catch (Sessions.OnHold | Sessions.NoPlan stopped) {
 			return "redirect:/portal/plan";
+		} catch (PortalAccess.ReadOnly readOnly) {
+			return "redirect:/portal"; // the portal home says why and how to reach the clinic
 		}
 	}
 
@@ -160,6 +163,8 @@ class SessionPagesController {
 					PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		} catch (Sessions.OnHold paused) {
 			return "redirect:/portal/plan";
+		} catch (PortalAccess.ReadOnly readOnly) {
+			return "redirect:/portal";
 		}
 	}
 
