@@ -20,10 +20,12 @@ import health.stride.eligibility.SponsorId;
 class JdbcClinicEnrollments implements ClinicEnrollments {
 
 	private final JdbcClient jdbc;
+	private final JdbcCoverageEnds coverageEnds;
 	private final Clock clock;
 
-	JdbcClinicEnrollments(JdbcClient jdbc, Clock clock) {
+	JdbcClinicEnrollments(JdbcClient jdbc, JdbcCoverageEnds coverageEnds, Clock clock) {
 		this.jdbc = jdbc;
+		this.coverageEnds = coverageEnds;
 		this.clock = clock;
 	}
 
@@ -59,6 +61,10 @@ class JdbcClinicEnrollments implements ClinicEnrollments {
 						account.email(), account.state(), account.timeZone(),
 						java.sql.Timestamp.from(clock.instant()))
 				.update();
-		return inserted == 0 ? Optional.empty() : Optional.of(enrollment);
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		coverageEnds.announceChanges(sponsor, enrollment); // the roster may name the end of cover ahead
+		return Optional.of(enrollment);
 	}
 }
