@@ -80,22 +80,23 @@ class ClinicProvisioning {
 			throw new ClinicConflict("alias");
 		}
 
+		var made = new java.util.concurrent.atomic.AtomicReference<Accounts.@org.jspecify.annotations.Nullable AccountId>();
 		try {
 			transaction.executeWithoutResult(status -> {
 				registry.register(tenant, name, java.util.Objects.requireNonNull(clinic.zone()), clinic.stateCodes());
 				// the email is the username: it is what a clinic administrator knows themselves by
-				var account = accounts.create(tenant, new NewAccount(email, email, null,
+				made.set(accounts.create(tenant, new NewAccount(email, email, null,
 						java.util.Objects.requireNonNull(admin.firstName()).strip(),
-						java.util.Objects.requireNonNull(admin.lastName()).strip()), Role.CLINIC_ADMIN);
-				try {
-					accounts.emailAccountSetup(account, setupValidFor);
-				} catch (RuntimeException e) {
-					accounts.delete(account);
-					throw e;
-				}
+						java.util.Objects.requireNonNull(admin.lastName()).strip()), Role.CLINIC_ADMIN));
+				accounts.emailAccountSetup(java.util.Objects.requireNonNull(made.get()), setupValidFor);
 			});
 		} catch (RuntimeException failure) {
+			// whatever failed, the commit included: the account and the organization go again
 			LOG.warn("Could not create the clinic {}; removing its organization again: {}", tenant, failure.toString());
+			var account = made.get();
+			if (account != null) {
+				accounts.delete(account);
+			}
 			accounts.deleteOrganization(organization);
 			throw switch (failure) {
 				case AccountConflict conflict -> new ClinicConflict("admin.email");
