@@ -54,6 +54,8 @@ public interface PatientDirectory {
 	 *
 	 * @return false if the patient already had that status
 	 * @throws IllegalArgumentException if the current clinic has no such patient
+	 * @throws IllegalStateException for a discharge, or for a discharged patient: an episode of care
+	 *         ends and begins only through {@link Episodes}
 	 */
 	boolean changeStatus(PatientId id, PatientStatus status, String reason);
 

@@ -113,6 +113,19 @@ class EpisodesTests {
 	}
 
 	@Test
+	void aStatusChangeNeitherDischargesNorBringsBackADischargedPatient() {
+
+		assertThatIllegalStateException().isThrownBy(
+				() -> as(() -> directory.changeStatus(maya, PatientStatus.DISCHARGED, "Moved away")));
+		assertThat(as(() -> episodes.episodes(maya))).singleElement().satisfies(it -> assertThat(it.isOpen()).isTrue());
+
+		as(() -> episodes.discharge(maya, Discharge.of(DischargeReason.GOALS_MET, "Back to running."), alex));
+		assertThatIllegalStateException().isThrownBy(
+				() -> as(() -> directory.changeStatus(maya, PatientStatus.ACTIVE, "Back again")));
+		assertThat(as(() -> directory.find(maya)).orElseThrow().status()).isEqualTo(PatientStatus.DISCHARGED);
+	}
+
+	@Test
 	void aReadOnlyPortalTakesNoSymptomReportAndNoIntake() {
 
 		as(() -> episodes.discharge(maya, Discharge.of(DischargeReason.STOPPED_ATTENDING, "No visits in 6 weeks"), alex));

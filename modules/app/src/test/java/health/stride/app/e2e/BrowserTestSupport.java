@@ -134,6 +134,16 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 		browser.findElement(By.cssSelector("main button[type=submit]")).click();
 	}
 
+	/** Opens the clinic administrator's clinicians page and fills in whom to invite, not yet sent. */
+	void fillClinicianInvitation(String firstName, String lastName, String username, String email, String role) {
+		browser.get(appUrl() + "/admin/clinicians");
+		browser.findElement(By.name("firstName")).sendKeys(firstName);
+		browser.findElement(By.name("lastName")).sendKeys(lastName);
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("email")).sendKeys(email);
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("role"))).selectByValue(role);
+	}
+
 	/** Starts a sign-in from the application and completes it as the demo user. */
 	void signIn(String username) {
 		browser.get(appUrl() + "/oauth2/authorization/keycloak");

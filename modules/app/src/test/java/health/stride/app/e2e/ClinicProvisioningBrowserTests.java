@@ -86,12 +86,7 @@ class ClinicProvisioningBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Harbor Physio " + alias);
 
 		var therapist = "pt." + alias;
-		browser.get(appUrl() + "/admin/clinicians");
-		browser.findElement(By.name("firstName")).sendKeys("Tess");
-		browser.findElement(By.name("lastName")).sendKeys("Harbor");
-		browser.findElement(By.name("username")).sendKeys(therapist);
-		browser.findElement(By.name("email")).sendKeys(therapist + "@new-clinic.example");
-		new Select(browser.findElement(By.name("role"))).selectByValue("THERAPIST");
+		fillClinicianInvitation("Tess", "Harbor", therapist, therapist + "@new-clinic.example", "THERAPIST");
 		browser.findElement(By.xpath("//button[normalize-space()='Invite']")).click();
 		waiting.until(ExpectedConditions.presenceOfElementLocated(By.className("flash")));
 		assertThat(KeycloakAdmin.userState(therapist).organizations()).containsExactly(alias);

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import health.stride.careteams.internal.Assignments;
@@ -97,13 +96,7 @@ class ClinicianInviteEndToEndTests extends BrowserTestSupport {
 		signIn("admin.nora");
 		// let the sign-in finish its way back to Stride before going elsewhere, or it is cut short
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin"));
-		browser.get(appUrl() + "/admin/clinicians");
-
-		browser.findElement(By.name("firstName")).sendKeys("Ravi");
-		browser.findElement(By.name("lastName")).sendKeys("Iyer");
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("email")).sendKeys(username + "@northside.example");
-		new Select(browser.findElement(By.name("role"))).selectByValue("COACH");
+		fillClinicianInvitation("Ravi", "Iyer", username, username + "@northside.example", "COACH");
 		browser.findElement(By.xpath("//button[normalize-space()='Invite']")).click();
 
 		waiting.until(ExpectedConditions.presenceOfElementLocated(By.className("flash")));

@@ -54,12 +54,7 @@ class NewClinicEndToEndTests extends BrowserTestSupport {
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin"));
 
 		// … invites a therapist licensed in Washington …
-		browser.get(appUrl() + "/admin/clinicians");
-		browser.findElement(By.name("firstName")).sendKeys("Rae");
-		browser.findElement(By.name("lastName")).sendKeys("Cove");
-		browser.findElement(By.name("username")).sendKeys(therapist);
-		browser.findElement(By.name("email")).sendKeys(therapist + "@cove.example");
-		new Select(browser.findElement(By.name("role"))).selectByValue("THERAPIST");
+		fillClinicianInvitation("Rae", "Cove", therapist, therapist + "@cove.example", "THERAPIST");
 		browser.findElement(By.name("licenseState")).sendKeys("WA");
 		browser.findElement(By.name("licenseNumber")).sendKeys("PT 9" + tag.substring(0, 4));
 		((JavascriptExecutor) browser).executeScript(

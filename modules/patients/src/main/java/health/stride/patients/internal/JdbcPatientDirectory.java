@@ -178,6 +178,10 @@ class JdbcPatientDirectory implements PatientDirectory {
 
 		var patient = patients.findById(id.id())
 				.orElseThrow(() -> new IllegalArgumentException("No patient " + id + " in this clinic"));
+		if (status == PatientStatus.DISCHARGED || patient.status() == PatientStatus.DISCHARGED) {
+			// an episode of care ends and begins only through Episodes, which keeps the episodes in step
+			throw new IllegalStateException("Discharge and reactivation go through Episodes");
+		}
 		var changed = statuses.change(patient, status, reason);
 		if (changed) {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, id.id(), "patient-status");
