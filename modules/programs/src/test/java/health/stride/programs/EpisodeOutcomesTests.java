@@ -25,6 +25,7 @@ import health.stride.patients.EpisodeOpened;
 import health.stride.patients.Episodes;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientDischarged;
 import health.stride.patients.PatientId;
 import health.stride.patients.PortalAccess;
 import health.stride.platform.security.Role;
@@ -131,6 +132,11 @@ class EpisodeOutcomesTests {
 		session(0, 5);
 
 		assertThat(CurrentTenant.callAs(clinic, () -> plans.of(maya))).as("the new plan is today's").isPresent();
+
+		// the first discharge delivered again (a restart replays it) leaves the new episode's plan alone
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new PatientDischarged(clinic, maya, 1))
+				.andWaitForStateChange(this::dischargesNotYetHandled, pending -> pending == 0));
+		assertThat(CurrentTenant.callAs(clinic, () -> plans.of(maya))).as("still today's plan after a replay").isPresent();
 		var both = CurrentTenant.callAs(clinic, () -> outcomes.byEpisode(maya));
 		assertThat(both).extracting(Outcomes.EpisodeOutcomes::episode).containsExactly(1, 2);
 		assertThat(both.get(0)).isEqualTo(first);
@@ -195,6 +201,11 @@ class EpisodeOutcomesTests {
 				values (?, ?, ?, ?, now(), 1, ?, ?, 'NONE', null, false)""",
 				maya.id(), UUID.randomUUID(), "k-" + UUID.randomUUID(),
 				java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(daysAgo))), before, before));
+	}
+
+	private int dischargesNotYetHandled() {
+		return jdbc.sql("select count(*) from event_publication where event_type like '%.PatientDischarged' and completion_date is null")
+				.query(Integer.class).single();
 	}
 
 	private void sql(String sql, Object... params) {

@@ -67,8 +67,7 @@ class PlatformController {
 		} catch (Accounts.AccountsUnavailable unavailable) {
 			result.reject("app.clinics.keycloak-unavailable");
 		} catch (health.stride.platform.validation.InvalidInput invalid) {
-			invalid.problems().forEach((field, problem) -> result.rejectValue(field,
-					java.util.Objects.requireNonNull(problem.getCodes())[0]));
+			invalid.copyTo(result);
 		}
 		return page(model, form);
 	}

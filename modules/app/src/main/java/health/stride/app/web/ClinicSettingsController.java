@@ -145,8 +145,7 @@ class ClinicSettingsController {
 		} catch (InvalidInput invalid) {
 			var name = formName(which);
 			var binding = new BeanPropertyBindingResult(form, name);
-			invalid.problems().forEach((field, problem) -> binding.rejectValue(field,
-					problem.getCodes() == null ? "invalid" : problem.getCodes()[0], problem.getArguments(), null));
+			invalid.copyTo(binding);
 			model.addAttribute(name, form);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, binding);
 			model.addAttribute("form", ClinicSettingsForm.of(clinic()));

@@ -132,7 +132,7 @@ class InvitationPagesController {
 			invitations.invite(invitation, CurrentUser.require().username());
 			return "redirect:/patients/invitations/sent";
 		} catch (InvalidInput invalid) {
-			invalid.problems().forEach((field, problem) -> reject(result, field, problem));
+			invalid.copyTo(result);
 		} catch (AlreadyInClinic existing) {
 			model.addAttribute("existing", existing.patient().id());
 		} catch (Accounts.AccountsUnavailable unavailable) {
@@ -225,16 +225,6 @@ class InvitationPagesController {
 					new Object[] { lines.get(place - 1) });
 		}
 		return problem;
-	}
-
-	private static void reject(BindingResult result, String field, MessageSourceResolvable problem) {
-		var codes = problem.getCodes();
-		var code = codes == null || codes.length == 0 ? "patients.invitation.invalid" : codes[0];
-		if (field.equals(FieldErrors.FORM)) {
-			result.reject(code, problem.getArguments(), null);
-		} else {
-			result.rejectValue(field, code, problem.getArguments(), null);
-		}
 	}
 
 	private String text(MessageSourceResolvable problem) {

@@ -52,6 +52,10 @@ public final class FieldErrors {
 
 	/** Hands the problems to a page's binding result, where {@code th:errors} shows them. */
 	public void copyTo(Errors errors) {
+		copy(problems, errors);
+	}
+
+	static void copy(Map<String, MessageSourceResolvable> problems, Errors errors) {
 		problems.forEach((field, problem) -> {
 			if (field.equals(FORM)) {
 				errors.reject(code(problem), problem.getArguments(), null);

@@ -3,6 +3,7 @@ package health.stride.platform.validation;
 import java.util.Map;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.Errors;
 
 /**
  * A change refused because of its fields; nothing was stored. The API answers it with problem
@@ -21,5 +22,10 @@ public final class InvalidInput extends RuntimeException {
 	/** By field ({@link FieldErrors#FORM} for the whole form), in the order they were found. */
 	public Map<String, MessageSourceResolvable> problems() {
 		return problems;
+	}
+
+	/** Hands the problems to a page's binding result, as {@link FieldErrors#copyTo} does. */
+	public void copyTo(Errors errors) {
+		FieldErrors.copy(problems, errors);
 	}
 }
