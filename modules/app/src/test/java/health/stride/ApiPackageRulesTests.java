@@ -18,7 +18,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 class ApiPackageRulesTests {
 
-	static final List<String> MODULES = List.of("eligibility", "patients", "programs", "messaging", "careteams");
+	static final List<String> MODULES = List.of("eligibility", "patients", "programs", "messaging", "visits", "careteams");
 
 	static final JavaClasses STRIDE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("health.stride");

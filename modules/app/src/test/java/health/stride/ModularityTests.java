@@ -27,7 +27,7 @@ class ModularityTests {
 	@Test
 	void findsEveryModuleAcrossTheJars() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-				.containsExactlyInAnyOrder("platform", "eligibility", "patients", "programs", "messaging", "careteams",
+				.containsExactlyInAnyOrder("platform", "eligibility", "patients", "programs", "messaging", "visits", "careteams",
 						"app");
 	}
 

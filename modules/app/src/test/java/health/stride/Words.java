@@ -21,7 +21,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class Words {
 
 	/** The modules, upstream first. */
-	static final List<String> MODULES = List.of("platform", "eligibility", "patients", "programs", "messaging",
+	static final List<String> MODULES = List.of("platform", "eligibility", "patients", "programs", "messaging", "visits",
 			"careteams", "app");
 
 	private static final Pattern MODULE_FOLDER = Pattern.compile("/modules/([a-z]+)/|/stride-([a-z]+)-[^/]*\\.jar!");

@@ -24,6 +24,8 @@ import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.visits.HostKind;
+import health.stride.visits.Hosts;
 
 /**
  * The therapists and coaches of the current clinic, with their licenses and how many patients
@@ -40,10 +42,11 @@ public class ClinicianManagement {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final Duration inviteValidFor;
+	private final Hosts hosts;
 
 	ClinicianManagement(Clinicians clinicians, Accounts accounts, AuditTrail audit, LicenseRecords licenses,
 			PlatformTransactionManager transactions, Clock clock,
-			@Value("${stride.clinicians.invite-valid-for:PT72H}") Duration inviteValidFor) {
+			@Value("${stride.clinicians.invite-valid-for:PT72H}") Duration inviteValidFor, Hosts hosts) {
 		this.clinicians = clinicians;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -51,6 +54,7 @@ public class ClinicianManagement {
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.inviteValidFor = inviteValidFor;
+		this.hosts = hosts;
 	}
 
 	/** A clinician invited; Keycloak emailed them the link to choose their password. */
@@ -92,6 +96,8 @@ public class ClinicianManagement {
 
 		var clinician = clinicians.saveAndFlush(new Clinician(username, displayName, role, clock.instant()));
 		licenses.forEach(license -> license(clinician.id(), license));
+		hosts.enlist(clinician.id().id(), username, displayName,
+				role == ClinicianRole.THERAPIST ? HostKind.THERAPIST : HostKind.COACH);
 		return clinician.id();
 	}
 

@@ -1,7 +1,7 @@
 /**
  * Clinicians and their licenses, assignment of care teams, the caseload and the patient chart.
  */
-@ApplicationModule(displayName = "Care teams", allowedDependencies = { "platform", "eligibility", "patients", "programs", "messaging" })
+@ApplicationModule(displayName = "Care teams", allowedDependencies = { "platform", "eligibility", "patients", "programs", "messaging", "visits" })
 @NullMarked
 package health.stride.careteams;
 

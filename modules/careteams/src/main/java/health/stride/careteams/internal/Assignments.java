@@ -26,6 +26,7 @@ import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.visits.Hosts;
 
 /**
  * Who cares for a patient. A therapist may treat a patient only with a license or compact
@@ -51,9 +52,13 @@ public class Assignments {
 	private final PatientInvitations invitations;
 	private final Clock clock;
 
+	private final Hosts hosts;
+
 	Assignments(JdbcClient jdbc, Clinicians clinicians, CareTeams careTeams, PatientDirectory patients,
-			CaseloadProjection caseload, AuditTrail audit, Accounts accounts, PatientInvitations invitations, Clock clock) {
+			CaseloadProjection caseload, AuditTrail audit, Accounts accounts, PatientInvitations invitations, Hosts hosts,
+			Clock clock) {
 		this.accounts = accounts;
+		this.hosts = hosts;
 		this.invitations = invitations;
 		this.jdbc = jdbc;
 		this.clinicians = clinicians;
@@ -194,6 +199,7 @@ public class Assignments {
 		var leaving = clinicians.findById(clinician.id()).orElseThrow(() -> new NotAllowed("careteams.assignments.no-clinician"));
 		leaving.deactivate();
 		clinicians.saveAndFlush(leaving);
+		hosts.withdraw(leaving.id().id()); // no more slots with them; their booked visits stay for the clinic to move
 
 		// from now on no check lets them in, threads included; messaging brings its participants in step
 		var theirPatients = careTeams.departed(leaving.username());

@@ -1,0 +1,90 @@
+package health.stride.visits;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import health.stride.patients.PatientId;
+import health.stride.platform.security.StrideUser;
+
+/**
+ * Booking, moving and cancelling visits. A patient books with their own care team only, for a kind
+ * of visit patients may book, at least {@link #PATIENT_LEAD} ahead; clinicians and administrators
+ * book for a patient; nobody books more than {@link #HORIZON} ahead. Two booked visits never share a
+ * clinician's time (with their buffer) or a patient's: the database refuses it however many try at
+ * once, and the loser is told the slot is taken.
+ */
+public interface Visits {
+
+	java.time.Duration PATIENT_LEAD = java.time.Duration.ofHours(2);
+	java.time.Duration HORIZON = java.time.Duration.ofDays(60);
+
+	/** The visit, or the clinician, is another clinic's or not the reader's to see: for them it does not exist. */
+	final class NotFound extends RuntimeException {
+
+		public NotFound() {
+			super("No such visit.");
+		}
+	}
+
+	/** Someone else took the time first, or the patient or the clinician is busy then. */
+	final class SlotTaken extends RuntimeException {
+
+		public SlotTaken() {
+			super("That time is no longer free.");
+		}
+	}
+
+	/** The visit was cancelled, missed or held already: it can no longer be moved. */
+	final class NotBooked extends RuntimeException {
+
+		public NotBooked() {
+			super("The visit is no longer booked.");
+		}
+	}
+
+	/**
+	 * Books a visit.
+	 *
+	 * @throws NotFound for a clinician or patient the booker may not book with or for
+	 * @throws SlotTaken when the time is gone (or the clinician's day is full)
+	 * @throws health.stride.platform.validation.InvalidInput for an unknown kind, a time in the past, too
+	 *         soon, too far ahead or outside the clinician's hours
+	 * @throws health.stride.patients.PortalAccess.ReadOnly when the patient's portal is read-only
+	 */
+	VisitId book(StrideUser by, PatientId patient, UUID clinicianId, String type, Instant startsAt);
+
+	/**
+	 * Moves a booked visit to another start, with the same clinician and kind, under the same rules as
+	 * booking; a patient moving it within the clinic's notice period marks it late.
+	 *
+	 * @throws NotBooked unless the visit is booked
+	 */
+	void reschedule(StrideUser by, VisitId visit, Instant startsAt);
+
+	/**
+	 * Cancels a booked visit; a patient cancelling within the clinic's notice period marks it late.
+	 * Cancelling one already cancelled changes nothing.
+	 *
+	 * @throws NotBooked for a visit missed or held already
+	 */
+	void cancel(StrideUser by, VisitId visit, @Nullable String reason);
+
+	/**
+	 * The visit, if the reader takes part in it (the patient, the clinician, the patient's care team)
+	 * or administers the clinic.
+	 */
+	Optional<Visit> find(StrideUser reader, VisitId visit);
+
+	/** The visit, for the module's own jobs and listeners downstream (no reader check). */
+	Optional<Visit> find(VisitId visit);
+
+	/** The patient's visits, newest start first. */
+	List<Visit> ofPatient(PatientId patient);
+
+	/** The clinician's visits starting in [from, to), in time order, cancelled ones included. */
+	List<Visit> ofClinician(UUID clinicianId, Instant from, Instant to);
+}

@@ -1,0 +1,194 @@
+package health.stride.visits.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import health.stride.platform.validation.FieldErrors;
+import health.stride.visits.Availability;
+import health.stride.visits.Availability.DateException;
+import health.stride.visits.Availability.WeeklyHours;
+import health.stride.visits.Host;
+import health.stride.visits.Schedules;
+import health.stride.visits.Slot;
+import health.stride.visits.VisitId;
+import health.stride.visits.VisitType;
+import health.stride.visits.Visits;
+
+/** Availability in {@code visits.host}, {@code visits.weekly_hours} and {@code visits.date_exception}; slots from {@link SlotPlanner}. */
+@Service
+@Transactional(readOnly = true)
+class JdbcSchedules implements Schedules {
+
+	static final Duration MAX_BUFFER = Duration.ofHours(2);
+	static final int MAX_PER_DAY = 40;
+	private static final UUID NOTHING = new UUID(0, 0);
+
+	private final JdbcClient jdbc;
+	private final JdbcHosts hosts;
+	private final Clock clock;
+
+	JdbcSchedules(JdbcClient jdbc, JdbcHosts hosts, Clock clock) {
+		this.jdbc = jdbc;
+		this.hosts = hosts;
+		this.clock = clock;
+	}
+
+	@Override
+	public Availability of(UUID clinicianId) {
+		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
+		var today = LocalDate.now(clock.withZone(host.zone()));
+		return availability(host, today.minusDays(1), today.plus(Visits.HORIZON).plusYears(1));
+	}
+
+	@Override
+	@Transactional
+	public void change(UUID clinicianId, Availability availability) {
+
+		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
+		var today = LocalDate.now(clock.withZone(availability.zone()));
+		validate(availability, today).throwIfAny();
+
+		jdbc.sql("""
+				update visits.host set time_zone = ?, buffer = make_interval(secs => ?), max_per_day = ?,
+				       version = version + 1
+				where id = ?""")
+				.params(availability.zone().getId(), availability.buffer().toSeconds(), availability.maxPerDay(), host.id())
+				.update();
+		jdbc.sql("delete from visits.weekly_hours where host_id = ?").param(host.id()).update();
+		for (var hours : availability.week()) {
+			jdbc.sql("insert into visits.weekly_hours (host_id, weekday, starts, ends) values (?, ?, ?, ?)")
+					.params(host.id(), hours.day().getValue(), hours.starts(), hours.ends()).update();
+		}
+		jdbc.sql("delete from visits.date_exception where host_id = ? and day >= ?").params(host.id(), today).update();
+		for (var exception : availability.exceptions()) {
+			jdbc.sql("insert into visits.date_exception (host_id, day, starts, ends) values (?, ?, ?, ?)")
+					.params(host.id(), exception.date(), exception.starts(), exception.ends()).update();
+		}
+	}
+
+	private static FieldErrors validate(Availability availability, LocalDate today) {
+
+		var errors = new FieldErrors();
+		if (availability.buffer().isNegative() || availability.buffer().compareTo(MAX_BUFFER) > 0) {
+			errors.reject("buffer", "visits.availability.invalid-buffer", MAX_BUFFER.toMinutes());
+		}
+		if (availability.maxPerDay() < 1 || availability.maxPerDay() > MAX_PER_DAY) {
+			errors.reject("maxPerDay", "visits.availability.invalid-max-per-day", MAX_PER_DAY);
+		}
+		for (var day : DayOfWeek.values()) {
+			var spans = availability.week().stream().filter(it -> it.day() == day)
+					.map(it -> new LocalTime[] { it.starts(), it.ends() }).toList();
+			if (!wellFormed(spans)) {
+				errors.reject("week", "visits.availability.overlapping-hours");
+				break;
+			}
+		}
+		var dates = availability.exceptions().stream().map(DateException::date).distinct().toList();
+		for (var date : dates) {
+			if (date.isBefore(today)) {
+				errors.reject("exceptions", "visits.availability.past-date");
+				break;
+			}
+			var onDate = availability.exceptions().stream().filter(it -> it.date().equals(date)).toList();
+			var extra = onDate.stream().filter(it -> !it.isDayOff()).map(it -> new LocalTime[] { it.starts(), it.ends() })
+					.toList();
+			if (onDate.stream().filter(DateException::isDayOff).count() > 1 || !wellFormed(extra)) {
+				errors.reject("exceptions", "visits.availability.overlapping-hours");
+				break;
+			}
+		}
+		return errors;
+	}
+
+	/** Each span ends after it starts, and no two overlap. */
+	private static boolean wellFormed(List<LocalTime[]> spans) {
+		var sorted = new ArrayList<>(spans);
+		sorted.sort(Comparator.comparing(it -> it[0]));
+		for (int i = 0; i < sorted.size(); i++) {
+			if (!sorted.get(i)[1].isAfter(sorted.get(i)[0])) {
+				return false;
+			}
+			if (i > 0 && sorted.get(i)[0].isBefore(sorted.get(i - 1)[1])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public List<Slot> openSlots(UUID clinicianId, VisitType type, Instant from, Instant to, Instant earliest) {
+
+		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
+		if (!host.active() || !to.isAfter(from)) {
+			return List.of();
+		}
+		var first = from.atZone(host.zone()).toLocalDate();
+		var last = to.atZone(host.zone()).toLocalDate();
+		var availability = availability(host, first, last);
+		var inHours = SlotPlanner.inHours(availability, type.length(), first, last);
+		return SlotPlanner.open(availability, inHours, held(host, first, last, null), from, to, earliest);
+	}
+
+	@Override
+	public Check check(UUID clinicianId, VisitType type, Instant startsAt, @Nullable VisitId moving) {
+
+		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
+		var day = startsAt.atZone(host.zone()).toLocalDate();
+		var availability = availability(host, day, day);
+		var slot = SlotPlanner.inHours(availability, type.length(), day, day).stream()
+				.filter(it -> it.startsAt().equals(startsAt)).findFirst();
+		if (!host.active() || slot.isEmpty()) {
+			return Check.OUTSIDE_HOURS;
+		}
+		var held = held(host, day, day, moving);
+		if (SlotPlanner.dayFull(availability, startsAt, held)) {
+			return Check.DAY_FULL;
+		}
+		return SlotPlanner.clashes(slot.get(), availability.buffer(), held) ? Check.TAKEN : Check.OPEN;
+	}
+
+	private Availability availability(Host host, LocalDate first, LocalDate last) {
+
+		var week = jdbc.sql("select weekday, starts, ends from visits.weekly_hours where host_id = ? order by weekday, starts")
+				.param(host.id())
+				.query((row, number) -> new WeeklyHours(DayOfWeek.of(row.getInt(1)), row.getObject(2, LocalTime.class),
+						row.getObject(3, LocalTime.class)))
+				.list();
+		var exceptions = jdbc.sql("""
+				select day, starts, ends from visits.date_exception
+				where host_id = ? and day between ? and ? order by day, starts nulls first""")
+				.params(host.id(), first, last)
+				.query((row, number) -> new DateException(row.getObject(1, LocalDate.class),
+						row.getObject(2, LocalTime.class), row.getObject(3, LocalTime.class)))
+				.list();
+		return new Availability(host.zone(), week, exceptions, host.buffer(), host.maxPerDay());
+	}
+
+	/** The time the clinician's booked visits hold on these dates (a day either side, for zones and buffers). */
+	private List<SlotPlanner.Held> held(Host host, LocalDate first, LocalDate last, @Nullable VisitId moving) {
+		var from = first.minusDays(1).atStartOfDay(host.zone()).toInstant();
+		var to = last.plusDays(2).atStartOfDay(host.zone()).toInstant();
+		return jdbc.sql("""
+				select starts_at, held_until from visits.visit
+				where host_id = ? and status = 'BOOKED' and starts_at < ? and held_until > ? and id <> ?
+				order by starts_at""")
+				.params(host.id(), Timestamp.from(to), Timestamp.from(from), moving == null ? NOTHING : moving.id())
+				.query((row, number) -> new SlotPlanner.Held(row.getTimestamp(1).toInstant(),
+						row.getTimestamp(2).toInstant()))
+				.list();
+	}
+}

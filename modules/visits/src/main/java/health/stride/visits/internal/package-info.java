@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.visits.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,163 @@
+package health.stride.visits.internal;
+
+import static org.assertj.core.api.Assertions.*;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientId;
+import health.stride.platform.security.Role;
+import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
+import health.stride.visits.Availability;
+import health.stride.visits.HostKind;
+import health.stride.visits.Hosts;
+import health.stride.visits.Schedules;
+import health.stride.visits.Slot;
+import health.stride.visits.VisitTypes;
+import health.stride.visits.Visits;
+
+/** One slot, many bookers: exactly one gets it, whatever the application checked before. */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+class VisitBookingTests {
+
+	static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+
+	private final Visits visits;
+	private final Schedules schedules;
+	private final Hosts hosts;
+	private final VisitTypes types;
+	private final PatientDirectory patients;
+	private final CareTeams careTeams;
+	private final ClinicRegistry clinics;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+
+	private TenantId clinic;
+	private UUID alex;
+	private StrideUser admin;
+
+	VisitBookingTests(Visits visits, Schedules schedules, Hosts hosts, VisitTypes types, PatientDirectory patients,
+			CareTeams careTeams, ClinicRegistry clinics, JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
+		this.visits = visits;
+		this.schedules = schedules;
+		this.hosts = hosts;
+		this.types = types;
+		this.patients = patients;
+		this.careTeams = careTeams;
+		this.clinics = clinics;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void aClinicWithATherapistWhoWorksEveryDay() {
+		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
+		admin = new StrideUser(UUID.randomUUID().toString(), "admin.kim", List.of(clinic), Set.of(Role.CLINIC_ADMIN));
+		alex = UUID.randomUUID();
+		CurrentTenant.runAs(clinic, () -> {
+			hosts.enlist(alex, "pt.alex", "Alex Morgan, PT", HostKind.THERAPIST);
+			schedules.change(alex, new Availability(LOS_ANGELES, Arrays.stream(DayOfWeek.values())
+					.map(day -> new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList(),
+					List.of(), Duration.ofMinutes(10), 12));
+		});
+		Awaitility.await().until(() -> CurrentTenant.callAs(clinic, () -> types.all().size()) == 4);
+	}
+
+	PatientId patient(String username) {
+		return CurrentTenant.callAs(clinic, () -> {
+			var id = patients.register(new NewPatient(UUID.randomUUID().toString(), username, "Maya", "Okafor",
+					LocalDate.of(1986, 4, 12), username + "@example.org", null, "WA", "America/Los_Angeles"));
+			careTeams.assign(id, new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null);
+			return id;
+		});
+	}
+
+	Slot tomorrowsFirstSlot() {
+		var tomorrow = LocalDate.now(LOS_ANGELES).plusDays(1).atStartOfDay(LOS_ANGELES).toInstant();
+		var followUp = CurrentTenant.callAs(clinic, () -> types.find("follow-up")).orElseThrow();
+		return CurrentTenant.callAs(clinic, () -> schedules.openSlots(alex, followUp, tomorrow,
+				tomorrow.plus(Duration.ofDays(1)), Instant.now())).getFirst();
+	}
+
+	@Test
+	void sixtyFourBookersOfOneSlotGiveOneVisit() throws Exception {
+
+		var bookers = new ArrayList<PatientId>();
+		for (int i = 0; i < 64; i++) {
+			bookers.add(patient("patient.p" + i));
+		}
+		var slot = tomorrowsFirstSlot();
+		var start = new CountDownLatch(1);
+		var answers = new ArrayList<java.util.concurrent.Future<String>>();
+		try (var pool = Executors.newFixedThreadPool(64)) {
+			for (var patient : bookers) {
+				answers.add(pool.submit((Callable<String>) () -> {
+					start.await();
+					try {
+						CurrentTenant.callAs(clinic, () -> visits.book(admin, patient, alex, "follow-up", slot.startsAt()));
+						return "201";
+					} catch (Visits.SlotTaken taken) {
+						return "409";
+					}
+				}));
+			}
+			start.countDown();
+			var codes = new ArrayList<String>();
+			for (var answer : answers) {
+				codes.add(answer.get());
+			}
+			assertThat(codes).filteredOn("201"::equals).hasSize(1);
+			assertThat(codes).filteredOn("409"::equals).hasSize(63);
+		}
+		Long booked = CurrentTenant.callAs(clinic, () -> transaction.execute(status -> jdbc
+				.sql("select count(*) from visits.visit where status = 'BOOKED'").query(Long.class).single()));
+		assertThat(booked).isEqualTo(1L);
+	}
+
+	@Test
+	void theDatabaseRefusesAnOverlapTheApplicationDidNotSee() {
+
+		var maya = patient("patient.maya");
+		var ruth = patient("patient.ruth");
+		var slot = tomorrowsFirstSlot();
+		CurrentTenant.runAs(clinic, () -> visits.book(admin, maya, alex, "follow-up", slot.startsAt()));
+
+		// straight into the table, as a second node with a stale view would: the buffer counts too
+		assertThatThrownBy(() -> CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status, booked_by, booked_at)
+				values (gen_random_uuid(), ?, ?, 'follow-up', ?, ?, ?, 'BOOKED', 'x', now())""")
+				.params(ruth.id(), alex, java.sql.Timestamp.from(slot.endsAt().plusSeconds(300)),
+						java.sql.Timestamp.from(slot.endsAt().plusSeconds(2100)),
+						java.sql.Timestamp.from(slot.endsAt().plusSeconds(2100)))
+				.update())))
+				.hasMessageContaining("visit_host_free");
+	}
+}
