@@ -123,6 +123,12 @@ class VisitEmails {
 		return reminder == Kind.REMINDER_24H ? Duration.ofHours(24) : Duration.ofHours(1);
 	}
 
+	/** The emails about the visit still to be sent (or dropped), for the tests. */
+	java.util.List<Kind> owedKinds(VisitId visit) {
+		return jdbc.sql("select kind from visits.visit_email where visit_id = ? and done_at is null order by due_at")
+				.param(visit.id()).query((row, number) -> Kind.valueOf(row.getString("kind"))).list();
+	}
+
 	/** One row per visit, kind and move: a redelivered event finds it there already. */
 	private void owe(Visit visit, Kind kind, int sequence, Instant due) {
 		jdbc.sql("""
