@@ -172,6 +172,10 @@ class VisitEmails {
 				// stays owed, for the next run; the others go out now
 				LOG.warn("Could not send a visit email {} for visit {}: {}", owed.kind(), owed.visitId(), failed.getMessage());
 				continue;
+			} catch (RuntimeException failed) {
+				// one bad row must not roll back the rows sent before it (they would go out twice)
+				LOG.error("Visit email {} for visit {} failed", owed.kind(), owed.visitId(), failed);
+				continue;
 			}
 			if ("SENT".equals(outcome)) {
 				sent++;
