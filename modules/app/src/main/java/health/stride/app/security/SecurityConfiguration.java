@@ -69,7 +69,9 @@ class SecurityConfiguration {
 	/** Pages and resources anyone may see without signing in. */
 	static final String[] PUBLIC_PAGES = { "/", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/c/**",
-			"/logout/connect/back-channel/" + REGISTRATION };
+			"/logout/connect/back-channel/" + REGISTRATION,
+			// calendar apps fetch a clinician's feed without signing in: its secret token is the key
+			"/calendar/*" };
 
 	/** The API's doors for people who have no account yet. */
 	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
@@ -127,6 +129,7 @@ class SecurityConfiguration {
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
 								"/platform/**", "/paused", "/clinic/logo")
 						.authenticated()
+						.requestMatchers("/schedule/calendar-feed", "/schedule/calendar-feed/**").authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login
 						.loginPage("/oauth2/authorization/" + REGISTRATION)
