@@ -1,0 +1,4 @@
+@NullMarked
+package health.stride.visits.web;
+
+import org.jspecify.annotations.NullMarked;
