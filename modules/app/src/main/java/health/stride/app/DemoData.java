@@ -145,10 +145,12 @@ class DemoData implements ApplicationRunner {
 	private final Sessions sessions;
 	private final Threads threads;
 	private final Episodes episodes;
+	private final DemoVisits visits;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
-			Plans plans, Sessions sessions, Threads threads, Episodes episodes) {
+			Plans plans, Sessions sessions, Threads threads, Episodes episodes, DemoVisits visits) {
+		this.visits = visits;
 		this.episodes = episodes;
 		this.sessions = sessions;
 		this.threads = threads;
@@ -183,8 +185,14 @@ class DemoData implements ApplicationRunner {
 				templates.seedDefaults(); // now, rather than waiting for the new clinic's event: the demo plans need them
 				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
 						.forEach(this::seed);
+				visits(clinic);
 			});
 		}
+	}
+
+	/** The clinicians' weekday hours and, at Northside, a few visits booked and one missed. */
+	private void visits(DemoClinic clinic) {
+		visits.seed(clinic.clinicians().stream().map(DemoClinician::username).toList());
 	}
 
 	/** Northside's support contact and logo: the page header shows a clinic's own logo from the first start. */

@@ -129,7 +129,7 @@ class ScheduleController {
 		model.addAttribute("date", first.toString());
 		model.addAttribute("previous", first.minusDays(length).toString());
 		model.addAttribute("next", first.plusDays(length).toString());
-		model.addAttribute("clinician", admin ? host.get().id().toString() : null);
+		model.addAttribute("clinician", host.get().id().toString());
 		return "visits/schedule";
 	}
 
