@@ -47,9 +47,11 @@ public class Agendas {
 
 	/**
 	 * The clinician says the visit took place: a booked visit of theirs that has started becomes held
-	 * (completed), so the missed-visit job leaves it alone. Saying it twice changes nothing.
+	 * (completed), so the missed-visit job leaves it alone. One the job marked missed already may be
+	 * corrected the same way (the caseload follows; the thread's message about it stays). Saying it
+	 * twice changes nothing.
 	 *
-	 * @return false unless the visit is the clinician's, has started and is (or was just) booked
+	 * @return false unless the visit is the clinician's, has started and is booked or missed
 	 * @throws Visits.NotFound unless the visit is this clinician's
 	 */
 	@Transactional
@@ -57,7 +59,7 @@ public class Agendas {
 		var held = jdbc.sql("""
 				update visits.visit v set status = 'COMPLETED', version = v.version + 1
 				from visits.host h
-				where v.id = ? and h.id = v.host_id and h.username = ? and v.status = 'BOOKED' and v.starts_at <= ?
+				where v.id = ? and h.id = v.host_id and h.username = ? and v.status in ('BOOKED', 'MISSED') and v.starts_at <= ?
 				returning v.patient_id, v.host_id, v.starts_at""")
 				.params(visit.id(), clinician.username(), Timestamp.from(clock.instant()))
 				.query((row, number) -> new VisitHeld(CurrentTenant.require(), visit,

@@ -34,6 +34,7 @@ import health.stride.visits.Host;
 import health.stride.visits.Hosts;
 import health.stride.visits.Visit;
 import health.stride.visits.VisitId;
+import health.stride.visits.VisitStatus;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
 import health.stride.visits.internal.Agendas;
@@ -116,7 +117,7 @@ class ScheduleController {
 		for (int i = 0; i < length; i++) {
 			var shownDay = first.plusDays(i);
 			var rows = found.stream().filter(it -> it.startsAt().atZone(zone).toLocalDate().equals(shownDay))
-					.map(it -> row(it, time.format(it.startsAt()), locale, mine && it.isBooked() && !it.startsAt().isAfter(now)))
+					.map(it -> row(it, time.format(it.startsAt()), locale, mine && (it.isBooked() || it.status() == VisitStatus.MISSED) && !it.startsAt().isAfter(now)))
 					.toList();
 			days.add(new Day(heading.format(shownDay), shownDay.equals(today), rows));
 		}

@@ -214,6 +214,12 @@ class MissedVisitsTests {
 
 		assertThat(job.markMissed(clinic, start.plus(Duration.ofHours(1)))).isZero();
 		assertThat(status(visit)).isEqualTo("COMPLETED");
+
+		// the clinician forgot to say so in time: the missed visit is corrected
+		var forgotten = visit(start.minus(Duration.ofHours(2)), "BOOKED");
+		assertThat(job.markMissed(clinic, start)).isEqualTo(1);
+		assertThat(CurrentTenant.callAs(clinic, () -> agendas.markHeld(alexSignedIn, forgotten))).isTrue();
+		assertThat(status(forgotten)).isEqualTo("COMPLETED");
 	}
 
 	@Test
