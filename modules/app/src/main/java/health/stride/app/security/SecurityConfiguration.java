@@ -127,7 +127,7 @@ class SecurityConfiguration {
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
-								"/platform/**", "/paused", "/clinic/logo")
+								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**")
 						.authenticated()
 						.requestMatchers("/schedule/calendar-feed", "/schedule/calendar-feed/**").authenticated()
 						.anyRequest().denyAll())
