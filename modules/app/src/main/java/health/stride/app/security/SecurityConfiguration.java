@@ -129,7 +129,6 @@ class SecurityConfiguration {
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
 								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**")
 						.authenticated()
-						.requestMatchers("/schedule/calendar-feed", "/schedule/calendar-feed/**").authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login
 						.loginPage("/oauth2/authorization/" + REGISTRATION)
