@@ -1,6 +1,7 @@
 package health.stride.visits.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,10 +27,6 @@ import health.stride.visits.Hosts;
 import health.stride.visits.Visit;
 import health.stride.visits.VisitId;
 import health.stride.visits.Visits;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * Visits over the API. A patient books for themself (a {@code patientId} may only name them); staff
@@ -51,14 +48,39 @@ class VisitApiController {
 		this.audit = audit;
 	}
 
-	record BookingRequest(@NotNull(message = "{visits.api.clinician-required}") @Nullable UUID clinicianId,
-			@NotBlank(message = "{visits.api.type-required}") @Size(max = 40, message = "{visits.booking.unknown-type}") @Nullable String type,
-			@NotNull(message = "{visits.api.time-required}") @Nullable OffsetDateTime startsAt,
-			@Nullable UUID patientId) {}
+	record BookingRequest(@Nullable UUID clinicianId, @Nullable String type, @Nullable OffsetDateTime startsAt,
+			@Nullable UUID patientId) {
 
-	record RescheduleRequest(@NotNull(message = "{visits.api.time-required}") @Nullable OffsetDateTime startsAt) {}
+		/** Refuses missing fields; the rest of the rules are the booking's. */
+		void check() {
+			var errors = new FieldErrors();
+			if (clinicianId == null) {
+				errors.reject("clinicianId", "visits.api.clinician-required");
+			}
+			if (type == null || type.isBlank()) {
+				errors.reject("type", "visits.api.type-required");
+			} else if (type.length() > 40) {
+				errors.reject("type", "visits.booking.unknown-type");
+			}
+			if (startsAt == null) {
+				errors.reject("startsAt", "visits.api.time-required");
+			}
+			errors.throwIfAny();
+		}
+	}
 
-	record CancellationRequest(@Size(max = 500, message = "{visits.booking.invalid-reason}") @Nullable String reason) {}
+	record RescheduleRequest(@Nullable OffsetDateTime startsAt) {
+
+		Instant at() {
+			if (startsAt == null) {
+				new FieldErrors().reject("startsAt", "visits.api.time-required").throwIfAny();
+			}
+			return java.util.Objects.requireNonNull(startsAt).toInstant();
+		}
+	}
+
+	/** The reason's own limits are checked by {@link Visits#cancel}. */
+	record CancellationRequest(@Nullable String reason) {}
 
 	record Booked(String visitId) {}
 
@@ -74,7 +96,8 @@ class VisitApiController {
 
 	@PostMapping("/api/visits")
 	@PreAuthorize("hasAnyRole('PATIENT', 'THERAPIST', 'COACH', 'CLINIC_ADMIN')")
-	ResponseEntity<Booked> book(@Valid @RequestBody BookingRequest request) {
+	ResponseEntity<Booked> book(@RequestBody BookingRequest request) {
+		request.check();
 		var user = CurrentUser.require();
 		var patient = patientFor(user, request.patientId());
 		var id = visits.book(user, patient, java.util.Objects.requireNonNull(request.clinicianId()),
@@ -104,16 +127,15 @@ class VisitApiController {
 
 	@PostMapping("/api/visits/{visitId}/cancellation")
 	@PreAuthorize("hasAnyRole('PATIENT', 'THERAPIST', 'COACH', 'CLINIC_ADMIN')")
-	ResponseEntity<Void> cancel(@PathVariable UUID visitId, @Valid @RequestBody CancellationRequest request) {
+	ResponseEntity<Void> cancel(@PathVariable UUID visitId, @RequestBody CancellationRequest request) {
 		visits.cancel(CurrentUser.require(), new VisitId(visitId), request.reason());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/visits/{visitId}/reschedule")
 	@PreAuthorize("hasAnyRole('PATIENT', 'THERAPIST', 'COACH', 'CLINIC_ADMIN')")
-	Booked reschedule(@PathVariable UUID visitId, @Valid @RequestBody RescheduleRequest request) {
-		visits.reschedule(CurrentUser.require(), new VisitId(visitId),
-				java.util.Objects.requireNonNull(request.startsAt()).toInstant());
+	Booked reschedule(@PathVariable UUID visitId, @RequestBody RescheduleRequest request) {
+		visits.reschedule(CurrentUser.require(), new VisitId(visitId), request.at());
 		return new Booked(visitId.toString());
 	}
 
