@@ -72,13 +72,18 @@ class BookingRulesTests {
 	private final CareTeams careTeams;
 	private final Episodes episodes;
 	private final ClinicRegistry clinics;
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
 
 	private TenantId clinic;
 	private UUID alex, sam, rio;
 	private StrideUser admin, ptAlex, ptSam, coachRio;
 
 	BookingRulesTests(Visits visits, Schedules schedules, Hosts hosts, VisitTypes types, PatientDirectory patients,
-			CareTeams careTeams, Episodes episodes, ClinicRegistry clinics) {
+			CareTeams careTeams, Episodes episodes, ClinicRegistry clinics, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.visits = visits;
 		this.schedules = schedules;
 		this.hosts = hosts;
@@ -390,6 +395,22 @@ class BookingRulesTests {
 			}
 			assertThat(CurrentTenant.callAs(clinic, () -> visits.ofPatient(maya))).hasSize(1);
 		}
+	}
+
+	@Test
+	void theDatabaseRefusesAPatientsSecondVisitAtOnceThatTheApplicationDidNotSee() {
+
+		var maya = patient("patient.maya");
+		book(admin, maya, alex, "follow-up", tomorrowAt(9, 0));
+
+		// straight into the table with another clinician, as a second node with a stale view would
+		assertThatThrownBy(() -> CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status, booked_by, booked_at)
+				values (gen_random_uuid(), ?, ?, 'follow-up', ?, ?, ?, 'BOOKED', 'x', now())""")
+				.params(maya.id(), sam, java.sql.Timestamp.from(tomorrowAt(9, 15)), java.sql.Timestamp.from(tomorrowAt(9, 45)),
+						java.sql.Timestamp.from(tomorrowAt(9, 45)))
+				.update())))
+				.hasMessageContaining("visit_patient_free");
 	}
 
 	// --- moving
