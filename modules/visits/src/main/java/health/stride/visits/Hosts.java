@@ -1,5 +1,6 @@
 package health.stride.visits;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,4 +23,7 @@ public interface Hosts {
 	Optional<Host> find(UUID clinicianId);
 
 	Optional<Host> findByUsername(String username);
+
+	/** The clinic's clinicians who hold visits now, by name. */
+	List<Host> active();
 }

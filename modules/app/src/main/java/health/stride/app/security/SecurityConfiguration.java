@@ -125,7 +125,7 @@ class SecurityConfiguration {
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
-								"/platform/**", "/paused", "/clinic/logo")
+								"/platform/**", "/paused", "/clinic/logo", "/availability", "/availability/**")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login
