@@ -63,11 +63,11 @@ record AvailabilityForm(@Nullable String zone, @Nullable String buffer, @Nullabl
 	}
 
 	/** The rows as sent, with none missing (a gap in the numbering is an empty row). */
-	List<Span> spans() {
+	public List<Span> spans() {
 		return week == null ? List.of() : week.stream().map(it -> it == null ? new Span(null, null, null) : it).toList();
 	}
 
-	List<DateRow> dates() {
+	public List<DateRow> dates() {
 		return exceptions == null ? List.of()
 				: exceptions.stream().map(it -> it == null ? new DateRow(null, null, null, null) : it).toList();
 	}

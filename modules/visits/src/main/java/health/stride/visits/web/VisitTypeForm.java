@@ -35,7 +35,8 @@ record VisitTypeForm(@Nullable String name, @Nullable String key, @Nullable Stri
 			errors.reject("name", "visits.types.name-required");
 		}
 		Integer length = null;
-		if (minutes != null && minutes.strip().matches("\\d{1,3}")) {
+		if (minutes != null && minutes.strip().matches("\\d{1,3}")
+				&& Integer.parseInt(minutes.strip()) >= 5 && Integer.parseInt(minutes.strip()) <= 240) {
 			length = Integer.valueOf(minutes.strip());
 		} else {
 			errors.reject("minutes", "visits.types.invalid-minutes", 5, 240);
