@@ -32,6 +32,8 @@ import health.stride.programs.ProgramTemplates;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
+import health.stride.visits.Hosts;
+import health.stride.visits.Schedules;
 
 @SpringBootTest
 class DemoDataTests {
@@ -51,17 +53,24 @@ class DemoDataTests {
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
 	@Autowired Episodes episodes;
+	@Autowired Hosts hosts;
+	@Autowired Schedules schedules;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
-				plans, sessions, threads, episodes);
+				plans, sessions, threads, episodes, hosts, schedules);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
 
 		assertThat(clinics.find(TenantId.of("northside"))).map(it -> it.name()).hasValue("Northside Physio");
+		// every demo clinician holds visits on weekdays, in two spans a day, once however often it runs
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> hosts.findByUsername("pt.alex")
+				.map(it -> schedules.of(it.id()).week().size()))).hasValue(10);
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> hosts.active().stream()
+				.allMatch(it -> schedules.of(it.id()).week().size() == 10))).isTrue();
 		assertThat(clinics.find(TenantId.of("lakeside"))).map(it -> it.name()).hasValue("Lakeside Therapy");
 		assertThat(clinics.find(TenantId.of("northside"))).hasValueSatisfying(northside -> {
 			assertThat(northside.supportPhone()).hasValue("+1 206 555 0142");
