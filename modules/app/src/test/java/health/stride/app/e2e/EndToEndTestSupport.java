@@ -27,6 +27,8 @@ abstract class EndToEndTestSupport {
 		registry.add("stride.public-url", EndToEndTestSupport::appUrl);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMail::port);
+		// visit emails go out from their outbox every few seconds rather than every minute
+		registry.add("stride.visits.email-interval", () -> "PT2S");
 	}
 
 	static String appUrl() {
