@@ -44,6 +44,13 @@ class MessageBundleTests {
 
 	@ParameterizedTest
 	@FieldSource("MODULES")
+	void noKeyIsDefinedTwice(String module) {
+		assertThat(Words.definedTwice(module, "")).as("%s: English keys defined twice", module).isEmpty();
+		assertThat(Words.definedTwice(module, "_es")).as("%s: Spanish keys defined twice", module).isEmpty();
+	}
+
+	@ParameterizedTest
+	@FieldSource("MODULES")
 	void everyMessageIsAValidMessageFormatWithItsApostrophesWrittenTwice(String module) {
 
 		var wrong = new ArrayList<String>();

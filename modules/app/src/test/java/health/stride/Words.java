@@ -56,6 +56,32 @@ final class Words {
 		return properties;
 	}
 
+	/**
+	 * The keys a module's bundle file defines more than once: {@link Properties} keeps the last
+	 * silently, so one of the two messages would never be read.
+	 */
+	static List<String> definedTwice(String module, String suffix) {
+		var twice = new java.util.TreeSet<String>();
+		for (var resource : resources("classpath*:i18n/" + module + "/messages" + suffix + ".properties")) {
+			var seen = new java.util.HashSet<String>();
+			var keys = new Properties() {
+				@Override
+				public synchronized Object put(Object key, Object value) {
+					if (!seen.add(key.toString())) {
+						twice.add(key.toString());
+					}
+					return super.put(key, value);
+				}
+			};
+			try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+				keys.load(reader);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return List.copyOf(twice);
+	}
+
 	/** Every module's English keys (the keys a template or Java code may name). */
 	static Properties allEnglish() {
 		var all = new Properties();

@@ -44,7 +44,7 @@ record SlotRange(Instant from, Instant to) {
 			FieldErrors errors) {
 
 		if (text == null || text.isBlank()) {
-			errors.reject(field, "visits.api.time-required");
+			errors.reject(field, "visits.api.range-time-required");
 			return null;
 		}
 		var value = text.strip();
