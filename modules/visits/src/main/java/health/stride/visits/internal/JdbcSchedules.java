@@ -175,20 +175,27 @@ class JdbcSchedules implements Schedules {
 		return SlotPlanner.clashes(slot.get(), availability.buffer(), held) ? Check.TAKEN : Check.OPEN;
 	}
 
+	/** The clinician's usual week and the dates from first to last that differ from it, in one read. */
 	private Availability availability(Host host, LocalDate first, LocalDate last) {
 
-		var week = jdbc.sql("select weekday, starts, ends from visits.weekly_hours where host_id = ? order by weekday, starts")
-				.param(host.id())
-				.query((row, number) -> new WeeklyHours(DayOfWeek.of(row.getInt(1)), row.getObject(2, LocalTime.class),
-						row.getObject(3, LocalTime.class)))
-				.list();
-		var exceptions = jdbc.sql("""
-				select day, starts, ends from visits.date_exception
-				where host_id = ? and day between ? and ? order by day, starts nulls first""")
-				.params(host.id(), first, last)
-				.query((row, number) -> new DateException(row.getObject(1, LocalDate.class),
-						row.getObject(2, LocalTime.class), row.getObject(3, LocalTime.class)))
-				.list();
+		var week = new ArrayList<WeeklyHours>();
+		var exceptions = new ArrayList<DateException>();
+		jdbc.sql("""
+				select weekday, null::date as day, starts, ends from visits.weekly_hours where host_id = ?
+				union all
+				select null, day, starts, ends from visits.date_exception where host_id = ? and day between ? and ?
+				order by 1, 2, 3 nulls first""")
+				.params(host.id(), host.id(), first, last)
+				.query(row -> {
+					var starts = row.getObject(3, LocalTime.class);
+					var ends = row.getObject(4, LocalTime.class);
+					var day = row.getObject(2, LocalDate.class);
+					if (day == null) {
+						week.add(new WeeklyHours(DayOfWeek.of(row.getInt(1)), starts, ends));
+					} else {
+						exceptions.add(new DateException(day, starts, ends));
+					}
+				});
 		return new Availability(host.zone(), week, exceptions, host.buffer(), host.maxPerDay());
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,9 +52,10 @@ class AvailabilityApiController {
 	private final CareTeams careTeams;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final TransactionTemplate reading;
 
 	AvailabilityApiController(Hosts hosts, Schedules schedules, VisitTypes types, PatientDirectory patients,
-			CareTeams careTeams, MessageSource messages, Clock clock) {
+			CareTeams careTeams, MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
 		this.hosts = hosts;
 		this.schedules = schedules;
 		this.types = types;
@@ -60,6 +63,8 @@ class AvailabilityApiController {
 		this.careTeams = careTeams;
 		this.messages = messages;
 		this.clock = clock;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 	}
 
 	record SlotJson(String startsAt, String endsAt) {}
@@ -68,6 +73,12 @@ class AvailabilityApiController {
 	@PreAuthorize("hasAnyRole('PATIENT', 'THERAPIST', 'COACH', 'CLINIC_ADMIN')")
 	List<SlotJson> availability(@PathVariable UUID clinicianId, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String type) {
+
+		// one transaction for every read of the answer: the clinic is bound once, not once a read
+		return Objects.requireNonNull(reading.execute(status -> open(clinicianId, from, to, type)));
+	}
+
+	private List<SlotJson> open(UUID clinicianId, @Nullable String from, @Nullable String to, @Nullable String type) {
 
 		var reader = CurrentUser.require();
 		var staff = reader.hasAny(Role.THERAPIST, Role.COACH, Role.CLINIC_ADMIN);
