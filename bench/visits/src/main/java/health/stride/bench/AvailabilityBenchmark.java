@@ -79,8 +79,8 @@ public final class AvailabilityBenchmark {
 						today.plusDays(WINDOW_DAYS));
 
 				var week = generate(database, alex, -7, 21);
-				var slotsInWeek = check(availability);
 				var baseline = load("/api/me");
+				var slotsInWeek = check(availability);
 				var small = load(availability);
 
 				var year = week + generate(database, alex, -365, -8) + generate(database, alex, 22, 60);
@@ -143,8 +143,10 @@ public final class AvailabilityBenchmark {
 		var seconds = (System.nanoTime() - started) / 1e9;
 
 		var all = latencies.stream().flatMapToLong(Arrays::stream).filter(it -> it > 0).sorted().toArray();
-		return new Result(all.length / seconds, percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99),
+		var result = new Result(all.length / seconds, percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99),
 				errors.get());
+		System.out.printf("measured GET %s: %s%n", path, result);
+		return result;
 	}
 
 	private static HttpRequest request(String path, String token) {
