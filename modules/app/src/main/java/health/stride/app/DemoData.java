@@ -145,10 +145,12 @@ class DemoData implements ApplicationRunner {
 	private final Sessions sessions;
 	private final Threads threads;
 	private final Episodes episodes;
+	private final DemoVisits visits;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
-			Plans plans, Sessions sessions, Threads threads, Episodes episodes) {
+			Plans plans, Sessions sessions, Threads threads, Episodes episodes, DemoVisits visits) {
+		this.visits = visits;
 		this.episodes = episodes;
 		this.sessions = sessions;
 		this.threads = threads;
@@ -183,7 +185,17 @@ class DemoData implements ApplicationRunner {
 				templates.seedDefaults(); // now, rather than waiting for the new clinic's event: the demo plans need them
 				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
 						.forEach(this::seed);
+				visits(clinic);
 			});
+		}
+	}
+
+	/** The clinicians' weekday hours and, at Northside, a few visits booked and one missed. */
+	private void visits(DemoClinic clinic) {
+		try {
+			visits.seed(clinic.clinicians().stream().map(DemoClinician::username).toList());
+		} catch (RuntimeException failed) { // the demo starts without visits rather than not at all
+			LOG.warn("Demo visits of {} not seeded: {}", clinic.id(), failed.getMessage());
 		}
 	}
 

@@ -51,12 +51,20 @@ class DemoDataTests {
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
 	@Autowired Episodes episodes;
+	@Autowired health.stride.visits.Hosts hosts;
+	@Autowired health.stride.visits.Schedules schedules;
+	@Autowired health.stride.visits.Visits visits;
+	@Autowired health.stride.visits.VisitTypes visitTypes;
+	@Autowired org.springframework.context.ApplicationEventPublisher events;
+	@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	@Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
 	@Test
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
-				plans, sessions, threads, episodes);
+				plans, sessions, threads, episodes,
+				new DemoVisits(hosts, schedules, visits, visitTypes, patients, events, jdbc, transactions));
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -114,7 +122,19 @@ class DemoDataTests {
 				CurrentTenant.callAs(TenantId.of("northside"), () -> caseloads.of("pt.alex", Caseloads.Filter.none(), 0, 25))
 						.content().stream().flatMap(it -> it.reasons().stream()).distinct().toList())
 				.contains(CaseloadReason.RED_FLAG, CaseloadReason.PAIN_FLARE, CaseloadReason.UNANSWERED_MESSAGE,
-						CaseloadReason.NEEDS_PLAN, CaseloadReason.READY_TO_PROGRESS));
+						CaseloadReason.MISSED_VISIT, CaseloadReason.NEEDS_PLAN, CaseloadReason.READY_TO_PROGRESS));
+		// the demo clinicians work weekdays; Maya has a follow-up on the next working day and one more, Grace missed one
+		var alex = CurrentTenant.callAs(TenantId.of("northside"), () -> hosts.findByUsername("pt.alex")).orElseThrow();
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> schedules.of(alex.id())).week()).hasSize(5);
+		var mayasVisits = CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(maya.id()));
+		assertThat(mayasVisits).hasSizeGreaterThanOrEqualTo(2).anySatisfy(it -> {
+			assertThat(it.clinicianId()).isEqualTo(alex.id());
+			assertThat(it.startsAt().atZone(alex.zone()).toLocalDate())
+					.isEqualTo(DemoVisits.workingDayFrom(java.time.LocalDate.now(alex.zone()).plusDays(1), 1));
+		});
+		var grace = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.grace")).orElseThrow();
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(grace.id())))
+				.anySatisfy(it -> assertThat(it.status()).isEqualTo(health.stride.visits.VisitStatus.MISSED));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
 		// Ruth finished her first episode of care: discharged, off the caseload, one episode ended
 		var ruth = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.ruth")).orElseThrow();

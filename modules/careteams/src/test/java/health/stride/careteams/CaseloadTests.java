@@ -92,7 +92,7 @@ class CaseloadTests {
 		assertThat(page.content()).extracting(Caseloads.Entry::displayName).containsExactly("Another Red Ann",
 				"Red Flag Rob", "Flare Flo", "Message Mo", "Planless Paula", "Inactive Ian", "Progress Pat",
 				"Routine Rita", "Old Flare Olga");
-		assertThat(page.content()).extracting(Caseloads.Entry::priority).containsExactly(1, 1, 2, 3, 4, 5, 6, 7, 7);
+		assertThat(page.content()).extracting(Caseloads.Entry::priority).containsExactly(1, 1, 2, 3, 5, 6, 7, 8, 8);
 		assertThat(page.content().get(1).reasons()).containsExactly(CaseloadReason.RED_FLAG, CaseloadReason.PAIN_FLARE,
 				CaseloadReason.UNANSWERED_MESSAGE, CaseloadReason.NEEDS_PLAN);
 		assertThat(page.content().get(2).reasons()).as("a recent flare holds back progression")

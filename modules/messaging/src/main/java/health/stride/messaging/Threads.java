@@ -114,6 +114,15 @@ public interface Threads {
 	 */
 	Optional<Instant> closedAt(PatientId patient);
 
+	/**
+	 * Posts a message from Stride into the patient's thread for a module downstream that tells the
+	 * patient something happened there (a visit booked, moved, cancelled or missed): a message code of
+	 * the bundles with its arguments, read in each reader's language. Once per key, however often it is
+	 * asked, so a redelivered event posts nothing; the caller makes its keys unique (its own prefix and
+	 * the ids of what happened). Nothing for a patient the clinic does not have.
+	 */
+	void postFromStride(PatientId patient, String key, String code, List<String> arguments);
+
 	/** Whether the reader takes part in the patient's thread (actively), so the chart may show its messages. */
 	default boolean takesPart(PatientId patient, String username) {
 		return ofPatient(patient).flatMap(it -> it.participant(username)).filter(Participant::active).isPresent();

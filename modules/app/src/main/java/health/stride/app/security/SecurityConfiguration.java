@@ -69,7 +69,9 @@ class SecurityConfiguration {
 	/** Pages and resources anyone may see without signing in. */
 	static final String[] PUBLIC_PAGES = { "/", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/c/**",
-			"/logout/connect/back-channel/" + REGISTRATION };
+			"/logout/connect/back-channel/" + REGISTRATION,
+			// calendar apps fetch a clinician's feed without signing in: its secret token is the key
+			"/calendar/*" };
 
 	/** The API's doors for people who have no account yet. */
 	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
@@ -125,7 +127,7 @@ class SecurityConfiguration {
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
-								"/platform/**", "/paused", "/clinic/logo")
+								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login

@@ -1,11 +1,15 @@
 package health.stride.app.web;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +35,11 @@ import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.Clinic;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.visits.Host;
+import health.stride.visits.Hosts;
+import health.stride.visits.Visit;
+import health.stride.visits.VisitTypes;
+import health.stride.visits.Visits;
 
 /**
  * The patient's home: the one next step (agree and do the intake, wait for a care team, or follow
@@ -56,10 +65,21 @@ class PortalController {
 	private final Plans plans;
 	private final CoverageNote.Notes coverageNotes;
 	private final Episodes episodes;
+	private final Visits visits;
+	private final VisitTypes visitTypes;
+	private final Hosts hosts;
+	private final MessageSource messages;
+	private final Clock clock;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
 			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans,
-			CoverageNote.Notes coverageNotes, Episodes episodes) {
+			CoverageNote.Notes coverageNotes, Episodes episodes, Visits visits, VisitTypes visitTypes, Hosts hosts,
+			MessageSource messages, Clock clock) {
+		this.visits = visits;
+		this.visitTypes = visitTypes;
+		this.hosts = hosts;
+		this.messages = messages;
+		this.clock = clock;
 		this.coverageNotes = coverageNotes;
 		this.plans = plans;
 		this.episodes = episodes;
@@ -95,6 +115,7 @@ class PortalController {
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
 		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));
 		model.addAttribute("readOnly", readOnly);
+		model.addAttribute("upcomingVisits", upcomingVisits(record));
 		if (readOnly) {
 			var day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale())
 					.withZone(ZoneId.of(record.timeZone()));
@@ -104,6 +125,25 @@ class PortalController {
 			model.addAttribute("supportEmail", clinic.flatMap(Clinic::supportEmail).orElse(null));
 		}
 		return "app/portal";
+	}
+
+	/** How many of the patient's next booked visits the home shows; the visits page has them all. */
+	static final int UPCOMING = 3;
+
+	/** A booked visit to come, in the patient's zone and language. */
+	record UpcomingVisit(String when, String kind, String clinician) {}
+
+	private List<UpcomingVisit> upcomingVisits(PatientRecord record) {
+		var locale = LocaleContextHolder.getLocale();
+		var when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+				.withZone(ZoneId.of(record.timeZone()));
+		var now = clock.instant();
+		return visits.ofPatient(record.id()).stream().filter(it -> it.isBooked() && it.endsAt().isAfter(now))
+				.sorted(Comparator.comparing(Visit::startsAt)).limit(UPCOMING)
+				.map(it -> new UpcomingVisit(when.format(it.startsAt()),
+						visitTypes.find(it.type()).map(type -> type.name(messages, locale)).orElse(it.type()),
+						hosts.find(it.clinicianId()).map(Host::displayName).orElse("")))
+				.toList();
 	}
 
 	/**
@@ -146,7 +186,8 @@ class PortalController {
 	}
 
 	/** The kinds of view the page has words for; any other is shown as the record itself. */
-	private static final Set<String> SEEN = Set.of("caseload", "inbox", "threads", "assignment-queue", "messages");
+	private static final Set<String> SEEN = Set.of("caseload", "inbox", "threads", "assignment-queue", "messages",
+			"schedule");
 
 	private static String seen(@Nullable String resource) {
 		return resource != null && SEEN.contains(resource) ? resource : "record";

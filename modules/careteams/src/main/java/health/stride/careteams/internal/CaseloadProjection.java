@@ -18,6 +18,9 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlags;
+import health.stride.visits.Visit;
+import health.stride.visits.VisitStatus;
+import health.stride.visits.Visits;
 
 /**
  * The one writer of the caseload read model ({@code careteams.caseload_entry}): one method for each
@@ -34,10 +37,12 @@ class CaseloadProjection {
 	private final RedFlags redFlags;
 	private final Intakes intakes;
 	private final JdbcClient jdbc;
+	private final Visits visits;
 	private final Clock clock;
 
 	CaseloadProjection(PatientDirectory patients, CareTeams careTeams, RedFlags redFlags, Intakes intakes,
-			JdbcClient jdbc, Clock clock) {
+			Visits visits, JdbcClient jdbc, Clock clock) {
+		this.visits = visits;
 		this.patients = patients;
 		this.careTeams = careTeams;
 		this.redFlags = redFlags;
@@ -150,6 +155,24 @@ class CaseloadProjection {
 				    last_activity_at = case when ? then greatest(last_activity_at, ?) else last_activity_at end
 				where patient_id = ?""")
 				.params(unanswered, byPatient, java.sql.Timestamp.from(sentAt), patient.id()).update();
+	}
+
+	/**
+	 * A visit of the patient was booked, moved, cancelled, missed or held. The patient's latest missed
+	 * visit needs the care team until a visit booked after it (still booked, or held since) or a later
+	 * visit held shows the patient is back: a visit booked before the miss counts once it is held, a
+	 * cancelled one never.
+	 */
+	void visitsChanged(PatientId patient) {
+		var all = visits.ofPatient(patient);
+		var missed = all.stream().filter(it -> it.status() == VisitStatus.MISSED).map(Visit::startsAt)
+				.max(java.util.Comparator.naturalOrder());
+		var back = missed.isPresent() && all.stream().anyMatch(it -> it.status() == VisitStatus.BOOKED
+				&& it.bookedAt().isAfter(missed.get())
+				|| it.status() == VisitStatus.COMPLETED && it.startsAt().isAfter(missed.get()));
+		var since = missed.filter(it -> !back).map(java.sql.Timestamp::from).orElse(null);
+		jdbc.sql("update careteams.caseload_entry set missed_visit_at = ? where patient_id = ?").params(since, patient.id())
+				.update();
 	}
 
 	/**

@@ -6,7 +6,8 @@ package health.stride.careteams.internal;
  */
 public enum CaseloadReason {
 
-	RED_FLAG("red-flag"), PAIN_FLARE("pain-flare"), UNANSWERED_MESSAGE("unanswered-message"), NEEDS_PLAN("needs-plan"),
+	RED_FLAG("red-flag"), PAIN_FLARE("pain-flare"), UNANSWERED_MESSAGE("unanswered-message"), MISSED_VISIT("missed-visit"),
+	NEEDS_PLAN("needs-plan"),
 	INACTIVE("inactive"), READY_TO_PROGRESS("ready-to-progress");
 
 	private final String code;

@@ -81,6 +81,7 @@ public class Caseloads {
 				case RED_FLAG -> "red_flag";
 				case PAIN_FLARE -> "pain_flare";
 				case UNANSWERED_MESSAGE -> "unanswered";
+				case MISSED_VISIT -> "missed_visit";
 				case NEEDS_PLAN -> "needs_plan";
 				case INACTIVE -> "inactive";
 				case READY_TO_PROGRESS -> "ready_to_progress";
@@ -106,6 +107,7 @@ public class Caseloads {
 				         open_red_flags > 0 as red_flag,
 				         coalesce(last_pain_flare_at > ?, false) as pain_flare,
 				         unanswered_messages > 0 as unanswered,
+				         missed_visit_at is not null and status <> 'DISCHARGED' as missed_visit,
 				         intake_completed_at is not null and plan_assigned_at is null and status <> 'DISCHARGED'
 				           as needs_plan,
 				         -- counted from the last session, or from the plan for a patient who has had none yet
@@ -116,8 +118,8 @@ public class Caseloads {
 				  where therapist_username = ? or coach_username = ?
 				)
 				select *, count(*) over () as total,
-				       case when red_flag then 1 when pain_flare then 2 when unanswered then 3 when needs_plan then 4
-				            when inactive then 5 when ready_to_progress then 6 else 7 end as priority
+				       case when red_flag then 1 when pain_flare then 2 when unanswered then 3 when missed_visit then 4
+				            when needs_plan then 5 when inactive then 6 when ready_to_progress then 7 else 8 end as priority
 				from entries
 				%s
 				order by priority, last_activity_at desc, patient_id
@@ -128,6 +130,7 @@ public class Caseloads {
 					if (row.getBoolean("red_flag")) reasons.add(CaseloadReason.RED_FLAG);
 					if (row.getBoolean("pain_flare")) reasons.add(CaseloadReason.PAIN_FLARE);
 					if (row.getBoolean("unanswered")) reasons.add(CaseloadReason.UNANSWERED_MESSAGE);
+					if (row.getBoolean("missed_visit")) reasons.add(CaseloadReason.MISSED_VISIT);
 					if (row.getBoolean("needs_plan")) reasons.add(CaseloadReason.NEEDS_PLAN);
 					if (row.getBoolean("inactive")) reasons.add(CaseloadReason.INACTIVE);
 					if (row.getBoolean("ready_to_progress")) reasons.add(CaseloadReason.READY_TO_PROGRESS);

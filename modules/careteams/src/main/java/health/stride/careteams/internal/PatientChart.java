@@ -47,6 +47,12 @@ import health.stride.programs.ProgramTemplates;
 import health.stride.programs.ProgressCharts;
 import health.stride.programs.Progressions;
 import health.stride.programs.Sessions;
+import health.stride.visits.Host;
+import health.stride.visits.Hosts;
+import health.stride.visits.Visit;
+import health.stride.visits.VisitStatus;
+import health.stride.visits.VisitTypes;
+import health.stride.visits.Visits;
 
 /**
  * The patient chart as one query: who the patient is, what needs attention, the intake, the plan,
@@ -85,7 +91,11 @@ public class PatientChart {
 			List<Moment> timeline, @Nullable Plan plan, List<String> planLines, List<ProgramTemplate> templates,
 			@Nullable Progress progress, Progressions.@Nullable Suggestion suggestion, @Nullable String suggestionWhy,
 			Threads.@Nullable Thread thread,
-			List<PatientStatus> statuses, boolean mayPlan, boolean mayClear, @Nullable Coverage coverage) {}
+			List<PatientStatus> statuses, boolean mayPlan, boolean mayClear, @Nullable Coverage coverage,
+			@Nullable NextVisit nextVisit) {}
+
+	/** The patient's next booked visit: when (in the patient's zone), what kind, with whom. */
+	public record NextVisit(String when, String kind, String clinician) {}
 
 	/**
 	 * The end of the patient's sponsored cover, its dates in the reader's words, and whether the reader
@@ -106,10 +116,19 @@ public class PatientChart {
 	private final Progressions progressions;
 	private final Threads threads;
 	private final MessageSource messages;
+	private final Visits visits;
+	private final VisitTypes visitTypes;
+	private final Hosts hosts;
+	private final java.time.Clock clock;
 
 	PatientChart(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors, Plans plans,
 			ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
-			Progressions progressions, Threads threads, MessageSource messages) {
+			Progressions progressions, Threads threads, MessageSource messages, Visits visits, VisitTypes visitTypes,
+			Hosts hosts, java.time.Clock clock) {
+		this.visits = visits;
+		this.visitTypes = visitTypes;
+		this.hosts = hosts;
+		this.clock = clock;
 		this.messages = messages;
 		this.directory = directory;
 		this.intakes = intakes;
@@ -187,6 +206,10 @@ public class PatientChart {
 					new Text("careteams.chart.status-changed." + change.to().name()),
 					change.reasonCode() != null ? new Text(change.reasonCode()) : Text.asWritten(change.reason())));
 		}
+		var patientVisits = visits.ofPatient(id);
+		for (var visit : patientVisits.subList(0, Math.min(patientVisits.size(), MAX_VISITS))) {
+			visitMoments(visit, when, locale, timeline);
+		}
 		timeline.sort(Comparator.comparing(Moment::at).reversed());
 
 		var flags = reports.stream().map(it -> new Flag(it.id(), when.format(it.reportedAt()),
@@ -219,7 +242,49 @@ public class PatientChart {
 				suggestion.orElse(null), suggestion.map(it -> messages.getMessage(it.words(), locale)).orElse(null),
 				thread.orElse(null),
 				record.status() == PatientStatus.DISCHARGED ? List.of() : List.of(PatientStatus.ACTIVE, PatientStatus.PAUSED),
-				team != null && team.mayPlan(reader), reader.has(Role.THERAPIST), coverage(record, reader, locale));
+				team != null && team.mayPlan(reader), reader.has(Role.THERAPIST), coverage(record, reader, locale),
+				nextVisit(patientVisits, when, locale));
+	}
+
+	/** The visits the timeline shows at most, the latest by their start. */
+	static final int MAX_VISITS = 30;
+
+	/**
+	 * A visit's moments: when it was booked (for the time it has now, and how often it moved), and when
+	 * it was cancelled, missed or held. The visits module keeps a visit's current time, not each move.
+	 */
+	private void visitMoments(Visit visit, DateTimeFormatter when, Locale locale, List<Moment> timeline) {
+		var kind = kind(visit, locale);
+		var startsAt = when.format(visit.startsAt());
+		timeline.add(new Moment(visit.bookedAt(), when.format(visit.bookedAt()),
+				new Text("careteams.chart.visit-booked", kind, startsAt),
+				visit.rescheduled() == 0 ? null : new Text("careteams.chart.visit-moved", visit.rescheduled())));
+		switch (visit.status()) {
+			case CANCELLED -> {
+				var cancelledAt = java.util.Objects.requireNonNull(visit.cancelledAt());
+				timeline.add(new Moment(cancelledAt, when.format(cancelledAt),
+						new Text(visit.late() ? "careteams.chart.visit-cancelled-late" : "careteams.chart.visit-cancelled",
+								kind, startsAt), null));
+			}
+			case MISSED -> timeline.add(new Moment(visit.startsAt(), startsAt,
+					new Text("careteams.chart.visit-missed", kind), null));
+			case COMPLETED -> timeline.add(new Moment(visit.startsAt(), startsAt,
+					new Text("careteams.chart.visit-held", kind), null));
+			case BOOKED -> { }
+		}
+	}
+
+	private @Nullable NextVisit nextVisit(List<Visit> patientVisits, DateTimeFormatter when, Locale locale) {
+		var now = clock.instant();
+		return patientVisits.stream().filter(it -> it.status() == VisitStatus.BOOKED && it.endsAt().isAfter(now))
+				.min(Comparator.comparing(Visit::startsAt))
+				.map(it -> new NextVisit(when.format(it.startsAt()), kind(it, locale),
+						hosts.find(it.clinicianId()).map(Host::displayName).orElse("")))
+				.orElse(null);
+	}
+
+	private String kind(Visit visit, Locale locale) {
+		return visitTypes.find(visit.type()).map(it -> it.name(messages, locale)).orElse(visit.type());
 	}
 
 	private @Nullable Coverage coverage(PatientRecord record, StrideUser reader, Locale locale) {

@@ -23,6 +23,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.messaging.NotificationPreferences;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.platform.tenancy.ClinicLogo;
@@ -38,7 +39,7 @@ import health.stride.platform.tenancy.CurrentTenant;
  */
 @Service
 @Transactional(readOnly = true)
-public class EmailNotices {
+public class EmailNotices implements NotificationPreferences {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EmailNotices.class);
 
@@ -67,6 +68,7 @@ public class EmailNotices {
 		this.from = from;
 	}
 
+	@Override
 	public boolean emailEnabled(String username) {
 		return jdbc.sql("select email_enabled from messaging.notification_preference where username = ?").param(username)
 				.query(Boolean.class).optional().orElse(true);

@@ -129,6 +129,12 @@ class ThreadService implements Threads {
 		return message;
 	}
 
+	@Transactional
+	@Override
+	public void postFromStride(PatientId patient, String key, String code, List<String> arguments) {
+		postSystem(patient, key, code, arguments, false);
+	}
+
 	/**
 	 * Posts a message from Stride into the patient's thread, once per key however often it is asked:
 	 * a message code of the bundles with its arguments, shown in each reader's language.

@@ -51,7 +51,7 @@ class JdbcSchedules implements Schedules {
 	public Availability of(UUID clinicianId) {
 		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
 		var today = LocalDate.now(clock.withZone(host.zone()));
-		return availability(host, today.minusDays(1), today.plus(Visits.HORIZON).plusYears(1));
+		return availability(host, today.minusDays(1), today.plusDays(Visits.HORIZON.toDays()).plusYears(1));
 	}
 
 	@Override
