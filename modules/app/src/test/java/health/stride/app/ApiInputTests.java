@@ -152,7 +152,15 @@ class ApiInputTests {
 					{"name": "Riverside Physio", "alias": "riverside-%5$s", "timeZone": "America/Chicago",
 					 "states": ["TX"], "admin": {"firstName": "Ada", "lastName": "Founder", "email": "ada@example.org"}}"""),
 			Map.entry("POST /api/patients/{patientId}/discharge", """
-					{"reason": "GOALS_MET", "summary": "Back to running three times a week."}"""));
+					{"reason": "GOALS_MET", "summary": "Back to running three times a week."}"""),
+			// a clinician the clinic does not have: every check passes and the answer is 404, nothing booked
+			Map.entry("POST /api/visits", """
+					{"clinicianId": "%5$s", "type": "follow-up", "startsAt": "2031-03-02T09:00:00-08:00",
+					 "patientId": null}"""), Map.entry(
+			"POST /api/visits/{visitId}/cancellation", """
+					{"reason": "Feeling much better"}"""), Map.entry(
+			"POST /api/visits/{visitId}/reschedule", """
+					{"startsAt": "2031-03-02T09:00:00-08:00"}"""));
 
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;
@@ -683,7 +691,7 @@ class ApiInputTests {
 		var tables = new ArrayList<String>();
 		try (var statement = counting.createStatement(); var rows = statement.executeQuery("""
 				select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-				where n.nspname in ('eligibility', 'patients', 'programs', 'messaging', 'careteams')
+				where n.nspname in ('eligibility', 'patients', 'programs', 'messaging', 'visits', 'careteams')
 				  and c.relkind in ('r', 'p') and not c.relispartition
 				  and has_table_privilege(c.oid, 'SELECT') and c.relname not like 'flyway%'
 				order by 1""")) {

@@ -22,4 +22,7 @@ public interface Hosts {
 	Optional<Host> find(UUID clinicianId);
 
 	Optional<Host> findByUsername(String username);
+
+	/** The clinicians who hold visits now, by name. */
+	java.util.List<Host> active();
 }

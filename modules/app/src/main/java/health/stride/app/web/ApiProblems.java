@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import health.stride.app.web.TextInputModule.UnsafeText;
 import health.stride.patients.PortalAccess;
 import health.stride.platform.validation.InvalidInput;
+import health.stride.visits.Visits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -94,6 +95,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("patients.portal.read-only"));
 		problem.setProperty("portalAccess", PortalAccess.READ_ONLY.name());
 		return handleExceptionInternal(readOnly, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	/** A visit, clinician or patient the caller may not see, or another clinic's: it does not exist for them. */
+	@ExceptionHandler(Visits.NotFound.class)
+	@Nullable ResponseEntity<Object> handleNoSuchVisit(Visits.NotFound notFound, WebRequest request) {
+		return problem(notFound, HttpStatus.NOT_FOUND, "visits.api.not-found", request);
+	}
+
+	/** The time went to someone else first, or the patient is busy then: 409, choose another. */
+	@ExceptionHandler(Visits.SlotTaken.class)
+	@Nullable ResponseEntity<Object> handleSlotTaken(Visits.SlotTaken taken, WebRequest request) {
+		return problem(taken, HttpStatus.CONFLICT, "visits.api.slot-taken", request);
+	}
+
+	@ExceptionHandler(Visits.NotBooked.class)
+	@Nullable ResponseEntity<Object> handleNotBooked(Visits.NotBooked notBooked, WebRequest request) {
+		return problem(notBooked, HttpStatus.CONFLICT, "visits.api.not-booked", request);
+	}
+
+	private @Nullable ResponseEntity<Object> problem(Exception exception, HttpStatus status, String code,
+			WebRequest request) {
+		return handleExceptionInternal(exception, ProblemDetail.forStatusAndDetail(status, text(code)), new HttpHeaders(),
+				status, request);
 	}
 
 	/**

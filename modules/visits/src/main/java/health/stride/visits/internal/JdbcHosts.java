@@ -56,6 +56,11 @@ class JdbcHosts implements Hosts {
 	}
 
 	@Override
+	public java.util.List<Host> active() {
+		return jdbc.sql("select " + COLUMNS + " from visits.host where active order by display_name, id").query(HOST).list();
+	}
+
+	@Override
 	public Optional<Host> findByUsername(String username) {
 		return jdbc.sql("select " + COLUMNS + " from visits.host where username = ?").param(username).query(HOST)
 				.optional();

@@ -52,6 +52,10 @@ class VisitBooking implements Visits {
 
 	private static final String EXCLUSION_VIOLATION = "23P01";
 
+	/** Control characters a reason may not hold: line breaks and tabs are fine. */
+	private static final java.util.function.IntPredicate BOOKING_CONTROL = c -> Character.isISOControl(c) && c != '\n'
+			&& c != '\r' && c != '\t';
+
 	static final RowMapper<Visit> VISIT = (row, number) -> new Visit(new VisitId(row.getObject("id", UUID.class)),
 			new PatientId(row.getObject("patient_id", UUID.class)), row.getObject("host_id", UUID.class),
 			row.getString("type_key"), row.getTimestamp("starts_at").toInstant(), row.getTimestamp("ends_at").toInstant(),
@@ -147,16 +151,16 @@ class VisitBooking implements Visits {
 	@Transactional
 	public void cancel(StrideUser by, VisitId visitId, @Nullable String reason) {
 
+		var text = reason == null || reason.isBlank() ? null : reason.strip();
+		if (text != null && (text.length() > MAX_REASON || text.chars().anyMatch(BOOKING_CONTROL::test))) {
+			new FieldErrors().reject("reason", "visits.booking.invalid-reason", MAX_REASON).throwIfAny();
+		}
 		var visit = participantOf(by, visitId);
 		if (visit.status() == VisitStatus.CANCELLED) {
 			return;
 		}
 		if (!visit.isBooked()) {
 			throw new NotBooked();
-		}
-		var text = reason == null || reason.isBlank() ? null : reason.strip();
-		if (text != null && (text.length() > MAX_REASON || text.indexOf('\0') >= 0)) {
-			new FieldErrors().reject("reason", "visits.booking.invalid-reason", MAX_REASON).throwIfAny();
 		}
 		var late = late(by, visit);
 		var cancelled = jdbc.sql("""
