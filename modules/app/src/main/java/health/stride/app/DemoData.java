@@ -2,7 +2,10 @@ package health.stride.app;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +19,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import health.stride.careteams.ClinicianManagement;
+import health.stride.visits.Availability;
+import health.stride.visits.Hosts;
+import health.stride.visits.Schedules;
 import health.stride.eligibility.RosterImports;
 import health.stride.eligibility.SponsorCode;
 import health.stride.eligibility.SponsorKind;
@@ -146,11 +152,16 @@ class DemoData implements ApplicationRunner {
 	private final Threads threads;
 	private final Episodes episodes;
 	private final DemoVisits visits;
+	private final Hosts hosts;
+	private final Schedules schedules;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
-			Plans plans, Sessions sessions, Threads threads, Episodes episodes, DemoVisits visits) {
+			Plans plans, Sessions sessions, Threads threads, Episodes episodes, Hosts hosts, Schedules schedules,
+			DemoVisits visits) {
 		this.visits = visits;
+		this.hosts = hosts;
+		this.schedules = schedules;
 		this.episodes = episodes;
 		this.sessions = sessions;
 		this.threads = threads;
@@ -185,17 +196,18 @@ class DemoData implements ApplicationRunner {
 				templates.seedDefaults(); // now, rather than waiting for the new clinic's event: the demo plans need them
 				clinic.patients().stream().filter(it -> patients.findByUsername(it.username()).isEmpty())
 						.forEach(this::seed);
-				visits(clinic);
+				availability(); // the office hours first, so the demo visits find them
+				visits();
 			});
 		}
 	}
 
-	/** The clinicians' weekday hours and, at Northside, a few visits booked and one missed. */
-	private void visits(DemoClinic clinic) {
+	/** At Northside, a few visits booked and one missed. */
+	private void visits() {
 		try {
-			visits.seed(clinic.clinicians().stream().map(DemoClinician::username).toList());
+			visits.seed();
 		} catch (RuntimeException failed) { // the demo starts without visits rather than not at all
-			LOG.warn("Demo visits of {} not seeded: {}", clinic.id(), failed.getMessage());
+			LOG.warn("Demo visits of {} not seeded: {}", CurrentTenant.require(), failed.getClass().getSimpleName());
 		}
 	}
 
@@ -219,6 +231,24 @@ class DemoData implements ApplicationRunner {
 				}
 			} catch (java.io.IOException missing) {
 				throw new java.io.UncheckedIOException(missing);
+			}
+		}
+	}
+
+	/**
+	 * Office hours for every clinician who has none yet, weekdays 08:00 to 12:00 and 13:00 to 17:00 in
+	 * the clinic's zone: the availability page and booking show open times from the first start.
+	 */
+	private void availability() {
+
+		var week = new java.util.ArrayList<Availability.WeeklyHours>();
+		for (var day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+			week.add(new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(12, 0)));
+			week.add(new Availability.WeeklyHours(day, LocalTime.of(13, 0), LocalTime.of(17, 0)));
+		}
+		for (var host : hosts.active()) {
+			if (schedules.of(host.id()).week().isEmpty()) {
+				schedules.change(host.id(), new Availability(host.zone(), week, List.of(), Duration.ofMinutes(10), 8));
 			}
 		}
 	}

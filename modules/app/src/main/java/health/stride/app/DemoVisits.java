@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
@@ -23,22 +22,19 @@ import health.stride.patients.PatientSummary;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.CurrentTenant;
-import health.stride.visits.Availability;
 import health.stride.visits.Host;
 import health.stride.visits.Hosts;
-import health.stride.visits.Schedules;
 import health.stride.visits.VisitId;
 import health.stride.visits.VisitMissed;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
 
 /**
- * The demo clinicians' hours and a few visits, so the agenda, the portal home and the caseload show
- * visits from the first start: the demo clinicians work weekdays 08:00–17:00 in their clinic's zone;
- * Maya has a follow-up with pt.alex on the next working day and a coaching call with coach.rio a week
+ * A few demo visits, so the agenda, the portal home and the caseload show visits from the first
+ * start (the demo clinicians' office hours come first, from {@link DemoData}): Maya has a follow-up with pt.alex on the next working day and a coaching call with coach.rio a week
  * later, Noah a follow-up in a few days, and Grace missed a follow-up on the last working day (stored
  * as missed: booking refuses the past). Run for the current clinic, once: nothing changes when the
- * hours or the visits are there.
+ * visits are there.
  */
 @Component
 @Profile("demo")
@@ -46,11 +42,7 @@ class DemoVisits {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DemoVisits.class);
 
-	static final LocalTime OPENS = LocalTime.of(8, 0);
-	static final LocalTime CLOSES = LocalTime.of(17, 0);
-
 	private final Hosts hosts;
-	private final Schedules schedules;
 	private final Visits visits;
 	private final VisitTypes types;
 	private final PatientDirectory patients;
@@ -58,10 +50,9 @@ class DemoVisits {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 
-	DemoVisits(Hosts hosts, Schedules schedules, Visits visits, VisitTypes types, PatientDirectory patients,
+	DemoVisits(Hosts hosts, Visits visits, VisitTypes types, PatientDirectory patients,
 			ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.hosts = hosts;
-		this.schedules = schedules;
 		this.visits = visits;
 		this.types = types;
 		this.patients = patients;
@@ -70,12 +61,8 @@ class DemoVisits {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Hours for the clinic's demo clinicians, and the visits of Northside's demo patients; the tenant must be set. */
-	void seed(List<String> clinicians) {
-		for (var username : clinicians) {
-			hosts.findByUsername(username).filter(host -> schedules.of(host.id()).week().isEmpty())
-					.ifPresent(this::weekdays);
-		}
+	/** The visits of Northside's demo patients; the tenant must be set. */
+	void seed() {
 		var maya = patients.findByUsername("patient.maya");
 		if (maya.isEmpty() || !visits.ofPatient(maya.get().id()).isEmpty() || !typesSeeded()) {
 			return;
@@ -89,12 +76,6 @@ class DemoVisits {
 				.ifPresent(noah -> book(noah, alex, "follow-up", workingDayFrom(nextWorkingDay.plusDays(2), 1).atTime(14, 0)));
 		patients.findByUsername("patient.grace").ifPresent(grace -> missed(grace, alex,
 				workingDayFrom(LocalDate.now(alex.zone()).minusDays(1), -1).atTime(9, 0).atZone(alex.zone()).toInstant()));
-	}
-
-	private void weekdays(Host host) {
-		var week = java.util.stream.Stream.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-				DayOfWeek.FRIDAY).map(day -> new Availability.WeeklyHours(day, OPENS, CLOSES)).toList();
-		schedules.change(host.id(), new Availability(host.zone(), week, List.of(), Duration.ofMinutes(10), 12));
 	}
 
 	/** The kinds of visit reach a clinic registered just now a moment after it (from its event). */

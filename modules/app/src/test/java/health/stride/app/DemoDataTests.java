@@ -32,6 +32,8 @@ import health.stride.programs.ProgramTemplates;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
+import health.stride.visits.Hosts;
+import health.stride.visits.Schedules;
 
 @SpringBootTest
 class DemoDataTests {
@@ -51,8 +53,8 @@ class DemoDataTests {
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
 	@Autowired Episodes episodes;
-	@Autowired health.stride.visits.Hosts hosts;
-	@Autowired health.stride.visits.Schedules schedules;
+	@Autowired Hosts hosts;
+	@Autowired Schedules schedules;
 	@Autowired health.stride.visits.Visits visits;
 	@Autowired health.stride.visits.VisitTypes visitTypes;
 	@Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -63,13 +65,18 @@ class DemoDataTests {
 	void seedsTheContractsClinicsAndCliniciansOnceHoweverOftenItRuns() {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
-				plans, sessions, threads, episodes,
-				new DemoVisits(hosts, schedules, visits, visitTypes, patients, events, jdbc, transactions));
+				plans, sessions, threads, episodes, hosts, schedules,
+				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions));
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
 
 		assertThat(clinics.find(TenantId.of("northside"))).map(it -> it.name()).hasValue("Northside Physio");
+		// every demo clinician holds visits on weekdays, in two spans a day, once however often it runs
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> hosts.findByUsername("pt.alex")
+				.map(it -> schedules.of(it.id()).week().size()))).hasValue(10);
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> hosts.active().stream()
+				.allMatch(it -> schedules.of(it.id()).week().size() == 10))).isTrue();
 		assertThat(clinics.find(TenantId.of("lakeside"))).map(it -> it.name()).hasValue("Lakeside Therapy");
 		assertThat(clinics.find(TenantId.of("northside"))).hasValueSatisfying(northside -> {
 			assertThat(northside.supportPhone()).hasValue("+1 206 555 0142");
@@ -125,7 +132,7 @@ class DemoDataTests {
 						CaseloadReason.MISSED_VISIT, CaseloadReason.NEEDS_PLAN, CaseloadReason.READY_TO_PROGRESS));
 		// the demo clinicians work weekdays; Maya has a follow-up on the next working day and one more, Grace missed one
 		var alex = CurrentTenant.callAs(TenantId.of("northside"), () -> hosts.findByUsername("pt.alex")).orElseThrow();
-		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> schedules.of(alex.id())).week()).hasSize(5);
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> schedules.of(alex.id())).week()).hasSize(10);
 		var mayasVisits = CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(maya.id()));
 		assertThat(mayasVisits).hasSizeGreaterThanOrEqualTo(2).anySatisfy(it -> {
 			assertThat(it.clinicianId()).isEqualTo(alex.id());

@@ -1,5 +1,6 @@
 package health.stride.visits;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +24,6 @@ public interface Hosts {
 
 	Optional<Host> findByUsername(String username);
 
-	/** The clinicians who hold visits now, by name. */
-	java.util.List<Host> active();
+	/** The clinic's clinicians who hold visits now, by name. */
+	List<Host> active();
 }

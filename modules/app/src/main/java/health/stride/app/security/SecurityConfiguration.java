@@ -127,7 +127,8 @@ class SecurityConfiguration {
 						.requestMatchers("/portal", "/portal/**", "/caseload", "/caseload/**", "/patients/**",
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
-								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**")
+								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**",
+								"/availability", "/availability/**")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login

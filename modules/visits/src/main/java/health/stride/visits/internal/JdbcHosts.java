@@ -2,6 +2,7 @@ package health.stride.visits.internal;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,13 +57,13 @@ class JdbcHosts implements Hosts {
 	}
 
 	@Override
-	public java.util.List<Host> active() {
-		return jdbc.sql("select " + COLUMNS + " from visits.host where active order by display_name, id").query(HOST).list();
-	}
-
-	@Override
 	public Optional<Host> findByUsername(String username) {
 		return jdbc.sql("select " + COLUMNS + " from visits.host where username = ?").param(username).query(HOST)
 				.optional();
+	}
+
+	@Override
+	public List<Host> active() {
+		return jdbc.sql("select " + COLUMNS + " from visits.host where active order by display_name, id").query(HOST).list();
 	}
 }

@@ -35,6 +35,8 @@ class JdbcSchedules implements Schedules {
 
 	static final Duration MAX_BUFFER = Duration.ofHours(2);
 	static final int MAX_PER_DAY = 40;
+	static final int MAX_SPANS = 50;
+	static final int MAX_EXCEPTIONS = 200;
 	private static final UUID NOTHING = new UUID(0, 0);
 
 	private final JdbcClient jdbc;
@@ -50,8 +52,9 @@ class JdbcSchedules implements Schedules {
 	@Override
 	public Availability of(UUID clinicianId) {
 		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
+		// from today on, as change() takes them: what of() gives, change() accepts back unchanged
 		var today = LocalDate.now(clock.withZone(host.zone()));
-		return availability(host, today.minusDays(1), today.plusDays(Visits.HORIZON.toDays()).plusYears(1));
+		return availability(host, today, LocalDate.of(9999, 12, 31));
 	}
 
 	@Override
@@ -59,7 +62,8 @@ class JdbcSchedules implements Schedules {
 	public void change(UUID clinicianId, Availability availability) {
 
 		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
-		var today = LocalDate.now(clock.withZone(availability.zone()));
+		// a clinician moving to a zone where it is already tomorrow keeps today's exception
+		var today = min(LocalDate.now(clock.withZone(availability.zone())), LocalDate.now(clock.withZone(host.zone())));
 		validate(availability, today).throwIfAny();
 
 		jdbc.sql("""
@@ -80,9 +84,19 @@ class JdbcSchedules implements Schedules {
 		}
 	}
 
+	private static LocalDate min(LocalDate one, LocalDate other) {
+		return one.isBefore(other) ? one : other;
+	}
+
 	private static FieldErrors validate(Availability availability, LocalDate today) {
 
 		var errors = new FieldErrors();
+		if (availability.week().size() > MAX_SPANS) {
+			errors.reject("week", "visits.availability.too-many-spans", MAX_SPANS);
+		}
+		if (availability.exceptions().size() > MAX_EXCEPTIONS) {
+			errors.reject("exceptions", "visits.availability.too-many-exceptions", MAX_EXCEPTIONS);
+		}
 		if (availability.buffer().isNegative() || availability.buffer().compareTo(MAX_BUFFER) > 0) {
 			errors.reject("buffer", "visits.availability.invalid-buffer", MAX_BUFFER.toMinutes());
 		}

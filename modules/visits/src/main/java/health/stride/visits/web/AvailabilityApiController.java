@@ -1,0 +1,130 @@
+package health.stride.visits.web;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import health.stride.patients.CareTeams;
+import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientSummary;
+import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
+import health.stride.platform.validation.FieldErrors;
+import health.stride.visits.Host;
+import health.stride.visits.Hosts;
+import health.stride.visits.Schedules;
+import health.stride.visits.VisitType;
+import health.stride.visits.VisitTypes;
+import health.stride.visits.Visits;
+
+/**
+ * A clinician's open slots over the API. A patient sees only their own care team's clinicians, the
+ * kinds they may book themselves, from {@link Visits#PATIENT_LEAD} ahead, in their own time zone;
+ * the clinic's staff see any of its clinicians from now, in the clinician's zone. Nobody sees
+ * past {@link Visits#HORIZON}. Another clinic's clinician, or one not on the patient's care team,
+ * does not exist for the reader.
+ */
+@RestController
+class AvailabilityApiController {
+
+	private final Hosts hosts;
+	private final Schedules schedules;
+	private final VisitTypes types;
+	private final PatientDirectory patients;
+	private final CareTeams careTeams;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	AvailabilityApiController(Hosts hosts, Schedules schedules, VisitTypes types, PatientDirectory patients,
+			CareTeams careTeams, MessageSource messages, Clock clock) {
+		this.hosts = hosts;
+		this.schedules = schedules;
+		this.types = types;
+		this.patients = patients;
+		this.careTeams = careTeams;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	record SlotJson(String startsAt, String endsAt) {}
+
+	@GetMapping("/api/clinicians/{clinicianId}/availability")
+	@PreAuthorize("hasAnyRole('PATIENT', 'THERAPIST', 'COACH', 'CLINIC_ADMIN')")
+	List<SlotJson> availability(@PathVariable UUID clinicianId, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String type) {
+
+		var reader = CurrentUser.require();
+		var staff = reader.hasAny(Role.THERAPIST, Role.COACH, Role.CLINIC_ADMIN);
+		var host = hosts.find(clinicianId).orElseThrow(this::notFound);
+		Optional<PatientSummary> patient = Optional.empty();
+		if (!staff) {
+			patient = patients.findByUsername(reader.username())
+					.filter(it -> careTeams.isOnCareTeam(it.id(), host.username()));
+			if (patient.isEmpty()) {
+				throw notFound();
+			}
+		}
+		var zone = patient.map(it -> zoneOf(it, host)).orElse(host.zone());
+
+		var errors = new FieldErrors();
+		var range = SlotRange.parse(from, to, zone, errors);
+		var kind = kind(type, host, !staff, errors);
+		errors.throwIfAny();
+		range = Objects.requireNonNull(range);
+
+		var now = clock.instant();
+		var earliest = staff ? now : now.plus(Visits.PATIENT_LEAD);
+		var horizon = now.plus(Visits.HORIZON);
+		var until = range.to().isAfter(horizon) ? horizon : range.to();
+		var format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
+		return schedules.openSlots(host.id(), Objects.requireNonNull(kind), range.from(), until, earliest).stream()
+				.map(it -> new SlotJson(format.format(it.startsAt()), format.format(it.endsAt()))).toList();
+	}
+
+	/** The kind of visit asked for, if the clinic holds it, this clinician holds it and the reader may book it. */
+	private @Nullable VisitType kind(@Nullable String key, Host host, boolean patient, FieldErrors errors) {
+		if (key == null || key.isBlank()) {
+			errors.reject("type", "visits.api.type-required");
+			return null;
+		}
+		var kind = types.all().stream().filter(it -> it.key().equals(key.strip())).findFirst();
+		if (kind.isEmpty()) {
+			errors.reject("type", "visits.booking.unknown-type");
+		} else if (kind.get().heldBy() != host.kind()) {
+			errors.reject("type", "visits.booking.not-held-by-clinician");
+		} else if (patient && !kind.get().selfBookable()) {
+			errors.reject("type", "visits.booking.not-self-bookable");
+		}
+		return kind.orElse(null);
+	}
+
+	/** The patient's own zone; the clinician's if the record holds none Java knows. */
+	private static ZoneId zoneOf(PatientSummary patient, Host host) {
+		try {
+			return ZoneId.of(patient.timeZone());
+		} catch (DateTimeException unknown) {
+			return host.zone();
+		}
+	}
+
+	private ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND,
+				messages.getMessage("visits.api.no-clinician", null, LocaleContextHolder.getLocale()));
+	}
+}
