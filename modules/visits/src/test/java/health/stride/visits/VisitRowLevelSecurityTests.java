@@ -6,13 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
-import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
@@ -73,17 +68,12 @@ class VisitRowLevelSecurityTests {
 		clinicA = clinics.register(TenantId.of("a-" + UUID.randomUUID()), "Clinic A").tenant();
 		clinicB = clinics.register(TenantId.of("b-" + UUID.randomUUID()), "Clinic B").tenant();
 		Awaitility.await().until(() -> CurrentTenant.callAs(clinicA, () -> types.all().size()) == 4);
-		var alex = UUID.randomUUID();
 		var admin = new StrideUser("x", "admin.kim", List.of(clinicA), Set.of(Role.CLINIC_ADMIN));
 		visitOfA = CurrentTenant.callAs(clinicA, () -> {
-			hosts.enlist(alex, "pt.alex", "Alex Morgan, PT", HostKind.THERAPIST);
-			schedules.change(alex, new Availability(LOS_ANGELES, Arrays.stream(DayOfWeek.values())
-					.map(day -> new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList(),
-					List.of(), Duration.ZERO, 12));
-			var maya = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.maya", "Maya", "Okafor",
-					LocalDate.of(1986, 4, 12), "maya@example.org", null, "WA", "America/Los_Angeles"));
-			careTeams.assign(maya, new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null);
-			return visits.book(admin, maya, alex, "follow-up",
+			var alex = VisitsFixtures.clinicianEveryDay(hosts, schedules, "pt.alex", "Alex Morgan, PT",
+					HostKind.THERAPIST, LOS_ANGELES, Duration.ZERO);
+			var maya = VisitsFixtures.patient(patients, careTeams, "patient.maya", "maya@example.org", alex, null);
+			return visits.book(admin, maya, alex.clinicianId(), "follow-up",
 					LocalDate.now(LOS_ANGELES).plusDays(1).atTime(9, 0).atZone(LOS_ANGELES).toInstant());
 		});
 	}

@@ -17,11 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.validation.FieldErrors;
 import health.stride.visits.Availability;
 import health.stride.visits.Availability.DateException;
 import health.stride.visits.Availability.WeeklyHours;
 import health.stride.visits.Host;
+import health.stride.visits.HostKind;
 import health.stride.visits.Schedules;
 import health.stride.visits.Slot;
 import health.stride.visits.VisitId;
@@ -41,11 +45,15 @@ class JdbcSchedules implements Schedules {
 
 	private final JdbcClient jdbc;
 	private final JdbcHosts hosts;
+	private final JdbcVisitTypes types;
+	private final AuditTrail audit;
 	private final Clock clock;
 
-	JdbcSchedules(JdbcClient jdbc, JdbcHosts hosts, Clock clock) {
+	JdbcSchedules(JdbcClient jdbc, JdbcHosts hosts, JdbcVisitTypes types, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.hosts = hosts;
+		this.types = types;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -82,6 +90,7 @@ class JdbcSchedules implements Schedules {
 			jdbc.sql("insert into visits.date_exception (host_id, day, starts, ends) values (?, ?, ?, ?)")
 					.params(host.id(), exception.date(), exception.starts(), exception.ends()).update();
 		}
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "availability");
 	}
 
 	private static LocalDate min(LocalDate one, LocalDate other) {
@@ -145,16 +154,75 @@ class JdbcSchedules implements Schedules {
 
 	@Override
 	public List<Slot> openSlots(UUID clinicianId, VisitType type, Instant from, Instant to, Instant earliest) {
-
 		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
-		if (!host.active() || !to.isAfter(from)) {
-			return List.of();
+		return offer(host, type.key(), from, to, earliest).slots();
+	}
+
+	@Override
+	public Offer offer(Host host, String typeKey, Instant from, Instant to, Instant earliest) {
+
+		if (!to.isAfter(from)) {
+			return new Offer(types.all().stream().filter(it -> it.key().equals(typeKey)).findFirst().orElse(null), List.of());
 		}
 		var first = from.atZone(host.zone()).toLocalDate();
 		var last = to.atZone(host.zone()).toLocalDate();
-		var availability = availability(host, first, last);
-		var inHours = SlotPlanner.inHours(availability, type.length(), first, last);
-		return SlotPlanner.open(availability, inHours, held(host, first, last, null), from, to, earliest);
+		var heldFrom = first.minusDays(1).atStartOfDay(host.zone()).toInstant();
+		var heldTo = last.plusDays(2).atStartOfDay(host.zone()).toInstant();
+		// one round trip: the kind, the usual week, the dates that differ and the time booked visits hold
+		return jdbc.sql("""
+				select t.key, t.name, t.minutes, t.held_by, t.self_bookable,
+				       array(select weekday from visits.weekly_hours where host_id = :host order by weekday, starts),
+				       array(select extract(epoch from starts)::int from visits.weekly_hours where host_id = :host order by weekday, starts),
+				       array(select extract(epoch from ends)::int from visits.weekly_hours where host_id = :host order by weekday, starts),
+				       array(select day - date '1970-01-01' from visits.date_exception
+				             where host_id = :host and day between :first and :last order by day, starts nulls first),
+				       array(select extract(epoch from starts)::int from visits.date_exception
+				             where host_id = :host and day between :first and :last order by day, starts nulls first),
+				       array(select extract(epoch from ends)::int from visits.date_exception
+				             where host_id = :host and day between :first and :last order by day, starts nulls first),
+				       array(select extract(epoch from starts_at)::bigint from visits.visit
+				             where host_id = :host and status = 'BOOKED' and starts_at < :heldTo and held_until > :heldFrom
+				             order by starts_at, id),
+				       array(select extract(epoch from held_until)::bigint from visits.visit
+				             where host_id = :host and status = 'BOOKED' and starts_at < :heldTo and held_until > :heldFrom
+				             order by starts_at, id)
+				from (select 1) as one left join visits.visit_type t on t.key = :type and t.retired_at is null""")
+				.param("host", host.id()).param("type", typeKey).param("first", first).param("last", last)
+				.param("heldFrom", Timestamp.from(heldFrom)).param("heldTo", Timestamp.from(heldTo))
+				.query((row, number) -> {
+					var type = row.getString(1) == null ? null : new VisitType(row.getString(1), row.getString(2),
+							row.getInt(3), HostKind.valueOf(row.getString(4)), row.getBoolean(5));
+					if (type == null || type.heldBy() != host.kind() || !host.active()) {
+						return new Offer(type, List.of());
+					}
+					var week = new ArrayList<WeeklyHours>();
+					var weekDays = (Integer[]) row.getArray(6).getArray();
+					var weekStarts = (Integer[]) row.getArray(7).getArray();
+					var weekEnds = (Integer[]) row.getArray(8).getArray();
+					for (int i = 0; i < weekDays.length; i++) {
+						week.add(new WeeklyHours(DayOfWeek.of(weekDays[i]), LocalTime.ofSecondOfDay(weekStarts[i]),
+								LocalTime.ofSecondOfDay(weekEnds[i])));
+					}
+					var exceptions = new ArrayList<DateException>();
+					var dates = (Integer[]) row.getArray(9).getArray();
+					var dateStarts = (Integer[]) row.getArray(10).getArray();
+					var dateEnds = (Integer[]) row.getArray(11).getArray();
+					for (int i = 0; i < dates.length; i++) {
+						exceptions.add(new DateException(LocalDate.ofEpochDay(dates[i]),
+								dateStarts[i] == null ? null : LocalTime.ofSecondOfDay(dateStarts[i]),
+								dateEnds[i] == null ? null : LocalTime.ofSecondOfDay(dateEnds[i])));
+					}
+					var held = new ArrayList<SlotPlanner.Held>();
+					var heldStarts = (Long[]) row.getArray(12).getArray();
+					var heldUntil = (Long[]) row.getArray(13).getArray();
+					for (int i = 0; i < heldStarts.length; i++) {
+						held.add(new SlotPlanner.Held(Instant.ofEpochSecond(heldStarts[i]), Instant.ofEpochSecond(heldUntil[i])));
+					}
+					var availability = new Availability(host.zone(), week, exceptions, host.buffer(), host.maxPerDay());
+					var inHours = SlotPlanner.inHours(availability, type.length(), first, last);
+					return new Offer(type, SlotPlanner.open(availability, inHours, held, from, to, earliest));
+				})
+				.single();
 	}
 
 	@Override

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.tenancy.ClinicListener;
 import health.stride.platform.tenancy.ClinicRegistered;
 import health.stride.platform.validation.FieldErrors;
@@ -28,9 +31,11 @@ class JdbcVisitTypes implements VisitTypes {
 			row.getBoolean("self_bookable"));
 
 	private final JdbcClient jdbc;
+	private final AuditTrail audit;
 
-	JdbcVisitTypes(JdbcClient jdbc) {
+	JdbcVisitTypes(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Override
@@ -74,6 +79,7 @@ class JdbcVisitTypes implements VisitTypes {
 				.param("key", type.key()).param("name", type.name()).param("minutes", type.minutes())
 				.param("heldBy", type.heldBy().name()).param("selfBookable", type.selfBookable())
 				.update();
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "visit-types");
 	}
 
 	@Override
@@ -81,6 +87,7 @@ class JdbcVisitTypes implements VisitTypes {
 	public void retire(String key) {
 		jdbc.sql("update visits.visit_type set retired_at = now() where key = ? and retired_at is null").param(key)
 				.update();
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "visit-types");
 	}
 
 	@Override
@@ -99,6 +106,7 @@ class JdbcVisitTypes implements VisitTypes {
 				insert into visits.clinic_policy (notice_period) values (make_interval(secs => ?))
 				on conflict (tenant_id) do update set notice_period = excluded.notice_period""")
 				.param(notice.toSeconds()).update();
+		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, "visit-types");
 	}
 
 	/** A new clinic starts with the seeded kinds; hearing of it twice adds nothing. */

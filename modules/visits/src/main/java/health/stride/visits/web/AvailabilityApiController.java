@@ -67,6 +67,9 @@ class AvailabilityApiController {
 		this.reading.setReadOnly(true);
 	}
 
+	/** What a kind's key can look like (a longer or stranger one is unknown without asking the database). */
+	private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
 	record SlotJson(String startsAt, String endsAt) {}
 
 	@GetMapping("/api/clinicians/{clinicianId}/availability")
@@ -95,34 +98,42 @@ class AvailabilityApiController {
 
 		var errors = new FieldErrors();
 		var range = SlotRange.parse(from, to, zone, errors);
-		var kind = kind(type, host, !staff, errors);
-		errors.throwIfAny();
+		if (range == null || type == null || !KEY.matcher(type.strip()).matches()) { // say all that is wrong, reading nothing more
+			kind(type, host, !staff, errors);
+			errors.throwIfAny();
+		}
 		range = Objects.requireNonNull(range);
 
 		var now = clock.instant();
 		var earliest = staff ? now : now.plus(Visits.PATIENT_LEAD);
 		var horizon = now.plus(Visits.HORIZON);
 		var until = range.to().isAfter(horizon) ? horizon : range.to();
+		var offer = schedules.offer(host, Objects.requireNonNull(type).strip(), range.from(), until, earliest);
+		check(offer.type(), host, !staff, errors);
+		errors.throwIfAny();
 		var format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
-		return schedules.openSlots(host.id(), Objects.requireNonNull(kind), range.from(), until, earliest).stream()
+		return offer.slots().stream()
 				.map(it -> new SlotJson(format.format(it.startsAt()), format.format(it.endsAt()))).toList();
 	}
 
 	/** The kind of visit asked for, if the clinic holds it, this clinician holds it and the reader may book it. */
-	private @Nullable VisitType kind(@Nullable String key, Host host, boolean patient, FieldErrors errors) {
+	private void kind(@Nullable String key, Host host, boolean patient, FieldErrors errors) {
 		if (key == null || key.isBlank()) {
 			errors.reject("type", "visits.api.type-required");
-			return null;
+			return;
 		}
-		var kind = types.all().stream().filter(it -> it.key().equals(key.strip())).findFirst();
-		if (kind.isEmpty()) {
+		check(types.all().stream().filter(it -> it.key().equals(key.strip())).findFirst().orElse(null), host, patient,
+				errors);
+	}
+
+	private static void check(@Nullable VisitType kind, Host host, boolean patient, FieldErrors errors) {
+		if (kind == null) {
 			errors.reject("type", "visits.booking.unknown-type");
-		} else if (kind.get().heldBy() != host.kind()) {
+		} else if (kind.heldBy() != host.kind()) {
 			errors.reject("type", "visits.booking.not-held-by-clinician");
-		} else if (patient && !kind.get().selfBookable()) {
+		} else if (patient && !kind.selfBookable()) {
 			errors.reject("type", "visits.booking.not-self-bookable");
 		}
-		return kind.orElse(null);
 	}
 
 	/** The patient's own zone; the clinician's if the record holds none Java knows. */

@@ -30,7 +30,6 @@ import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
 import health.stride.patients.DischargeReason;
 import health.stride.patients.Episodes;
-import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PortalAccess;
@@ -53,6 +52,7 @@ import health.stride.visits.VisitRescheduled;
 import health.stride.visits.VisitStatus;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
+import health.stride.visits.VisitsFixtures;
 
 /**
  * Every rule of booking, moving and cancelling, against the real database: who may book with whom,
@@ -135,12 +135,8 @@ class BookingRulesTests {
 	}
 
 	PatientId patient(String username, CareTeam.Member therapist, CareTeam.Member coach) {
-		return CurrentTenant.callAs(clinic, () -> {
-			var id = patients.register(new NewPatient(UUID.randomUUID().toString(), username, "Maya", "Okafor",
-					LocalDate.of(1986, 4, 12), username + "@example.org", null, "WA", "America/Los_Angeles"));
-			careTeams.assign(id, therapist, coach);
-			return id;
-		});
+		return CurrentTenant.callAs(clinic,
+				() -> VisitsFixtures.patient(patients, careTeams, username, username + "@example.org", therapist, coach));
 	}
 
 	/** The open slots of a kind with a clinician on a day from tomorrow, in their zone. */

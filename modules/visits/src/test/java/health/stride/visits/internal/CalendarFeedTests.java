@@ -6,20 +6,15 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -39,12 +34,12 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
-import health.stride.visits.Availability;
 import health.stride.visits.HostKind;
 import health.stride.visits.Hosts;
 import health.stride.visits.Schedules;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
+import health.stride.visits.VisitsFixtures;
 
 /**
  * A clinician's private calendar feed: opened by its token alone, from no clinic; a new feed or a
@@ -85,16 +80,10 @@ class CalendarFeedTests {
 
 	@BeforeEach
 	void aClinicWithATherapist() {
-		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Northside Physio").tenant();
-		admin = new StrideUser(UUID.randomUUID().toString(), "admin.kim", List.of(clinic), Set.of(Role.CLINIC_ADMIN));
-		alex = UUID.randomUUID();
-		CurrentTenant.runAs(clinic, () -> {
-			hosts.enlist(alex, "pt.alex", "Alex Morgan, PT", HostKind.THERAPIST);
-			schedules.change(alex, new Availability(NEW_YORK, Arrays.stream(DayOfWeek.values())
-					.map(day -> new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList(),
-					List.of(), Duration.ZERO, 12));
-		});
-		Awaitility.await().until(() -> CurrentTenant.callAs(clinic, () -> types.all().size()) == 4);
+		clinic = VisitsFixtures.clinic(clinics, types, "Northside Physio");
+		admin = VisitsFixtures.user(clinic, "admin.kim", Role.CLINIC_ADMIN);
+		alex = CurrentTenant.callAs(clinic, () -> VisitsFixtures.clinicianEveryDay(hosts, schedules, "pt.alex",
+				"Alex Morgan, PT", HostKind.THERAPIST, NEW_YORK, Duration.ZERO)).clinicianId();
 	}
 
 	PatientId patient(String username) {

@@ -3,14 +3,10 @@ package health.stride.visits.internal;
 import static org.assertj.core.api.Assertions.*;
 
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import health.stride.messaging.Threads;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.platform.security.Role;
@@ -42,7 +37,6 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
-import health.stride.visits.Availability;
 import health.stride.visits.HostKind;
 import health.stride.visits.Hosts;
 import health.stride.visits.Schedules;
@@ -51,6 +45,7 @@ import health.stride.visits.VisitId;
 import health.stride.visits.VisitMissed;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
+import health.stride.visits.VisitsFixtures;
 
 /**
  * A booked visit nobody started within 15 minutes of its start is marked missed, once however many
@@ -103,22 +98,12 @@ class MissedVisitsTests {
 
 	@BeforeEach
 	void aClinicWithATherapistAndAPatient() {
-		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
-		alex = UUID.randomUUID();
+		clinic = VisitsFixtures.clinic(clinics, types, "Clinic");
 		alexSignedIn = new StrideUser(UUID.randomUUID().toString(), "pt.alex", List.of(clinic), Set.of(Role.THERAPIST));
-		CurrentTenant.runAs(clinic, () -> {
-			hosts.enlist(alex, "pt.alex", "Alex Morgan, PT", HostKind.THERAPIST);
-			schedules.change(alex, new Availability(LOS_ANGELES, Arrays.stream(DayOfWeek.values())
-					.map(day -> new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList(),
-					List.of(), Duration.ZERO, 12));
-		});
-		Awaitility.await().until(() -> CurrentTenant.callAs(clinic, () -> types.all().size()) == 4);
-		maya = CurrentTenant.callAs(clinic, () -> {
-			var id = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.maya", "Maya", "Okafor",
-					LocalDate.of(1986, 4, 12), "maya@example.org", null, "WA", "America/Los_Angeles"));
-			careTeams.assign(id, new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null);
-			return id;
-		});
+		alex = CurrentTenant.callAs(clinic, () -> VisitsFixtures.clinicianEveryDay(hosts, schedules, "pt.alex",
+				"Alex Morgan, PT", HostKind.THERAPIST, LOS_ANGELES, Duration.ZERO)).clinicianId();
+		maya = CurrentTenant.callAs(clinic, () -> VisitsFixtures.patient(patients, careTeams, "patient.maya",
+				"maya@example.org", new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null));
 		start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
 	}
 

@@ -2,22 +2,15 @@ package health.stride.visits.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.platform.security.Role;
@@ -36,12 +28,12 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
-import health.stride.visits.Availability;
 import health.stride.visits.HostKind;
 import health.stride.visits.Hosts;
 import health.stride.visits.Schedules;
 import health.stride.visits.Slot;
 import health.stride.visits.VisitTypes;
+import health.stride.visits.VisitsFixtures;
 import health.stride.visits.Visits;
 
 /** One slot, many bookers: exactly one gets it, whatever the application checked before. */
@@ -61,7 +53,7 @@ class VisitBookingTests {
 	private final TransactionTemplate transaction;
 
 	private TenantId clinic;
-	private UUID alex;
+	private CareTeam.Member alex;
 	private StrideUser admin;
 
 	VisitBookingTests(Visits visits, Schedules schedules, Hosts hosts, VisitTypes types, PatientDirectory patients,
@@ -79,31 +71,21 @@ class VisitBookingTests {
 
 	@BeforeEach
 	void aClinicWithATherapistWhoWorksEveryDay() {
-		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Clinic").tenant();
-		admin = new StrideUser(UUID.randomUUID().toString(), "admin.kim", List.of(clinic), Set.of(Role.CLINIC_ADMIN));
-		alex = UUID.randomUUID();
-		CurrentTenant.runAs(clinic, () -> {
-			hosts.enlist(alex, "pt.alex", "Alex Morgan, PT", HostKind.THERAPIST);
-			schedules.change(alex, new Availability(LOS_ANGELES, Arrays.stream(DayOfWeek.values())
-					.map(day -> new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList(),
-					List.of(), Duration.ofMinutes(10), 12));
-		});
-		Awaitility.await().until(() -> CurrentTenant.callAs(clinic, () -> types.all().size()) == 4);
+		clinic = VisitsFixtures.clinic(clinics, types, "Clinic");
+		admin = VisitsFixtures.user(clinic, "admin.kim", Role.CLINIC_ADMIN);
+		alex = CurrentTenant.callAs(clinic, () -> VisitsFixtures.clinicianEveryDay(hosts, schedules, "pt.alex",
+				"Alex Morgan, PT", HostKind.THERAPIST, LOS_ANGELES, Duration.ofMinutes(10)));
 	}
 
 	PatientId patient(String username) {
-		return CurrentTenant.callAs(clinic, () -> {
-			var id = patients.register(new NewPatient(UUID.randomUUID().toString(), username, "Maya", "Okafor",
-					LocalDate.of(1986, 4, 12), username + "@example.org", null, "WA", "America/Los_Angeles"));
-			careTeams.assign(id, new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null);
-			return id;
-		});
+		return CurrentTenant.callAs(clinic,
+				() -> VisitsFixtures.patient(patients, careTeams, username, username + "@example.org", alex, null));
 	}
 
 	Slot tomorrowsFirstSlot() {
 		var tomorrow = LocalDate.now(LOS_ANGELES).plusDays(1).atStartOfDay(LOS_ANGELES).toInstant();
 		var followUp = CurrentTenant.callAs(clinic, () -> types.find("follow-up")).orElseThrow();
-		return CurrentTenant.callAs(clinic, () -> schedules.openSlots(alex, followUp, tomorrow,
+		return CurrentTenant.callAs(clinic, () -> schedules.openSlots(alex.clinicianId(), followUp, tomorrow,
 				tomorrow.plus(Duration.ofDays(1)), Instant.now())).getFirst();
 	}
 
@@ -122,7 +104,7 @@ class VisitBookingTests {
 				answers.add(pool.submit((Callable<String>) () -> {
 					start.await();
 					try {
-						CurrentTenant.callAs(clinic, () -> visits.book(admin, patient, alex, "follow-up", slot.startsAt()));
+						CurrentTenant.callAs(clinic, () -> visits.book(admin, patient, alex.clinicianId(), "follow-up", slot.startsAt()));
 						return "201";
 					} catch (Visits.SlotTaken taken) {
 						return "409";
@@ -148,13 +130,13 @@ class VisitBookingTests {
 		var maya = patient("patient.maya");
 		var ruth = patient("patient.ruth");
 		var slot = tomorrowsFirstSlot();
-		CurrentTenant.runAs(clinic, () -> visits.book(admin, maya, alex, "follow-up", slot.startsAt()));
+		CurrentTenant.runAs(clinic, () -> visits.book(admin, maya, alex.clinicianId(), "follow-up", slot.startsAt()));
 
 		// straight into the table, as a second node with a stale view would: the buffer counts too
 		assertThatThrownBy(() -> CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
 				insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status, booked_by, booked_at)
 				values (gen_random_uuid(), ?, ?, 'follow-up', ?, ?, ?, 'BOOKED', 'x', now())""")
-				.params(ruth.id(), alex, java.sql.Timestamp.from(slot.endsAt().plusSeconds(300)),
+				.params(ruth.id(), alex.clinicianId(), java.sql.Timestamp.from(slot.endsAt().plusSeconds(300)),
 						java.sql.Timestamp.from(slot.endsAt().plusSeconds(2100)),
 						java.sql.Timestamp.from(slot.endsAt().plusSeconds(2100)))
 				.update())))

@@ -3,16 +3,12 @@ package health.stride.visits.internal;
 import static org.assertj.core.api.Assertions.*;
 
 import java.io.StringReader;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -42,7 +38,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import health.stride.messaging.internal.EmailNotices;
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
-import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.platform.i18n.Language;
@@ -51,13 +46,13 @@ import health.stride.platform.security.StrideUser;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
-import health.stride.visits.Availability;
 import health.stride.visits.HostKind;
 import health.stride.visits.Hosts;
 import health.stride.visits.Schedules;
 import health.stride.visits.VisitId;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
+import health.stride.visits.VisitsFixtures;
 import health.stride.visits.internal.VisitEmails.Kind;
 
 /**
@@ -111,23 +106,13 @@ class VisitEmailTests {
 	@BeforeEach
 	void mayaAndHerTherapistWhoWorksEveryDay() {
 		clock.reset();
-		clinic = clinics.register(TenantId.of("c-" + UUID.randomUUID()), "Northside Physio").tenant();
-		admin = new StrideUser(UUID.randomUUID().toString(), "admin.kim", List.of(clinic), Set.of(Role.CLINIC_ADMIN));
-		alex = UUID.randomUUID();
+		clinic = VisitsFixtures.clinic(clinics, types, "Northside Physio");
+		admin = VisitsFixtures.user(clinic, "admin.kim", Role.CLINIC_ADMIN);
 		email = "maya-" + UUID.randomUUID() + "@example.org";
-		CurrentTenant.runAs(clinic, () -> {
-			hosts.enlist(alex, "pt.alex", "Alex Morgan, PT", HostKind.THERAPIST);
-			schedules.change(alex, new Availability(LOS_ANGELES, Arrays.stream(DayOfWeek.values())
-					.map(day -> new Availability.WeeklyHours(day, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList(),
-					List.of(), Duration.ZERO, 12));
-		});
-		Awaitility.await().until(() -> CurrentTenant.callAs(clinic, () -> types.all().size()) == 4);
-		maya = CurrentTenant.callAs(clinic, () -> {
-			var id = patients.register(new NewPatient(UUID.randomUUID().toString(), "patient.maya", "Maya", "Okafor",
-					LocalDate.of(1986, 4, 12), email, null, "WA", "America/Los_Angeles"));
-			careTeams.assign(id, new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null);
-			return id;
-		});
+		alex = CurrentTenant.callAs(clinic, () -> VisitsFixtures.clinicianEveryDay(hosts, schedules, "pt.alex",
+				"Alex Morgan, PT", HostKind.THERAPIST, LOS_ANGELES, Duration.ZERO)).clinicianId();
+		maya = CurrentTenant.callAs(clinic, () -> VisitsFixtures.patient(patients, careTeams, "patient.maya", email,
+				new CareTeam.Member(alex, "pt.alex", "Alex Morgan, PT"), null));
 	}
 
 	@AfterEach
