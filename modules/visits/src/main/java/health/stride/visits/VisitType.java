@@ -19,6 +19,22 @@ public record VisitType(String key, @Nullable String name, int minutes, HostKind
 		return name != null ? name : messages.getMessage("visits.type." + key, null, key, locale);
 	}
 
+	/**
+	 * Refuses, on the {@code type} field, a kind that does not exist (null), that a clinician of this
+	 * kind does not hold, or that a patient may not book themselves: the one rule booking and the open
+	 * times share.
+	 */
+	public static void check(@Nullable VisitType type, HostKind clinician, boolean byPatient,
+			health.stride.platform.validation.FieldErrors errors) {
+		if (type == null) {
+			errors.reject("type", "visits.booking.unknown-type");
+		} else if (type.heldBy() != clinician) {
+			errors.reject("type", "visits.booking.not-held-by-clinician");
+		} else if (byPatient && !type.selfBookable()) {
+			errors.reject("type", "visits.booking.not-self-bookable");
+		}
+	}
+
 	public java.time.Duration length() {
 		return java.time.Duration.ofMinutes(minutes);
 	}

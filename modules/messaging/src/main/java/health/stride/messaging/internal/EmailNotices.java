@@ -129,7 +129,7 @@ public class EmailNotices implements NotificationPreferences {
 					sent++;
 				} catch (MailException failed) {
 					// stays pending, for the next run; the others go out now
-					LOG.warn("Could not send a message notice for patient {}: {}", id, failed.getMessage());
+					LOG.warn("Could not send a message notice for patient {}: {}", id, failed.getClass().getSimpleName()); // its message may name the address
 					continue;
 				}
 			}

@@ -219,13 +219,7 @@ class VisitBooking implements Visits {
 	private VisitType type(StrideUser by, Host host, String key, Instant startsAt) {
 		var errors = new FieldErrors();
 		var type = types.all().stream().filter(it -> it.key().equals(key)).findFirst();
-		if (type.isEmpty()) {
-			errors.reject("type", "visits.booking.unknown-type");
-		} else if (type.get().heldBy() != host.kind()) {
-			errors.reject("type", "visits.booking.not-held-by-clinician");
-		} else if (by.has(Role.PATIENT) && !type.get().selfBookable()) {
-			errors.reject("type", "visits.booking.not-self-bookable");
-		}
+		VisitType.check(type.orElse(null), host.kind(), by.has(Role.PATIENT), errors);
 		timeErrors(by, startsAt, errors);
 		errors.throwIfAny();
 		return type.orElseThrow();

@@ -170,11 +170,12 @@ class VisitEmails {
 				outcome = send(owed, sender, clinic, now);
 			} catch (MailException failed) {
 				// stays owed, for the next run; the others go out now
-				LOG.warn("Could not send a visit email {} for visit {}: {}", owed.kind(), owed.visitId(), failed.getMessage());
+				LOG.warn("Could not send a visit email {} for visit {}: {}", owed.kind(), owed.visitId(),
+						failed.getClass().getSimpleName()); // its message may name the address
 				continue;
 			} catch (RuntimeException failed) {
 				// one bad row must not roll back the rows sent before it (they would go out twice)
-				LOG.error("Visit email {} for visit {} failed", owed.kind(), owed.visitId(), failed);
+				LOG.error("Visit email {} for visit {} failed: {}", owed.kind(), owed.visitId(), failed.getClass().getName());
 				continue;
 			}
 			if ("SENT".equals(outcome)) {

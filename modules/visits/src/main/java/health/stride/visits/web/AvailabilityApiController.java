@@ -109,7 +109,7 @@ class AvailabilityApiController {
 		var horizon = now.plus(Visits.HORIZON);
 		var until = range.to().isAfter(horizon) ? horizon : range.to();
 		var offer = schedules.offer(host, Objects.requireNonNull(type).strip(), range.from(), until, earliest);
-		check(offer.type(), host, !staff, errors);
+		VisitType.check(offer.type(), host.kind(), !staff, errors);
 		errors.throwIfAny();
 		var format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
 		return offer.slots().stream()
@@ -122,18 +122,8 @@ class AvailabilityApiController {
 			errors.reject("type", "visits.api.type-required");
 			return;
 		}
-		check(types.all().stream().filter(it -> it.key().equals(key.strip())).findFirst().orElse(null), host, patient,
-				errors);
-	}
-
-	private static void check(@Nullable VisitType kind, Host host, boolean patient, FieldErrors errors) {
-		if (kind == null) {
-			errors.reject("type", "visits.booking.unknown-type");
-		} else if (kind.heldBy() != host.kind()) {
-			errors.reject("type", "visits.booking.not-held-by-clinician");
-		} else if (patient && !kind.selfBookable()) {
-			errors.reject("type", "visits.booking.not-self-bookable");
-		}
+		VisitType.check(types.all().stream().filter(it -> it.key().equals(key.strip())).findFirst().orElse(null),
+				host.kind(), patient, errors);
 	}
 
 	/** The patient's own zone; the clinician's if the record holds none Java knows. */
