@@ -37,6 +37,13 @@ public interface PatientDirectory {
 	Optional<PatientSummary> findByUsername(String username);
 
 	/**
+	 * The patient who signs in as {@code username}, if the clinician who signs in as
+	 * {@code clinicianUsername} is on their care team and has not left the clinic: a patient's
+	 * question about one of their own clinicians, in one read.
+	 */
+	Optional<PatientSummary> findByUsernameCaredForBy(String username, String clinicianUsername);
+
+	/**
 	 * The record, if this user may read it: the patient themself, a member of their care team or an
 	 * administrator of the clinic. Anyone else learns nothing, not even that the patient exists.
 	 * Every attempt is audited.

@@ -111,6 +111,11 @@ class JdbcPatientDirectory implements PatientDirectory {
 		return patients.findByUsername(username).map(Patient::summary);
 	}
 
+	@Override
+	public Optional<PatientSummary> findByUsernameCaredForBy(String username, String clinicianUsername) {
+		return patients.findByUsernameCaredForBy(username, clinicianUsername).map(Patient::summary);
+	}
+
 	/**
 	 * The record, if this user may read it: the patient themself, a member of their care team or an
 	 * administrator of the clinic. Anyone else learns nothing, not even that the patient exists.

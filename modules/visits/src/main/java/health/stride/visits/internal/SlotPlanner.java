@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import health.stride.visits.Availability;
 import health.stride.visits.Schedules;
@@ -38,46 +40,69 @@ final class SlotPlanner {
 	static List<Slot> inHours(Availability availability, Duration length, LocalDate first, LocalDate last) {
 
 		var zone = availability.zone();
-		var slots = new TreeMap<Instant, Slot>();
+		var rules = zone.getRules();
+		var slots = new ArrayList<Slot>();
 		for (var day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			// on most days one offset holds from midnight to midnight: look it up once, not once a start
+			var midnight = day.atStartOfDay(zone).toInstant();
+			var change = rules.nextTransition(midnight);
+			var steady = change == null || !change.getInstant().isBefore(day.plusDays(2).atStartOfDay(zone).toInstant())
+					? rules.getOffset(midnight) : null;
 			for (var span : spans(availability, day)) {
 				var spanEnd = ZonedDateTime.ofLocal(LocalDateTime.of(day, span[1]), zone, null).toInstant();
 				var minutes = Duration.between(span[0], span[1]);
 				for (var offset = Duration.ZERO; offset.compareTo(minutes) < 0; offset = offset.plus(Schedules.STEP)) {
 					var local = LocalDateTime.of(day, span[0]).plus(offset);
-					var offsets = zone.getRules().getValidOffsets(local);
-					if (offsets.isEmpty()) {
-						continue; // clocks jumped over this time
+					ZoneOffset zoneOffset = steady;
+					if (zoneOffset == null) {
+						var offsets = rules.getValidOffsets(local);
+						if (offsets.isEmpty()) {
+							continue; // clocks jumped over this time
+						}
+						zoneOffset = offsets.get(0); // the earlier of a repeated time
 					}
-					var start = local.atOffset(offsets.get(0)).toInstant(); // the earlier of a repeated time
+					var start = local.toInstant(zoneOffset);
 					var end = start.plus(length);
 					if (end.isAfter(spanEnd)) {
 						break;
 					}
-					slots.putIfAbsent(start, new Slot(start, end));
+					slots.add(new Slot(start, end));
 				}
 			}
 		}
-		return new ArrayList<>(slots.values());
+		// spans of one date may overlap (extra hours over the usual ones): each start once, in order
+		slots.sort(Comparator.comparing(Slot::startsAt));
+		var distinct = new ArrayList<Slot>(slots.size());
+		for (var slot : slots) {
+			if (distinct.isEmpty() || !distinct.getLast().startsAt().equals(slot.startsAt())) {
+				distinct.add(slot);
+			}
+		}
+		return distinct;
 	}
 
 	/**
 	 * The slots in hours that are still open: clear of every held time with this clinician's buffer
-	 * after the new visit too, on a day that is not full.
+	 * after the new visit too, on a day that is not full. Both lists come by start.
 	 */
 	static List<Slot> open(Availability availability, List<Slot> inHours, List<Held> held, Instant from, Instant to,
 			Instant earliest) {
 
+		var rules = availability.zone().getRules();
 		var perDay = perDay(availability, held);
 		var open = new ArrayList<Slot>();
+		var passed = 0; // the held times that end before the slot at hand starts, and so before every later one
 		for (var slot : inHours) {
 			if (slot.startsAt().isBefore(from) || !slot.startsAt().isBefore(to) || slot.startsAt().isBefore(earliest)) {
 				continue;
 			}
-			if (perDay.getOrDefault(day(availability, slot.startsAt()), 0) >= availability.maxPerDay()) {
+			if (perDay.getOrDefault(day(rules, slot.startsAt()), 0) >= availability.maxPerDay()) {
 				continue;
 			}
-			if (clashes(slot, availability.buffer(), held)) {
+			while (passed < held.size() && !held.get(passed).until().isAfter(slot.startsAt())) {
+				passed++;
+			}
+			if (clashes(slot, availability.buffer(), held.subList(passed, held.size()))) {
 				continue;
 			}
 			open.add(slot);
@@ -85,10 +110,14 @@ final class SlotPlanner {
 		return open;
 	}
 
+	/** Whether the slot, with the buffer after it, meets a held time; the held times come by start. */
 	static boolean clashes(Slot slot, Duration buffer, List<Held> held) {
 		var until = slot.endsAt().plus(buffer);
 		for (var other : held) {
-			if (slot.startsAt().isBefore(other.until()) && other.starts().isBefore(until)) {
+			if (!other.starts().isBefore(until)) {
+				return false; // this one and every later one start after the slot and its buffer
+			}
+			if (slot.startsAt().isBefore(other.until())) {
 				return true;
 			}
 		}
@@ -100,12 +129,18 @@ final class SlotPlanner {
 	}
 
 	static LocalDate day(Availability availability, Instant instant) {
-		return instant.atZone(availability.zone()).toLocalDate();
+		return day(availability.zone().getRules(), instant);
+	}
+
+	private static LocalDate day(ZoneRules rules, Instant instant) {
+		var seconds = instant.getEpochSecond() + rules.getOffset(instant).getTotalSeconds();
+		return LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
 	}
 
 	private static Map<LocalDate, Integer> perDay(Availability availability, List<Held> held) {
+		var rules = availability.zone().getRules();
 		var counts = new HashMap<LocalDate, Integer>();
-		held.forEach(it -> counts.merge(day(availability, it.starts()), 1, Integer::sum));
+		held.forEach(it -> counts.merge(day(rules, it.starts()), 1, Integer::sum));
 		return counts;
 	}
 
