@@ -101,9 +101,14 @@ class VisitPagesTests {
 	}
 
 	Slot firstSlot(UUID host, String type) {
+		return firstSlot(host, type, Visits.PATIENT_LEAD);
+	}
+
+	/** The first slot at least {@code lead} from now (staff book from now; a minute spares the page's later clock). */
+	Slot firstSlot(UUID host, String type, Duration lead) {
 		var now = Instant.now();
 		return CurrentTenant.callAs(clinic, () -> schedules.openSlots(host, types.find(type).orElseThrow(), now,
-				now.plus(Duration.ofDays(7)), now.plus(Visits.PATIENT_LEAD))).getFirst();
+				now.plus(Duration.ofDays(7)), now.plus(lead))).getFirst();
 	}
 
 	List<Visit> mayasVisits() {
@@ -113,7 +118,7 @@ class VisitPagesTests {
 	@Test
 	void staffBookForAPatientWithTheirTherapistFirstInTheClinicianZone() throws Exception {
 
-		var slot = firstSlot(alex, "follow-up");
+		var slot = firstSlot(alex, "follow-up", Duration.ofMinutes(1));
 
 		mvc.perform(get("/patients/{p}/visits/new", maya.id()).with(ptAlex))
 				.andExpect(status().isOk())

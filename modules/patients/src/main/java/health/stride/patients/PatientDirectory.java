@@ -3,6 +3,7 @@ package health.stride.patients;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,11 +38,10 @@ public interface PatientDirectory {
 	Optional<PatientSummary> findByUsername(String username);
 
 	/**
-	 * The patient who signs in as {@code username}, if the clinician who signs in as
-	 * {@code clinicianUsername} is on their care team and has not left the clinic: a patient's
-	 * question about one of their own clinicians, in one read.
+	 * The patient who signs in as {@code username}, if the clinician is on their care team and has
+	 * not left the clinic: a patient's question about one of their own clinicians, in one read.
 	 */
-	Optional<PatientSummary> findByUsernameCaredForBy(String username, String clinicianUsername);
+	Optional<PatientSummary> findByUsernameCaredForBy(String username, UUID clinicianId);
 
 	/**
 	 * The record, if this user may read it: the patient themself, a member of their care team or an

@@ -33,8 +33,11 @@ public interface Schedules {
 	 */
 	List<Slot> openSlots(UUID clinicianId, VisitType type, Instant from, Instant to, Instant earliest);
 
-	/** What a reader asking for a clinician's open times is given: the kind asked for (if the clinic holds it) and the slots. */
-	record Offer(@Nullable VisitType type, List<Slot> slots) {
+	/**
+	 * What a reader asking for a clinician's open times is given: the clinician (if the clinic has
+	 * them as a host), the kind asked for (if the clinic holds it) and the slots.
+	 */
+	record Offer(@Nullable Host host, @Nullable VisitType type, List<Slot> slots) {
 
 		public Offer {
 			slots = List.copyOf(slots);
@@ -42,11 +45,12 @@ public interface Schedules {
 	}
 
 	/**
-	 * The kind of visit by its key and, if the clinician holds it, its open slots as {@link #openSlots}
-	 * gives them, read in one statement: the path patients and calendars ask most often. No slots for
-	 * an unknown or retired kind, a kind the clinician does not hold or a clinician who left.
+	 * The clinician, the kind of visit by its key and, if the clinician holds it, its open slots as
+	 * {@link #openSlots} gives them, read in one statement: the path patients and calendars ask most
+	 * often. No slots for an unknown clinician, an unknown or retired kind, a kind the clinician does
+	 * not hold or a clinician who left.
 	 */
-	Offer offer(Host host, String typeKey, Instant from, Instant to, Instant earliest);
+	Offer offer(UUID clinicianId, String typeKey, Instant from, Instant to, Instant earliest);
 
 	/** Whether a visit of this kind may start then, and if not, why. */
 	enum Check {

@@ -112,8 +112,8 @@ class JdbcPatientDirectory implements PatientDirectory {
 	}
 
 	@Override
-	public Optional<PatientSummary> findByUsernameCaredForBy(String username, String clinicianUsername) {
-		return patients.findByUsernameCaredForBy(username, clinicianUsername).map(Patient::summary);
+	public Optional<PatientSummary> findByUsernameCaredForBy(String username, UUID clinicianId) {
+		return patients.findByUsernameCaredForBy(username, clinicianId).map(Patient::summary);
 	}
 
 	/**

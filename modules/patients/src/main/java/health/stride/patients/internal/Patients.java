@@ -14,8 +14,10 @@ public interface Patients extends ListCrudRepository<Patient, UUID> {
 	@NativeQuery("""
 			select p.* from patients.patient p
 			where p.username = :username
-			  and exists (select 1 from patients.care_team t
-			              where t.patient_id = p.id and (t.therapist_username = :clinician or t.coach_username = :clinician))
-			  and not exists (select 1 from patients.departed_clinician d where d.username = :clinician)""")
-	Optional<Patient> findByUsernameCaredForBy(String username, String clinician);
+			  and exists (select 1 from patients.care_team t where t.patient_id = p.id
+			              and (t.therapist_id = :clinician
+			                   and not exists (select 1 from patients.departed_clinician d where d.username = t.therapist_username)
+			                or t.coach_id = :clinician
+			                   and not exists (select 1 from patients.departed_clinician d where d.username = t.coach_username)))""")
+	Optional<Patient> findByUsernameCaredForBy(String username, UUID clinician);
 }

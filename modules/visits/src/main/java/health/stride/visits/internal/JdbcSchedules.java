@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -154,23 +155,30 @@ class JdbcSchedules implements Schedules {
 
 	@Override
 	public List<Slot> openSlots(UUID clinicianId, VisitType type, Instant from, Instant to, Instant earliest) {
-		var host = hosts.find(clinicianId).orElseThrow(Visits.NotFound::new);
-		return offer(host, type.key(), from, to, earliest).slots();
+		var offer = offer(clinicianId, type.key(), from, to, earliest);
+		if (offer.host() == null) {
+			throw new Visits.NotFound();
+		}
+		return offer.slots();
 	}
 
-	@Override
-	public Offer offer(Host host, String typeKey, Instant from, Instant to, Instant earliest) {
+	/** No zone is a day more than this away from UTC: the read takes that much either side, the planner the exact dates. */
+	private static final Duration ANY_ZONE = Duration.ofDays(1);
 
-		if (!to.isAfter(from)) {
-			return new Offer(types.all().stream().filter(it -> it.key().equals(typeKey)).findFirst().orElse(null), List.of());
-		}
-		var first = from.atZone(host.zone()).toLocalDate();
-		var last = to.atZone(host.zone()).toLocalDate();
-		var heldFrom = first.minusDays(1).atStartOfDay(host.zone()).toInstant();
-		var heldTo = last.plusDays(2).atStartOfDay(host.zone()).toInstant();
-		// one round trip: the kind, the usual week, the dates that differ and the time booked visits hold
+	@Override
+	public Offer offer(UUID clinicianId, String typeKey, Instant from, Instant to, Instant earliest) {
+
+		// the clinician's dates depend on their zone, which this same read brings: take a day more either
+		// side (for the zone) and a day more again (for visits and buffers across midnight)
+		var firstAnywhere = from.minus(ANY_ZONE).atOffset(ZoneOffset.UTC).toLocalDate();
+		var lastAnywhere = to.plus(ANY_ZONE).atOffset(ZoneOffset.UTC).toLocalDate();
+		var heldFrom = from.minus(ANY_ZONE).minus(ANY_ZONE);
+		var heldTo = to.plus(ANY_ZONE).plus(ANY_ZONE);
+		// one round trip: the clinician, the kind, the usual week, the dates that differ and the time booked visits hold
 		return jdbc.sql("""
-				select t.key, t.name, t.minutes, t.held_by, t.self_bookable,
+				select h.id, h.username, h.display_name, h.kind, h.time_zone,
+				       extract(epoch from h.buffer)::bigint as buffer_seconds, h.max_per_day, h.active,
+				       t.key, t.name, t.minutes, t.held_by, t.self_bookable,
 				       array(select weekday from visits.weekly_hours where host_id = :host order by weekday, starts),
 				       array(select extract(epoch from starts)::int from visits.weekly_hours where host_id = :host order by weekday, starts),
 				       array(select extract(epoch from ends)::int from visits.weekly_hours where host_id = :host order by weekday, starts),
@@ -186,41 +194,45 @@ class JdbcSchedules implements Schedules {
 				       array(select extract(epoch from held_until)::bigint from visits.visit
 				             where host_id = :host and status = 'BOOKED' and starts_at < :heldTo and held_until > :heldFrom
 				             order by starts_at, id)
-				from (select 1) as one left join visits.visit_type t on t.key = :type and t.retired_at is null""")
-				.param("host", host.id()).param("type", typeKey).param("first", first).param("last", last)
+				from (select 1) as one
+				left join visits.host h on h.id = :host
+				left join visits.visit_type t on t.key = :type and t.retired_at is null""")
+				.param("host", clinicianId).param("type", typeKey).param("first", firstAnywhere).param("last", lastAnywhere)
 				.param("heldFrom", Timestamp.from(heldFrom)).param("heldTo", Timestamp.from(heldTo))
 				.query((row, number) -> {
-					var type = row.getString(1) == null ? null : new VisitType(row.getString(1), row.getString(2),
-							row.getInt(3), HostKind.valueOf(row.getString(4)), row.getBoolean(5));
-					if (type == null || type.heldBy() != host.kind() || !host.active()) {
-						return new Offer(type, List.of());
+					var host = row.getString("username") == null ? null : JdbcHosts.HOST.mapRow(row, number);
+					var type = row.getString("key") == null ? null : new VisitType(row.getString("key"), row.getString("name"),
+							row.getInt("minutes"), HostKind.valueOf(row.getString("held_by")), row.getBoolean("self_bookable"));
+					if (host == null || type == null || type.heldBy() != host.kind() || !host.active() || !to.isAfter(from)) {
+						return new Offer(host, type, List.of());
 					}
 					var week = new ArrayList<WeeklyHours>();
-					var weekDays = (Integer[]) row.getArray(6).getArray();
-					var weekStarts = (Integer[]) row.getArray(7).getArray();
-					var weekEnds = (Integer[]) row.getArray(8).getArray();
+					var weekDays = (Integer[]) row.getArray(14).getArray();
+					var weekStarts = (Integer[]) row.getArray(15).getArray();
+					var weekEnds = (Integer[]) row.getArray(16).getArray();
 					for (int i = 0; i < weekDays.length; i++) {
 						week.add(new WeeklyHours(DayOfWeek.of(weekDays[i]), LocalTime.ofSecondOfDay(weekStarts[i]),
 								LocalTime.ofSecondOfDay(weekEnds[i])));
 					}
 					var exceptions = new ArrayList<DateException>();
-					var dates = (Integer[]) row.getArray(9).getArray();
-					var dateStarts = (Integer[]) row.getArray(10).getArray();
-					var dateEnds = (Integer[]) row.getArray(11).getArray();
+					var dates = (Integer[]) row.getArray(17).getArray();
+					var dateStarts = (Integer[]) row.getArray(18).getArray();
+					var dateEnds = (Integer[]) row.getArray(19).getArray();
 					for (int i = 0; i < dates.length; i++) {
 						exceptions.add(new DateException(LocalDate.ofEpochDay(dates[i]),
 								dateStarts[i] == null ? null : LocalTime.ofSecondOfDay(dateStarts[i]),
 								dateEnds[i] == null ? null : LocalTime.ofSecondOfDay(dateEnds[i])));
 					}
 					var held = new ArrayList<SlotPlanner.Held>();
-					var heldStarts = (Long[]) row.getArray(12).getArray();
-					var heldUntil = (Long[]) row.getArray(13).getArray();
+					var heldStarts = (Long[]) row.getArray(20).getArray();
+					var heldUntil = (Long[]) row.getArray(21).getArray();
 					for (int i = 0; i < heldStarts.length; i++) {
 						held.add(new SlotPlanner.Held(Instant.ofEpochSecond(heldStarts[i]), Instant.ofEpochSecond(heldUntil[i])));
 					}
 					var availability = new Availability(host.zone(), week, exceptions, host.buffer(), host.maxPerDay());
-					var inHours = SlotPlanner.inHours(availability, type.length(), first, last);
-					return new Offer(type, SlotPlanner.open(availability, inHours, held, from, to, earliest));
+					var inHours = SlotPlanner.inHours(availability, type.length(), from.atZone(host.zone()).toLocalDate(),
+							to.atZone(host.zone()).toLocalDate());
+					return new Offer(host, type, SlotPlanner.open(availability, inHours, held, from, to, earliest));
 				})
 				.single();
 	}

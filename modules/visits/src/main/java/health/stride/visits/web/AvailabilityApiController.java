@@ -85,20 +85,17 @@ class AvailabilityApiController {
 
 		var reader = CurrentUser.require();
 		var staff = reader.hasAny(Role.THERAPIST, Role.COACH, Role.CLINIC_ADMIN);
-		var host = hosts.find(clinicianId).orElseThrow(this::notFound);
-		Optional<PatientSummary> patient = Optional.empty();
-		if (!staff) {
-			patient = patients.findByUsernameCaredForBy(reader.username(), host.username());
-			if (patient.isEmpty()) {
-				throw notFound();
-			}
-		}
-		var zone = patient.map(it -> zoneOf(it, host)).orElse(host.zone());
+		// a patient's question names one of their own clinicians: the care team answers it and gives
+		// the patient's zone in one read; the clinician comes with the open times
+		var host = staff ? hosts.find(clinicianId).orElseThrow(this::notFound) : null;
+		var zone = staff ? Objects.requireNonNull(host).zone()
+				: zoneOf(patients.findByUsernameCaredForBy(reader.username(), clinicianId).orElseThrow(this::notFound))
+						.orElseGet(() -> hosts.find(clinicianId).orElseThrow(this::notFound).zone());
 
 		var errors = new FieldErrors();
 		var range = SlotRange.parse(from, to, zone, errors);
 		if (range == null || type == null || !KEY.matcher(type.strip()).matches()) { // say all that is wrong, reading nothing more
-			kind(type, host, !staff, errors);
+			kind(type, host != null ? host : hosts.find(clinicianId).orElseThrow(this::notFound), !staff, errors);
 			errors.throwIfAny();
 		}
 		range = Objects.requireNonNull(range);
@@ -107,8 +104,11 @@ class AvailabilityApiController {
 		var earliest = staff ? now : now.plus(Visits.PATIENT_LEAD);
 		var horizon = now.plus(Visits.HORIZON);
 		var until = range.to().isAfter(horizon) ? horizon : range.to();
-		var offer = schedules.offer(host, Objects.requireNonNull(type).strip(), range.from(), until, earliest);
-		VisitType.check(offer.type(), host.kind(), !staff, errors);
+		var offer = schedules.offer(clinicianId, Objects.requireNonNull(type).strip(), range.from(), until, earliest);
+		if (offer.host() == null) {
+			throw notFound(); // gone since the first read
+		}
+		VisitType.check(offer.type(), offer.host().kind(), !staff, errors);
 		errors.throwIfAny();
 		var rules = zone.getRules();
 		return offer.slots().stream().map(it -> new SlotJson(iso(it.startsAt(), rules), iso(it.endsAt(), rules))).toList();
@@ -142,12 +142,12 @@ class AvailabilityApiController {
 				host.kind(), patient, errors);
 	}
 
-	/** The patient's own zone; the clinician's if the record holds none Java knows. */
-	private static ZoneId zoneOf(PatientSummary patient, Host host) {
+	/** The patient's own zone, if the record holds one Java knows. */
+	private static Optional<ZoneId> zoneOf(PatientSummary patient) {
 		try {
-			return ZoneId.of(patient.timeZone());
+			return Optional.of(ZoneId.of(patient.timeZone()));
 		} catch (DateTimeException unknown) {
-			return host.zone();
+			return Optional.empty();
 		}
 	}
 
