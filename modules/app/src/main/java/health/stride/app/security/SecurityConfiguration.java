@@ -71,7 +71,10 @@ class SecurityConfiguration {
 			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info", "/c/**",
 			"/logout/connect/back-channel/" + REGISTRATION,
 			// calendar apps fetch a clinician's feed without signing in: its secret token is the key
-			"/calendar/*" };
+			"/calendar/*",
+			// a visit's invited interpreter or caregiver has no account: a one-time link lets their browser
+			// session into that one room (the room's controller and socket check the session's grant)
+			"/room-guest/*", "/guest/visits/*/room", "/guest/visits/*/room/socket" };
 
 	/** The API's doors for people who have no account yet. */
 	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
@@ -128,7 +131,7 @@ class SecurityConfiguration {
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
 								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**",
-								"/availability", "/availability/**")
+								"/availability", "/availability/**", "/visits/**")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login
@@ -142,7 +145,8 @@ class SecurityConfiguration {
 				.headers(headers -> headers
 						.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(keycloak)))
 						.frameOptions(frames -> frames.deny())
-						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+						.addHeaderWriter(new DevicePermissions()))
 				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
 				.addFilterAfter(new PageSessionLifetime(lifetime, keycloakSignOut, keycloakSession, clock), SecurityContextHolderFilter.class)
 				.addFilterAfter(new TenantBindingFilter(clinics), AuthorizationFilter.class)

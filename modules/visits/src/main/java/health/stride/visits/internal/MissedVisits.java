@@ -27,8 +27,8 @@ import health.stride.visits.VisitMissed;
 
 /**
  * Marks a booked visit that nobody started within {@link #GRACE} of its start as missed and tells
- * the other modules ({@link VisitMissed}). Until the video room exists, "started" means its clinician
- * marked it held ({@link VisitAttendance}).
+ * the other modules ({@link VisitMissed}). "Started" means someone came into its video room, or its
+ * clinician marked it held (a visit held elsewhere, by telephone say).
  * <p>
  * Every node runs the job. One guarded update per clinic decides: only a visit still booked changes,
  * and a node whose update waited on another's row lock finds it missed already and changes nothing,
@@ -80,7 +80,7 @@ class MissedVisits {
 		return CurrentTenant.callAs(clinic, () -> transaction.execute(status -> {
 			var missed = jdbc.sql("""
 					update visits.visit set status = 'MISSED', version = version + 1
-					where status = 'BOOKED' and starts_at <= ?
+					where status = 'BOOKED' and starts_at <= ? and room_joined_at is null
 					returning id, patient_id, host_id, starts_at""")
 					.param(Timestamp.from(now.minus(GRACE)))
 					.query((row, number) -> new VisitMissed(clinic, new VisitId(row.getObject("id", UUID.class)),
