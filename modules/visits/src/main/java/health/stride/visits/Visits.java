@@ -22,6 +22,18 @@ public interface Visits {
 	java.time.Duration PATIENT_LEAD = java.time.Duration.ofHours(2);
 	java.time.Duration HORIZON = java.time.Duration.ofDays(60);
 
+	/** A booked visit's video room opens this long before its start... */
+	java.time.Duration ROOM_OPENS_BEFORE = java.time.Duration.ofMinutes(10);
+
+	/** ...and stays open this long past its booked end, for a visit that runs over. */
+	java.time.Duration ROOM_STAYS_OPEN_AFTER = java.time.Duration.ofMinutes(60);
+
+	/** Whether the visit's video room is open now for its patient and clinician. */
+	static boolean roomOpen(Visit visit, java.time.Instant now) {
+		return visit.isBooked() && !now.isBefore(visit.startsAt().minus(ROOM_OPENS_BEFORE))
+				&& now.isBefore(visit.endsAt().plus(ROOM_STAYS_OPEN_AFTER));
+	}
+
 	/** The visit, or the clinician, is another clinic's or not the reader's to see: for them it does not exist. */
 	final class NotFound extends RuntimeException {
 

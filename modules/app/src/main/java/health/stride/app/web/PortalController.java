@@ -130,8 +130,8 @@ class PortalController {
 	/** How many of the patient's next booked visits the home shows; the visits page has them all. */
 	static final int UPCOMING = 3;
 
-	/** A booked visit to come, in the patient's zone and language. */
-	record UpcomingVisit(String when, String kind, String clinician) {}
+	/** A booked visit to come, in the patient's zone and language, with its video room's address once it is open. */
+	record UpcomingVisit(String when, String kind, String clinician, @Nullable String room) {}
 
 	private List<UpcomingVisit> upcomingVisits(PatientRecord record) {
 		var locale = LocaleContextHolder.getLocale();
@@ -142,7 +142,8 @@ class PortalController {
 				.sorted(Comparator.comparing(Visit::startsAt)).limit(UPCOMING)
 				.map(it -> new UpcomingVisit(when.format(it.startsAt()),
 						visitTypes.find(it.type()).map(type -> type.name(messages, locale)).orElse(it.type()),
-						hosts.find(it.clinicianId()).map(Host::displayName).orElse("")))
+						hosts.find(it.clinicianId()).map(Host::displayName).orElse(""),
+						Visits.roomOpen(it, now) ? "/visits/" + it.id() + "/room" : null))
 				.toList();
 	}
 

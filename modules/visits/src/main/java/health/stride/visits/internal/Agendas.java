@@ -39,6 +39,19 @@ public class Agendas {
 		this.clock = clock;
 	}
 
+	/** Which of these visits have someone waiting in their video room now. */
+	public java.util.Set<VisitId> waiting(java.util.Collection<VisitId> visits) {
+		if (visits.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set.copyOf(jdbc.sql("""
+				select distinct visit_id from visits.room_peer
+				where visit_id = any(?) and left_at is null and admitted_at is null and seen_at > ?""")
+				.params(visits.stream().map(VisitId::id).toArray(java.util.UUID[]::new),
+						Timestamp.from(clock.instant().minus(RoomLedger.PRESENCE)))
+				.query((row, number) -> new VisitId(row.getObject(1, java.util.UUID.class))).list());
+	}
+
 	/** The clinic's clinicians who hold visits now, by name. */
 	public List<Host> hosts() {
 		return jdbc.sql("select " + JdbcHosts.COLUMNS + " from visits.host where active order by display_name, id")

@@ -31,8 +31,8 @@ import health.stride.visits.Visits;
 @Transactional(readOnly = true)
 public class RoomDoor {
 
-	public static final Duration OPENS_BEFORE = Duration.ofMinutes(10);
-	public static final Duration STAYS_OPEN_AFTER = Duration.ofMinutes(60);
+	public static final Duration OPENS_BEFORE = Visits.ROOM_OPENS_BEFORE;
+	public static final Duration STAYS_OPEN_AFTER = Visits.ROOM_STAYS_OPEN_AFTER;
 
 	/** What someone at the room's door finds. */
 	public sealed interface Entry {

@@ -136,19 +136,6 @@ class RoomLedger {
 				.params(peer, visit.id()).query(Boolean.class).single();
 	}
 
-	/** How many of the clinician's visits have someone waiting in their room now, by visit. */
-	List<VisitId> waiting(Collection<VisitId> visitsOfTheDay) {
-		if (visitsOfTheDay.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				select distinct visit_id from visits.room_peer
-				where visit_id = any(?) and left_at is null and admitted_at is null and seen_at > ?""")
-				.params(visitsOfTheDay.stream().map(VisitId::id).toArray(UUID[]::new),
-						Timestamp.from(clock.instant().minus(PRESENCE)))
-				.query((row, number) -> new VisitId(row.getObject(1, UUID.class))).list();
-	}
-
 	/** A line of the call's text side-channel, kept until the call ends. */
 	void chat(RoomParticipant who, UUID peer, String text) {
 		jdbc.sql("""

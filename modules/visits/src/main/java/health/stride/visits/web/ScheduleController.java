@@ -53,7 +53,7 @@ class ScheduleController {
 
 	/** One visit on the agenda, in the reader's words. */
 	record Row(UUID visit, String time, String patient, String patientName, String kind, String status, boolean late,
-			boolean mayMarkHeld) {}
+			boolean mayMarkHeld, boolean room, boolean waiting) {}
 
 	/** One day of the agenda. */
 	record Day(String heading, boolean today, List<Row> visits) {}
@@ -113,11 +113,14 @@ class ScheduleController {
 		var mine = host.get().username().equals(reader.username());
 
 		var found = visits.ofClinician(host.get().id(), from, to);
+		var waiting = agendas.waiting(found.stream().filter(it -> Visits.roomOpen(it, now)).map(Visit::id).toList());
 		var days = new ArrayList<Day>();
 		for (int i = 0; i < length; i++) {
 			var shownDay = first.plusDays(i);
 			var rows = found.stream().filter(it -> it.startsAt().atZone(zone).toLocalDate().equals(shownDay))
-					.map(it -> row(it, time.format(it.startsAt()), locale, mine && (it.isBooked() || it.status() == VisitStatus.MISSED) && !it.startsAt().isAfter(now)))
+					.map(it -> row(it, time.format(it.startsAt()), locale,
+							mine && (it.isBooked() || it.status() == VisitStatus.MISSED) && !it.startsAt().isAfter(now),
+							mine && Visits.roomOpen(it, now), waiting.contains(it.id())))
 					.toList();
 			days.add(new Day(heading.format(shownDay), shownDay.equals(today), rows));
 		}
@@ -152,11 +155,12 @@ class ScheduleController {
 		return "redirect:/schedule";
 	}
 
-	private Row row(Visit visit, String time, java.util.Locale locale, boolean mayMarkHeld) {
+	private Row row(Visit visit, String time, java.util.Locale locale, boolean mayMarkHeld, boolean room,
+			boolean waiting) {
 		var name = patients.find(visit.patient()).map(it -> it.firstName() + " " + it.lastName()).orElse("");
 		var kind = types.find(visit.type()).map(it -> it.name(messages, locale)).orElse(visit.type());
 		return new Row(visit.id().id(), time, visit.patient().toString(), name, kind, visit.status().name(),
-				visit.late(), mayMarkHeld);
+				visit.late(), mayMarkHeld, room, waiting);
 	}
 
 	/** The clinician an administrator asked for, else the first of the clinic's. */

@@ -63,7 +63,8 @@ class VisitViews {
 	}
 
 	/** A visit as a line of a list. */
-	record Line(String id, String when, String kind, String clinician, String status, boolean upcoming) {}
+	record Line(String id, String when, String kind, String clinician, String status, boolean upcoming,
+			boolean roomOpen) {}
 
 	List<Line> lines(List<Visit> visits, ZoneId zone, Instant now) {
 		var locale = LocaleContextHolder.getLocale();
@@ -71,7 +72,8 @@ class VisitViews {
 				.withZone(zone);
 		return visits.stream().map(visit -> new Line(visit.id().toString(), when.format(visit.startsAt()),
 				kindName(visit.type()), hosts.find(visit.clinicianId()).map(Host::displayName).orElse(""),
-				visit.status().name(), visit.isBooked() && visit.startsAt().isAfter(now))).toList();
+				visit.status().name(), visit.isBooked() && visit.startsAt().isAfter(now), Visits.roomOpen(visit, now)))
+				.toList();
 	}
 
 	String kindName(String key) {
