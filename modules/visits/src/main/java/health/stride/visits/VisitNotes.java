@@ -22,7 +22,8 @@ public interface VisitNotes {
 
 	Duration OPENS_BEFORE = Duration.ofMinutes(10);
 
-	int MAX_SECTION = 20_000;
+	/** As much as any one text field of a page may carry (the web layer's guard refuses more before any controller). */
+	int MAX_SECTION = 10_000;
 
 	int MAX_ADDENDUM = 10_000;
 

@@ -128,7 +128,7 @@ class SecurityConfiguration {
 								"/messages", "/messages/**", "/library", "/library/**", "/templates", "/templates/**",
 								"/admin", "/admin/**", "/sponsor", "/sponsors/**", "/platform", "/session/activity",
 								"/platform/**", "/paused", "/clinic/logo", "/schedule", "/schedule/**",
-								"/availability", "/availability/**")
+								"/availability", "/availability/**", "/visits/**")
 						.authenticated()
 						.anyRequest().denyAll())
 				.oauth2Login(login -> login
