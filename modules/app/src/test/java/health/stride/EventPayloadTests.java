@@ -72,7 +72,9 @@ class EventPayloadTests {
 				// a plan's revision number: it keys the notice posted per change and says nothing clinical
 				|| (type == long.class && component.getName().equals("version"))
 				// an episode of care's number (1, 2, ...): it keys the episode and says nothing clinical
-				|| (type == int.class && component.getName().equals("episode"));
+				|| (type == int.class && component.getName().equals("episode"))
+				// a completed visit's length in minutes, as its times would tell: it counts for the clinic's reports
+				|| (type == int.class && component.getName().equals("minutes"));
 	}
 
 	/** A value object naming one thing: a record called {@code *Id} around a single UUID or string. */

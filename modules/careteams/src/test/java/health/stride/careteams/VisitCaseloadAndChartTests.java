@@ -36,6 +36,8 @@ import health.stride.visits.VisitCancelled;
 import health.stride.visits.VisitHeld;
 import health.stride.visits.VisitId;
 import health.stride.visits.VisitMissed;
+import health.stride.visits.VisitNote;
+import health.stride.visits.VisitNotes;
 import health.stride.visits.VisitTypes;
 
 /**
@@ -50,6 +52,7 @@ class VisitCaseloadAndChartTests {
 	private final Caseloads caseloads;
 	private final PatientChart charts;
 	private final VisitTypes types;
+	private final VisitNotes notes;
 	private final CareTeamFixtures fixtures;
 	private final ApplicationEventPublisher events;
 	private final JdbcClient jdbc;
@@ -60,13 +63,14 @@ class VisitCaseloadAndChartTests {
 	private PatientId maya;
 
 	VisitCaseloadAndChartTests(ClinicRegistry clinics, ClinicianManagement clinicians, Caseloads caseloads,
-			PatientChart charts, VisitTypes types, CareTeamFixtures fixtures, ApplicationEventPublisher events,
+			PatientChart charts, VisitTypes types, VisitNotes notes, CareTeamFixtures fixtures, ApplicationEventPublisher events,
 			JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.clinics = clinics;
 		this.clinicians = clinicians;
 		this.caseloads = caseloads;
 		this.charts = charts;
 		this.types = types;
+		this.notes = notes;
 		this.fixtures = fixtures;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -142,6 +146,39 @@ class VisitCaseloadAndChartTests {
 
 		var admin = new StrideUser(UUID.randomUUID().toString(), "admin.nora", List.of(clinic), Set.of(Role.CLINIC_ADMIN));
 		assertThat(chart(admin).nextVisit()).as("the administrators see the visits too").isNotNull();
+	}
+
+	@Test
+	void aVisitCompletedWithASignedNoteClearsTheMissedVisitAndShowsTheNoteOnTheChart() {
+
+		var now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		var missed = visit(now.minus(Duration.ofDays(1)), "MISSED", now.minus(Duration.ofDays(3)));
+		publish(new VisitMissed(clinic, missed, maya, alex, now.minus(Duration.ofDays(1))));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reasons().contains(CaseloadReason.MISSED_VISIT));
+
+		// booked before the miss: it shows the patient is back only once it is held
+		var held = visit(now.minus(Duration.ofMinutes(20)), "BOOKED", now.minus(Duration.ofDays(2)));
+		var alexSignedIn = new StrideUser(UUID.randomUUID().toString(), "pt.alex", List.of(clinic), Set.of(Role.THERAPIST));
+		var sections = new VisitNote.Sections("Back pain 4/10, better mornings.", "Bird dog held 5 s each side.",
+				"Improving as planned.", "Add the side plank; next visit in two weeks.");
+		CurrentTenant.callAs(clinic, () -> notes.sign(alexSignedIn, held, sections, 28, 0));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reasons().contains(CaseloadReason.MISSED_VISIT));
+		CurrentTenant.callAs(clinic, () -> notes.addAddendum(alexSignedIn, held, "Called back: the plank was fine."));
+
+		var admin = new StrideUser(UUID.randomUUID().toString(), "admin.nora", List.of(clinic), Set.of(Role.CLINIC_ADMIN));
+		for (var reader : List.of(alexSignedIn, admin)) {
+			assertThat(chart(reader).timeline()).filteredOn(it -> it.what().code().equals("careteams.chart.visit-note"))
+					.singleElement().satisfies(moment -> {
+						assertThat(moment.what().arguments()).containsExactly("Follow-up",
+								chart(reader).timeline().stream().filter(it -> it.what().code().equals("careteams.chart.visit-held"))
+										.findFirst().orElseThrow().when(),
+								"Alex, PT", 28);
+						assertThat(moment.note()).isNotNull();
+						assertThat(moment.note().sections()).isEqualTo(sections);
+						assertThat(moment.note().addenda()).extracting(PatientChart.Addendum::body)
+								.containsExactly("Called back: the plank was fine.");
+					});
+		}
 	}
 
 	private PatientChart.Chart chart(StrideUser reader) {

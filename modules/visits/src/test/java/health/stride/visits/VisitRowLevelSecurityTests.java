@@ -141,6 +141,55 @@ class VisitRowLevelSecurityTests {
 		}
 	}
 
+	@Test
+	void keepsEachClinicsVisitNotesAndAddendaToItself() throws SQLException {
+
+		try (var connection = connect()) {
+			connection.setAutoCommit(false);
+			bind(connection, clinicA);
+			try (var statement = connection.prepareStatement("""
+					insert into visits.visit_note (visit_id, subjective, objective, assessment, plan, minutes, drafted_by,
+					                               drafted_at, signed_by, signed_at)
+					values (?, 'S', 'O', 'A', 'P', 30, 'pt.alex', now(), 'pt.alex', now())""")) {
+				statement.setObject(1, visitOfA.id());
+				statement.executeUpdate();
+			}
+			try (var statement = connection.prepareStatement("""
+					insert into visits.visit_note_addendum (id, visit_id, body, signed_by, signed_at)
+					values (gen_random_uuid(), ?, 'Later.', 'pt.alex', now())""")) {
+				statement.setObject(1, visitOfA.id());
+				statement.executeUpdate();
+			}
+			connection.commit();
+
+			bind(connection, clinicA);
+			assertThat(count(connection, "select count(*) from visits.visit_note")).isOne();
+			assertThat(count(connection, "select count(*) from visits.visit_note_addendum")).isOne();
+			connection.rollback();
+
+			bind(connection, clinicB);
+			assertThat(count(connection, "select count(*) from visits.visit_note")).isZero();
+			assertThat(count(connection, "select count(*) from visits.visit_note_addendum")).isZero();
+			try (var statement = connection.prepareStatement("""
+					insert into visits.visit_note (tenant_id, visit_id, subjective, drafted_by, drafted_at)
+					values (?, ?, 'Written from B.', 'pt.sam', now())""")) {
+				statement.setString(1, clinicA.value());
+				statement.setObject(2, visitOfA.id());
+				assertThatExceptionOfType(SQLException.class).isThrownBy(statement::executeUpdate)
+						.satisfies(it -> assertThat(it.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+			}
+			connection.rollback();
+		}
+		try (var connection = connect()) {
+			assertThat(count(connection, "select count(*) from visits.visit_note")).as("no clinic bound").isZero();
+			assertThat(count(connection, "select count(*) from visits.visit_note_addendum")).isZero();
+		}
+	}
+
+	private static long count(Connection connection, String sql) throws SQLException {
+		return Long.parseLong(single(connection, sql));
+	}
+
 	private Connection connect() throws SQLException {
 		return DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(), database.getPassword());
 	}

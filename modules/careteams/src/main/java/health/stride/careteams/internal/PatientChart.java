@@ -50,6 +50,8 @@ import health.stride.programs.Sessions;
 import health.stride.visits.Host;
 import health.stride.visits.Hosts;
 import health.stride.visits.Visit;
+import health.stride.visits.VisitNote;
+import health.stride.visits.VisitNotes;
 import health.stride.visits.VisitStatus;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
@@ -75,8 +77,19 @@ public class PatientChart {
 		}
 	}
 
-	/** One line of the timeline, newest first. */
-	public record Moment(Instant at, String when, Text what, @Nullable Text detail) {}
+	/** One line of the timeline, newest first; a signed visit note comes with its sections and addenda. */
+	public record Moment(Instant at, String when, Text what, @Nullable Text detail, @Nullable Note note) {
+
+		Moment(Instant at, String when, Text what, @Nullable Text detail) {
+			this(at, when, what, detail, null);
+		}
+	}
+
+	/** A signed visit note as the timeline shows it, as its clinician wrote it. */
+	public record Note(VisitNote.Sections sections, List<Addendum> addenda) {}
+
+	/** An addendum to a signed note: its text, who signed it and when (in the patient's zone). */
+	public record Addendum(String body, String signedBy, String when) {}
 
 	/** A red-flag report as the chart shows it. */
 	public record Flag(UUID id, String reported, Text source, List<String> symptoms, boolean emergency, boolean open,
@@ -119,13 +132,15 @@ public class PatientChart {
 	private final Visits visits;
 	private final VisitTypes visitTypes;
 	private final Hosts hosts;
+	private final VisitNotes visitNotes;
 	private final java.time.Clock clock;
 
 	PatientChart(PatientDirectory directory, Intakes intakes, RedFlags redFlags, SponsorManagement sponsors, Plans plans,
 			ProgramTemplates templates, ExerciseLibrary library, Sessions sessions, Outcomes outcomes,
 			Progressions progressions, Threads threads, MessageSource messages, Visits visits, VisitTypes visitTypes,
-			Hosts hosts, java.time.Clock clock) {
+			Hosts hosts, VisitNotes visitNotes, java.time.Clock clock) {
 		this.visits = visits;
+		this.visitNotes = visitNotes;
 		this.visitTypes = visitTypes;
 		this.hosts = hosts;
 		this.clock = clock;
@@ -210,6 +225,9 @@ public class PatientChart {
 		for (var visit : patientVisits.subList(0, Math.min(patientVisits.size(), MAX_VISITS))) {
 			visitMoments(visit, when, locale, timeline);
 		}
+		for (var note : visitNotes.signedOf(reader, id)) {
+			noteMoment(note, patientVisits, when, timeline);
+		}
 		timeline.sort(Comparator.comparing(Moment::at).reversed());
 
 		var flags = reports.stream().map(it -> new Flag(it.id(), when.format(it.reportedAt()),
@@ -272,6 +290,20 @@ public class PatientChart {
 					new Text("careteams.chart.visit-held", kind), null));
 			case BOOKED -> { }
 		}
+	}
+
+	/** A signed note: when it was signed, the visit's kind and date, its clinician and minutes, then the note itself. */
+	private void noteMoment(VisitNote note, List<Visit> patientVisits, DateTimeFormatter when, List<Moment> timeline) {
+		var signedAt = java.util.Objects.requireNonNull(note.signedAt());
+		var visit = patientVisits.stream().filter(it -> it.id().equals(note.visit())).findFirst()
+				.or(() -> visits.find(note.visit()));
+		var kind = visit.map(it -> kind(it, java.util.Objects.requireNonNull(when.getLocale()))).orElse("");
+		var startsAt = visit.map(it -> when.format(it.startsAt())).orElse("");
+		var clinician = hosts.find(note.clinicianId()).map(Host::displayName).orElse(String.valueOf(note.signedBy()));
+		timeline.add(new Moment(signedAt, when.format(signedAt),
+				new Text("careteams.chart.visit-note", kind, startsAt, clinician, note.minutes()), null,
+				new Note(note.sections(), note.addenda().stream()
+						.map(it -> new Addendum(it.body(), it.signedBy(), when.format(it.signedAt()))).toList())));
 	}
 
 	private @Nullable NextVisit nextVisit(List<Visit> patientVisits, DateTimeFormatter when, Locale locale) {

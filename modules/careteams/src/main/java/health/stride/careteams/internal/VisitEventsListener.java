@@ -6,12 +6,14 @@ import health.stride.patients.PatientId;
 import health.stride.platform.tenancy.ClinicListener;
 import health.stride.visits.VisitBooked;
 import health.stride.visits.VisitCancelled;
+import health.stride.visits.VisitCompleted;
 import health.stride.visits.VisitHeld;
 import health.stride.visits.VisitMissed;
 import health.stride.visits.VisitRescheduled;
 
 /**
- * Keeps the caseload's "missed visit" reason in step with the patient's visits. Every visit event
+ * Keeps the caseload's "missed visit" reason in step with the patient's visits (booked, moved, cancelled,
+ * missed, held, completed with a signed note). Every visit event
  * only says which patient to look at again: the projection asks the visits module for the state of
  * their visits, so an event handled twice, or after a later one, changes nothing.
  */
@@ -46,6 +48,12 @@ class VisitEventsListener {
 
 	@ClinicListener
 	void on(VisitHeld event) {
+		visitsChanged(event.patient());
+	}
+
+	/** The visit's note was signed: a visit completed after the patient's latest miss shows they are back. */
+	@ClinicListener
+	void on(VisitCompleted event) {
 		visitsChanged(event.patient());
 	}
 

@@ -34,6 +34,7 @@ import health.stride.visits.Host;
 import health.stride.visits.Hosts;
 import health.stride.visits.Visit;
 import health.stride.visits.VisitId;
+import health.stride.visits.VisitNotes;
 import health.stride.visits.VisitStatus;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
@@ -53,7 +54,7 @@ class ScheduleController {
 
 	/** One visit on the agenda, in the reader's words. */
 	record Row(UUID visit, String time, String patient, String patientName, String kind, String status, boolean late,
-			boolean mayMarkHeld, boolean room, boolean waiting) {}
+			boolean mayMarkHeld, boolean room, boolean waiting, boolean mayWriteNote) {}
 
 	/** One day of the agenda. */
 	record Day(String heading, boolean today, List<Row> visits) {}
@@ -120,7 +121,8 @@ class ScheduleController {
 			var rows = found.stream().filter(it -> it.startsAt().atZone(zone).toLocalDate().equals(shownDay))
 					.map(it -> row(it, time.format(it.startsAt()), locale,
 							mine && (it.isBooked() || it.status() == VisitStatus.MISSED) && !it.startsAt().isAfter(now),
-							mine && Visits.roomOpen(it, now), waiting.contains(it.id())))
+							mine && Visits.roomOpen(it, now), waiting.contains(it.id()),
+							mine && it.status() != VisitStatus.CANCELLED && !it.startsAt().minus(VisitNotes.OPENS_BEFORE).isAfter(now)))
 					.toList();
 			days.add(new Day(heading.format(shownDay), shownDay.equals(today), rows));
 		}
@@ -156,11 +158,11 @@ class ScheduleController {
 	}
 
 	private Row row(Visit visit, String time, java.util.Locale locale, boolean mayMarkHeld, boolean room,
-			boolean waiting) {
+			boolean waiting, boolean mayWriteNote) {
 		var name = patients.find(visit.patient()).map(it -> it.firstName() + " " + it.lastName()).orElse("");
 		var kind = types.find(visit.type()).map(it -> it.name(messages, locale)).orElse(visit.type());
 		return new Row(visit.id().id(), time, visit.patient().toString(), name, kind, visit.status().name(),
-				visit.late(), mayMarkHeld, room, waiting);
+				visit.late(), mayMarkHeld, room, waiting, mayWriteNote);
 	}
 
 	/** The clinician an administrator asked for, else the first of the clinic's. */
