@@ -11,10 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,26 +62,7 @@ class RoomSocketTests extends EndToEndTestSupport {
 	/** A follow-up of Maya's with Alex starting in five minutes; whatever held that time is cancelled. */
 	@BeforeEach
 	void aVisitAboutToStart() {
-		var maya = CurrentTenant.callAs(NORTHSIDE, () -> patients.findByUsername("patient.maya")).orElseThrow();
-		var alex = CurrentTenant.callAs(NORTHSIDE, () -> hosts.findByUsername("pt.alex")).orElseThrow();
-		var startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(5));
-		visit = UUID.randomUUID();
-		CurrentTenant.runAs(NORTHSIDE, () -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-			jdbc.sql("""
-					update visits.visit set status = 'CANCELLED', cancelled_by = 'test', cancelled_at = now()
-					where status = 'BOOKED' and (host_id = ? or patient_id = ?) and starts_at < ? and held_until > ?""")
-					.params(alex.id(), maya.id().id(), Timestamp.from(startsAt.plus(Duration.ofHours(1))),
-							Timestamp.from(startsAt.minus(Duration.ofHours(1))))
-					.update();
-			jdbc.sql("""
-					insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status,
-					                          booked_by, booked_at)
-					values (?, ?, ?, 'follow-up', ?, ?, ?, 'BOOKED', 'pt.alex', now())""")
-					.params(visit, maya.id().id(), alex.id(), Timestamp.from(startsAt),
-							Timestamp.from(startsAt.plus(Duration.ofMinutes(30))),
-							Timestamp.from(startsAt.plus(Duration.ofMinutes(40))))
-					.update();
-		}));
+		visit = VisitAboutToStart.book(patients, hosts, jdbc, transactions);
 	}
 
 	/** One end of a signalling socket: what it heard, and how it was closed. */

@@ -31,7 +31,7 @@ class ScheduleBrowserTests extends BrowserTestSupport {
 		var day = nextWorkingDay(LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(1));
 		browser.get(appUrl() + "/schedule?view=week&date=" + day);
 		var visit = waiting.until(ExpectedConditions.presenceOfElementLocated(
-				By.xpath("//li[contains(@class,'schedule-visit')][.//a[normalize-space()='Maya Okafor']]")));
+				By.xpath("//li[contains(@class,'schedule-visit') and contains(@class,'visit-booked')][.//a[normalize-space()='Maya Okafor']]")));
 		assertThat(visit.getText()).contains("Follow-up", "Booked");
 		assertThat(Accessibility.violations(browser)).as("week").isEmpty();
 

@@ -2,10 +2,7 @@ package health.stride.app.e2e;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.UUID;
 
@@ -20,11 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.patients.PatientDirectory;
-import health.stride.platform.tenancy.CurrentTenant;
-import health.stride.platform.tenancy.TenantId;
 import health.stride.visits.Hosts;
 
 /**
@@ -36,7 +30,6 @@ import health.stride.visits.Hosts;
  */
 class VideoVisitBrowserTests extends BrowserTestSupport {
 
-	static final TenantId NORTHSIDE = TenantId.of("northside");
 
 	@Autowired Hosts hosts;
 	@Autowired PatientDirectory patients;
@@ -50,26 +43,7 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 	/** A follow-up of Maya's with Alex starting in five minutes, its room open; whatever held that time is cancelled. */
 	@BeforeEach
 	void aVisitAboutToStart() throws Exception {
-		var maya = CurrentTenant.callAs(NORTHSIDE, () -> patients.findByUsername("patient.maya")).orElseThrow();
-		var alex = CurrentTenant.callAs(NORTHSIDE, () -> hosts.findByUsername("pt.alex")).orElseThrow();
-		var startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(5));
-		visit = UUID.randomUUID();
-		CurrentTenant.runAs(NORTHSIDE, () -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-			jdbc.sql("""
-					update visits.visit set status = 'CANCELLED', cancelled_by = 'test', cancelled_at = now()
-					where status = 'BOOKED' and (host_id = ? or patient_id = ?) and starts_at < ? and held_until > ?""")
-					.params(alex.id(), maya.id().id(), Timestamp.from(startsAt.plus(Duration.ofHours(1))),
-							Timestamp.from(startsAt.minus(Duration.ofHours(1))))
-					.update();
-			jdbc.sql("""
-					insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status,
-					                          booked_by, booked_at)
-					values (?, ?, ?, 'follow-up', ?, ?, ?, 'BOOKED', 'pt.alex', now())""")
-					.params(visit, maya.id().id(), alex.id(), Timestamp.from(startsAt),
-							Timestamp.from(startsAt.plus(Duration.ofMinutes(30))),
-							Timestamp.from(startsAt.plus(Duration.ofMinutes(40))))
-					.update();
-		}));
+		visit = VisitAboutToStart.book(patients, hosts, jdbc, transactions);
 		browser.quit();
 		browser = Browsers.chromiumWithFakeDevices();
 		waiting = waitFor(browser);
