@@ -1,7 +1,9 @@
 package health.stride.visits;
 
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import health.stride.patients.CareTeam;
 import health.stride.patients.CareTeams;
@@ -67,6 +70,25 @@ public final class VisitsFixtures {
 		var id = patients.register(new NewPatient(UUID.randomUUID().toString(), username, "Maya", "Okafor",
 				LocalDate.of(1986, 4, 12), email, null, "WA", "America/Los_Angeles"));
 		careTeams.assign(id, therapist, coach);
+		return id;
+	}
+
+	/**
+	 * A 30-minute follow-up straight into the table, booked two days before it (a cancelled one was
+	 * cancelled the day before): for times booking refuses, the past among them. The clinic must be
+	 * bound in a transaction.
+	 */
+	public static VisitId inTable(JdbcClient jdbc, PatientId patient, UUID host, Instant startsAt, String status) {
+		var id = VisitId.random();
+		var cancelled = "CANCELLED".equals(status);
+		jdbc.sql("""
+				insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status,
+				                          booked_by, booked_at, cancelled_by, cancelled_at)
+				values (?, ?, ?, 'follow-up', ?, ?, ?, ?, 'admin.nora', ?, ?, ?)""")
+				.params(id.id(), patient.id(), host, Timestamp.from(startsAt), Timestamp.from(startsAt.plusSeconds(1800)),
+						Timestamp.from(startsAt.plusSeconds(1800)), status, Timestamp.from(startsAt.minus(Duration.ofDays(2))),
+						cancelled ? "patient.maya" : null, cancelled ? Timestamp.from(startsAt.minus(Duration.ofDays(1))) : null)
+				.update();
 		return id;
 	}
 }

@@ -1,5 +1,7 @@
 package health.stride.visits.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -325,18 +327,12 @@ public class RoomHub {
 	/** Keeps this node's peers present; a node that stops renewing them (it died) leaves nobody behind. */
 	@Scheduled(fixedDelayString = "${stride.visits.room-presence-interval:PT20S}")
 	void renewPresence() {
-		var byClinic = new java.util.HashMap<TenantId, List<UUID>>();
-		connections.values().forEach(it -> byClinic.computeIfAbsent(it.who.tenant(), key -> new java.util.ArrayList<>())
-				.add(it.peer));
+		var byClinic = new HashMap<TenantId, List<UUID>>();
+		connections.values().forEach(it -> byClinic.computeIfAbsent(it.who.tenant(), key -> new ArrayList<>()).add(it.peer));
 		byClinic.forEach((clinic, peers) -> inClinic(clinic, () -> {
 			ledger.seen(peers);
 			return null;
 		}));
-	}
-
-	/** How many connections this node holds (for the health of the rooms and the benchmark). */
-	public int connections() {
-		return connections.size();
 	}
 
 	private void refuse(Connection connection, String reason) {

@@ -155,7 +155,7 @@ class RoomLedger {
 		jdbc.sql("update visits.visit set call_ended_at = ? where id = ?").params(now, visit.id()).update();
 		jdbc.sql("update visits.room_peer set left_at = ? where visit_id = ? and left_at is null")
 				.params(now, visit.id()).update();
-		saveChat(visit, clinician);
+		saveChat(clinician);
 		audit.record(clinician.actor(), clinician.tenant(), AuditAction.WRITE, AuditOutcome.SUCCESS,
 				clinician.patient().id(), "visit-room-end");
 	}
@@ -164,7 +164,8 @@ class RoomLedger {
 	 * Posts the side-channel's unsaved lines into the patient's thread, as one message from Stride
 	 * naming the clinician. The lines carry no times: the thread is read later in other time zones.
 	 */
-	void saveChat(VisitId visit, RoomParticipant clinician) {
+	private void saveChat(RoomParticipant clinician) {
+		var visit = clinician.visit();
 		record Line(String author, String body, Instant at) {}
 		var lines = jdbc.sql("""
 				update visits.room_chat set saved_at = ? where visit_id = ? and saved_at is null

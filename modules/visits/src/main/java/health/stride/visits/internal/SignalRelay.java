@@ -61,7 +61,6 @@ class SignalRelay implements SmartLifecycle {
 	private volatile @Nullable Consumer<Signal> delivery;
 	private volatile boolean running;
 	private volatile @Nullable Thread listener;
-	private volatile @Nullable Connection listening;
 
 	SignalRelay(JdbcClient jdbc, PlatformTransactionManager transactions, JdbcConnectionDetails database,
 			ClinicRegistry clinics) {
@@ -87,11 +86,6 @@ class SignalRelay implements SmartLifecycle {
 			jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, signal.tenant().value() + " " + id).query((row, n) -> 1)
 					.single();
 		}));
-	}
-
-	/** Whether this node hears the others now. */
-	boolean listening() {
-		return listening != null;
 	}
 
 	@Override
@@ -124,7 +118,6 @@ class SignalRelay implements SmartLifecycle {
 				}
 				connection.setAutoCommit(false);
 				connection.commit();
-				listening = connection;
 				pause = 500L;
 				var pg = connection.unwrap(PGConnection.class);
 				while (running) {
@@ -144,8 +137,6 @@ class SignalRelay implements SmartLifecycle {
 				if (running) {
 					LOG.warn("Room signalling lost its database connection ({}); listening again", failed.getClass().getSimpleName());
 				}
-			} finally {
-				listening = null;
 			}
 			try {
 				Thread.sleep(pause);

@@ -65,9 +65,8 @@ class GuestRoomController {
 		}
 		return CurrentTenant.callAs(grant.tenant(), () -> {
 			var entry = door.enter(grant, grant.visit());
-			var zone = entry instanceof RoomDoor.Entry.Open open
-					? hosts.find(open.visit().clinicianId()).map(it -> it.zone()).orElse(java.time.ZoneId.of("UTC"))
-					: java.time.ZoneId.of("UTC");
+			var zone = entry instanceof RoomDoor.Entry.Open open ? RoomController.clinicianZone(hosts, open.visit())
+					: VisitViews.zone(null);
 			return RoomController.show(entry, "/guest/visits/" + visitId + "/room/socket", zone, model);
 		});
 	}

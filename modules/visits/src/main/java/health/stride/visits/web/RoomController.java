@@ -1,6 +1,5 @@
 package health.stride.visits.web;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -20,8 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import health.stride.patients.PatientDirectory;
+import health.stride.patients.PatientSummary;
 import health.stride.platform.security.CurrentUser;
+import health.stride.platform.security.Role;
 import health.stride.platform.validation.InvalidInput;
+import health.stride.visits.Host;
 import health.stride.visits.Hosts;
 import health.stride.visits.Visit;
 import health.stride.visits.VisitId;
@@ -129,17 +131,17 @@ class RoomController {
 			case RoomDoor.Entry.Cancelled cancelled -> cancelled.visit();
 			case RoomDoor.Entry.Refused refused -> null;
 		};
-		var user = CurrentUser.require();
 		if (visit == null) {
-			return ZoneId.of("UTC");
+			return VisitViews.zone(null);
 		}
-		if (user.hasAny(health.stride.platform.security.Role.THERAPIST, health.stride.platform.security.Role.COACH)) {
-			return hosts.find(visit.clinicianId()).map(it -> it.zone()).orElse(ZoneId.of("UTC"));
+		if (CurrentUser.require().has(Role.PATIENT)) {
+			return VisitViews.zone(patients.find(visit.patient()).map(PatientSummary::timeZone).orElse(null));
 		}
-		try {
-			return patients.find(visit.patient()).map(it -> ZoneId.of(it.timeZone())).orElse(ZoneId.of("UTC"));
-		} catch (DateTimeException unknown) {
-			return hosts.find(visit.clinicianId()).map(it -> it.zone()).orElse(ZoneId.of("UTC"));
-		}
+		return clinicianZone(hosts, visit);
+	}
+
+	/** The visit's clinician's zone. */
+	static ZoneId clinicianZone(Hosts hosts, Visit visit) {
+		return hosts.find(visit.clinicianId()).map(Host::zone).orElseGet(() -> VisitViews.zone(null));
 	}
 }

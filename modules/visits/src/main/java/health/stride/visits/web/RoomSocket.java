@@ -41,7 +41,8 @@ class RoomSocket extends TextWebSocketHandler {
 				try {
 					out.sendMessage(new TextMessage(text));
 				} catch (IOException | RuntimeException gone) {
-					LOG.debug("A room socket could not take a message: {}", gone.getClass().getSimpleName());
+					// the browser misses a signal: its connection recovers by an ICE restart, but it should show
+					LOG.warn("A room socket could not take a message: {}", gone.getClass().getSimpleName());
 				}
 			}
 

@@ -2,7 +2,6 @@ package health.stride.visits.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -126,18 +125,8 @@ class VideoRoomTests {
 	}
 
 	VisitId visit(PatientId patient, Duration in, String status, UUID host) {
-		var id = VisitId.random();
 		var startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(in);
-		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(tx -> jdbc.sql("""
-				insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status,
-				                          booked_by, booked_at, cancelled_by, cancelled_at)
-				values (?, ?, ?, 'follow-up', ?, ?, ?, ?, 'pt.alex', ?, ?, ?)""")
-				.params(id.id(), patient.id(), host, Timestamp.from(startsAt), Timestamp.from(startsAt.plusSeconds(1800)),
-						Timestamp.from(startsAt.plusSeconds(1800)), status, Timestamp.from(startsAt.minus(Duration.ofDays(2))),
-						"CANCELLED".equals(status) ? "pt.alex" : null,
-						"CANCELLED".equals(status) ? Timestamp.from(startsAt.minus(Duration.ofDays(1))) : null)
-				.update()));
-		return id;
+		return inClinic(() -> VisitsFixtures.inTable(jdbc, patient, host, startsAt, status));
 	}
 
 	RoomDoor.Entry enter(StrideUser user, VisitId visit) {

@@ -117,17 +117,7 @@ class VisitNotesTests {
 	}
 
 	VisitId visit(UUID host, Instant startsAt, String status) {
-		var id = VisitId.random();
-		var cancelled = "CANCELLED".equals(status);
-		inClinic(() -> jdbc.sql("""
-				insert into visits.visit (id, patient_id, host_id, type_key, starts_at, ends_at, held_until, status,
-				                          booked_by, booked_at, cancelled_by, cancelled_at)
-				values (?, ?, ?, 'follow-up', ?, ?, ?, ?, 'admin.nora', ?, ?, ?)""")
-				.params(id.id(), maya.id(), host, Timestamp.from(startsAt), Timestamp.from(startsAt.plusSeconds(1800)),
-						Timestamp.from(startsAt.plusSeconds(1800)), status, Timestamp.from(startsAt.minus(Duration.ofDays(2))),
-						cancelled ? "patient.maya" : null, cancelled ? Timestamp.from(startsAt.minus(Duration.ofDays(1))) : null)
-				.update());
-		return id;
+		return as(() -> transaction.execute(tx -> VisitsFixtures.inTable(jdbc, maya, host, startsAt, status)));
 	}
 
 	Instant startedMinutesAgo(long minutes) {
