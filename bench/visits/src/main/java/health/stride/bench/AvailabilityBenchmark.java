@@ -34,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>signs {@code patient.maya} (of pt.alex's care team) in at Keycloak for a real access token and
  * runs 32 concurrent users against {@code GET /api/me} (the baseline) and
  * {@code GET /api/clinicians/{alex}/availability} for the next 14 days;</li>
- * <li>prints throughput, p50, p95 and p99 and the ratios against the goals, and removes what it wrote
+ * <li>measures both routes in turn, three rounds with the order swapped each round, once with each
+ * history;</li>
+ * <li>prints the medians of throughput, p50, p95 and p99 and the ratios against the goals, and removes what it wrote
  * (pt.alex's availability is put back as it was).</li>
  * </ol>
  */
@@ -44,8 +46,9 @@ public final class AvailabilityBenchmark {
 	static final String KEYCLOAK = env("BENCH_KEYCLOAK_URL", "http://localhost:8180");
 	static final String DATABASE = env("BENCH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5433/stride");
 	static final int USERS = Integer.parseInt(env("BENCH_USERS", "32"));
-	static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARM_UP_SECONDS", "10")));
-	static final Duration MEASURE = Duration.ofSeconds(Long.parseLong(env("BENCH_MEASURE_SECONDS", "30")));
+	static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(env("BENCH_WARM_UP_SECONDS", "5")));
+	static final Duration MEASURE = Duration.ofSeconds(Long.parseLong(env("BENCH_MEASURE_SECONDS", "20")));
+	static final int ROUNDS = Integer.parseInt(env("BENCH_ROUNDS", "3"));
 	static final Duration FIRST_WARM_UP = Duration.ofSeconds(Long.parseLong(env("BENCH_FIRST_WARM_UP_SECONDS", "30")));
 	static final String CLINICIAN = env("BENCH_CLINICIAN", "pt.alex");
 	static final String PATIENT = env("BENCH_PATIENT", "patient.maya");
@@ -84,29 +87,28 @@ public final class AvailabilityBenchmark {
 				// a freshly started JVM compiles its hot paths for a minute or so: both routes warm up first
 				warmUp(availability);
 				warmUp("/api/me");
-				var baseline = load("/api/me");
-				var small = load(availability);
+				var small = rounds(availability);
 
 				var year = week + generate(database, alex, -365, -8) + generate(database, alex, 22, 60);
 				var slotsInYear = check(availability);
-				var large = load(availability);
-				var baselineAgain = load("/api/me");
+				var large = rounds(availability);
 
 				System.out.printf("""
 
-						visits benchmark (%d concurrent users, %d s measured after %d s warm-up; %d clinicians; %s asks for
-						%s's open follow-up slots from %s to %s: %d slots with a week of history, %d with a year)
-						  GET /api/me,         week of history (%,7d visits): %s
+						visits benchmark (%d concurrent users; %d rounds of %d s measured after %d s warm-up per route, the
+						routes in turn and the order swapped each round; medians; %d clinicians; %s asks for %s's open
+						follow-up slots from %s to %s: %d slots with a week of history, %d with a year)
+						  GET /api/me,          week of history (%,7d visits): %s
 						  GET .../availability, week of history (%,7d visits): %s
+						  GET /api/me,          year of history (%,7d visits): %s
 						  GET .../availability, year of history (%,7d visits): %s
-						  GET /api/me,         year of history (%,7d visits): %s
 						  throughput availability / baseline, week of history: %.2f (goal: at least 0.5)
 						  throughput availability / baseline, year of history: %.2f (goal: at least 0.5)
 						  p95 with a year of history / p95 with a week:        %.2f (goal: at most 1.2)
-						%n""", USERS, MEASURE.toSeconds(), WARM_UP.toSeconds(), CLINICIANS, PATIENT, CLINICIAN, today,
-						today.plusDays(WINDOW_DAYS), slotsInWeek, slotsInYear, week, baseline, week, small, year, large, year,
-						baselineAgain, small.throughput() / baseline.throughput(), large.throughput() / baselineAgain.throughput(),
-						large.p95() / small.p95());
+						%n""", USERS, ROUNDS, MEASURE.toSeconds(), WARM_UP.toSeconds(), CLINICIANS, PATIENT, CLINICIAN,
+						today, today.plusDays(WINDOW_DAYS), slotsInWeek, slotsInYear, week, small.baseline(), week,
+						small.availability(), year, large.baseline(), year, large.availability(), small.ratio(), large.ratio(),
+						large.availability().p95() / small.availability().p95());
 			} finally {
 				removeGenerated(database, alex, saved);
 			}
@@ -116,11 +118,51 @@ public final class AvailabilityBenchmark {
 	/** What one load run measured: requests per second and latency percentiles in milliseconds. */
 	record Result(double throughput, double p50, double p95, double p99, int errors) {
 
+		/** Each figure's median over the runs; errors summed. */
+		static Result median(List<Result> runs) {
+			return new Result(median(runs, Result::throughput), median(runs, Result::p50), median(runs, Result::p95),
+					median(runs, Result::p99), runs.stream().mapToInt(Result::errors).sum());
+		}
+
+		private static double median(List<Result> runs, java.util.function.ToDoubleFunction<Result> figure) {
+			var sorted = runs.stream().mapToDouble(figure).sorted().toArray();
+			return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+					: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+		}
+
 		@Override
 		public String toString() {
 			return "%,6.0f req/s   p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms   errors %d".formatted(throughput, p50, p95, p99,
 					errors);
 		}
+	}
+
+	/** The medians of the rounds of both routes: the baseline's and the measured route's. */
+	record Rounds(Result baseline, Result availability) {
+
+		double ratio() {
+			return availability.throughput() / baseline.throughput();
+		}
+	}
+
+	/**
+	 * {@code ROUNDS} rounds of the baseline and the measured route in turn, the order swapped every
+	 * round, so that a drift of the machine or of the JIT during the run weighs on both alike; the
+	 * medians of each.
+	 */
+	static Rounds rounds(String path) throws Exception {
+		var baseline = new ArrayList<Result>();
+		var measured = new ArrayList<Result>();
+		for (int round = 0; round < ROUNDS; round++) {
+			if (round % 2 == 0) {
+				baseline.add(load("/api/me"));
+				measured.add(load(path));
+			} else {
+				measured.add(load(path));
+				baseline.add(load("/api/me"));
+			}
+		}
+		return new Rounds(Result.median(baseline), Result.median(measured));
 	}
 
 	/** One request before the load: the route answers 200 with the slots, or the benchmark stops with the answer. */
