@@ -113,7 +113,21 @@ class JdbcPatientDirectory implements PatientDirectory {
 
 	@Override
 	public Optional<PatientSummary> findByUsernameCaredForBy(String username, UUID clinicianId) {
-		return patients.findByUsernameCaredForBy(username, clinicianId).map(Patient::summary);
+		// on every open-slots request of a patient: one plain read, none of the entity machinery
+		return jdbc.sql("""
+				select p.id, p.username, p.first_name, p.last_name, p.date_of_birth, p.state, p.time_zone, p.status
+				from patients.patient p
+				where p.username = :username
+				  and exists (select 1 from patients.care_team t where t.patient_id = p.id
+				              and (t.therapist_id = :clinician
+				                   and not exists (select 1 from patients.departed_clinician d where d.username = t.therapist_username)
+				                or t.coach_id = :clinician
+				                   and not exists (select 1 from patients.departed_clinician d where d.username = t.coach_username)))""")
+				.param("username", username).param("clinician", clinicianId)
+				.query((row, number) -> new PatientSummary(new PatientId(row.getObject(1, UUID.class)), row.getString(2),
+						row.getString(3), row.getString(4), row.getObject(5, java.time.LocalDate.class), row.getString(6),
+						row.getString(7), PatientStatus.valueOf(row.getString(8))))
+				.optional();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package health.stride.visits.internal;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -162,6 +164,12 @@ class JdbcSchedules implements Schedules {
 		return offer.slots();
 	}
 
+	/** The rows of a two-dimensional array the read aggregated, none when it found nothing (SQL null). */
+	private static <T> T[] rows(@Nullable Array array, Class<T[]> type) throws SQLException {
+		return array == null ? type.cast(java.lang.reflect.Array.newInstance(type.getComponentType(), 0))
+				: type.cast(array.getArray());
+	}
+
 	/** No zone is a day more than this away from UTC: the read takes that much either side, the planner the exact dates. */
 	private static final Duration ANY_ZONE = Duration.ofDays(1);
 
@@ -179,21 +187,16 @@ class JdbcSchedules implements Schedules {
 				select h.id, h.username, h.display_name, h.kind, h.time_zone,
 				       extract(epoch from h.buffer)::bigint as buffer_seconds, h.max_per_day, h.active,
 				       t.key, t.name, t.minutes, t.held_by, t.self_bookable,
-				       array(select weekday from visits.weekly_hours where host_id = :host order by weekday, starts),
-				       array(select extract(epoch from starts)::int from visits.weekly_hours where host_id = :host order by weekday, starts),
-				       array(select extract(epoch from ends)::int from visits.weekly_hours where host_id = :host order by weekday, starts),
-				       array(select day - date '1970-01-01' from visits.date_exception
-				             where host_id = :host and day between :first and :last order by day, starts nulls first),
-				       array(select extract(epoch from starts)::int from visits.date_exception
-				             where host_id = :host and day between :first and :last order by day, starts nulls first),
-				       array(select extract(epoch from ends)::int from visits.date_exception
-				             where host_id = :host and day between :first and :last order by day, starts nulls first),
-				       array(select extract(epoch from starts_at)::bigint from visits.visit
-				             where host_id = :host and status = 'BOOKED' and starts_at < :heldTo and held_until > :heldFrom
-				             order by starts_at, id),
-				       array(select extract(epoch from held_until)::bigint from visits.visit
-				             where host_id = :host and status = 'BOOKED' and starts_at < :heldTo and held_until > :heldFrom
-				             order by starts_at, id)
+				       (select array_agg(array[weekday, extract(epoch from starts)::int, extract(epoch from ends)::int]
+				                         order by weekday, starts)
+				        from visits.weekly_hours where host_id = :host) as week,
+				       (select array_agg(array[day - date '1970-01-01', extract(epoch from starts)::int,
+				                               extract(epoch from ends)::int] order by day, starts nulls first)
+				        from visits.date_exception where host_id = :host and day between :first and :last) as dates,
+				       (select array_agg(array[extract(epoch from starts_at)::bigint, extract(epoch from held_until)::bigint]
+				                         order by starts_at, id)
+				        from visits.visit
+				        where host_id = :host and status = 'BOOKED' and starts_at < :heldTo and held_until > :heldFrom) as held
 				from (select 1) as one
 				left join visits.host h on h.id = :host
 				left join visits.visit_type t on t.key = :type and t.retired_at is null""")
@@ -207,27 +210,19 @@ class JdbcSchedules implements Schedules {
 						return new Offer(host, type, List.of());
 					}
 					var week = new ArrayList<WeeklyHours>();
-					var weekDays = (Integer[]) row.getArray(14).getArray();
-					var weekStarts = (Integer[]) row.getArray(15).getArray();
-					var weekEnds = (Integer[]) row.getArray(16).getArray();
-					for (int i = 0; i < weekDays.length; i++) {
-						week.add(new WeeklyHours(DayOfWeek.of(weekDays[i]), LocalTime.ofSecondOfDay(weekStarts[i]),
-								LocalTime.ofSecondOfDay(weekEnds[i])));
+					for (var hours : rows(row.getArray("week"), Integer[][].class)) {
+						week.add(new WeeklyHours(DayOfWeek.of(hours[0]), LocalTime.ofSecondOfDay(hours[1]),
+								LocalTime.ofSecondOfDay(hours[2])));
 					}
 					var exceptions = new ArrayList<DateException>();
-					var dates = (Integer[]) row.getArray(17).getArray();
-					var dateStarts = (Integer[]) row.getArray(18).getArray();
-					var dateEnds = (Integer[]) row.getArray(19).getArray();
-					for (int i = 0; i < dates.length; i++) {
-						exceptions.add(new DateException(LocalDate.ofEpochDay(dates[i]),
-								dateStarts[i] == null ? null : LocalTime.ofSecondOfDay(dateStarts[i]),
-								dateEnds[i] == null ? null : LocalTime.ofSecondOfDay(dateEnds[i])));
+					for (var date : rows(row.getArray("dates"), Integer[][].class)) {
+						exceptions.add(new DateException(LocalDate.ofEpochDay(date[0]),
+								date[1] == null ? null : LocalTime.ofSecondOfDay(date[1]),
+								date[2] == null ? null : LocalTime.ofSecondOfDay(date[2])));
 					}
 					var held = new ArrayList<SlotPlanner.Held>();
-					var heldStarts = (Long[]) row.getArray(20).getArray();
-					var heldUntil = (Long[]) row.getArray(21).getArray();
-					for (int i = 0; i < heldStarts.length; i++) {
-						held.add(new SlotPlanner.Held(Instant.ofEpochSecond(heldStarts[i]), Instant.ofEpochSecond(heldUntil[i])));
+					for (var visit : rows(row.getArray("held"), Long[][].class)) {
+						held.add(new SlotPlanner.Held(Instant.ofEpochSecond(visit[0]), Instant.ofEpochSecond(visit[1])));
 					}
 					var availability = new Availability(host.zone(), week, exceptions, host.buffer(), host.maxPerDay());
 					var inHours = SlotPlanner.inHours(availability, type.length(), from.atZone(host.zone()).toLocalDate(),

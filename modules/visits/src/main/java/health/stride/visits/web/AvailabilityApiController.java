@@ -33,6 +33,7 @@ import health.stride.platform.validation.FieldErrors;
 import health.stride.visits.Host;
 import health.stride.visits.Hosts;
 import health.stride.visits.Schedules;
+import health.stride.visits.Slot;
 import health.stride.visits.VisitType;
 import health.stride.visits.VisitTypes;
 import health.stride.visits.Visits;
@@ -77,11 +78,17 @@ class AvailabilityApiController {
 	List<SlotJson> availability(@PathVariable UUID clinicianId, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String type) {
 
-		// one transaction for every read of the answer: the clinic is bound once, not once a read
-		return Objects.requireNonNull(reading.execute(status -> open(clinicianId, from, to, type)));
+		// one transaction for every read of the answer (the clinic is bound once, not once a read), and
+		// the connection given back before the times are written out
+		var open = Objects.requireNonNull(reading.execute(status -> open(clinicianId, from, to, type)));
+		var rules = open.zone().getRules();
+		return open.slots().stream().map(it -> new SlotJson(iso(it.startsAt(), rules), iso(it.endsAt(), rules))).toList();
 	}
 
-	private List<SlotJson> open(UUID clinicianId, @Nullable String from, @Nullable String to, @Nullable String type) {
+	/** The open slots, and the zone the reader sees them in. */
+	private record Open(List<Slot> slots, ZoneId zone) {}
+
+	private Open open(UUID clinicianId, @Nullable String from, @Nullable String to, @Nullable String type) {
 
 		var reader = CurrentUser.require();
 		var staff = reader.hasAny(Role.THERAPIST, Role.COACH, Role.CLINIC_ADMIN);
@@ -110,8 +117,7 @@ class AvailabilityApiController {
 		}
 		VisitType.check(offer.type(), offer.host().kind(), !staff, errors);
 		errors.throwIfAny();
-		var rules = zone.getRules();
-		return offer.slots().stream().map(it -> new SlotJson(iso(it.startsAt(), rules), iso(it.endsAt(), rules))).toList();
+		return new Open(offer.slots(), zone);
 	}
 
 	/**
