@@ -197,14 +197,25 @@ public class RoomHub {
 			refuse(from, "not-admitted");
 			return;
 		}
-		if (to == null || !data.isObject()
-				|| !inClinic(from.who.tenant(), () -> ledger.isAdmitted(from.who.visit(), to))) {
+		if (to == null || !data.isObject() || !admitted(from.who, to)) {
 			refuse(from, "unknown-peer");
 			return;
 		}
 		var out = message("signal", from.who.visit()).put("from", from.peer.toString());
 		out.set("data", data);
 		relay.send(new SignalRelay.Signal(from.who.tenant(), from.who.visit(), from.peer, to, out.toString()));
+	}
+
+	/**
+	 * Whether a peer is admitted to the sender's room: known here when it is connected to this node
+	 * (its connection learned its admission), asked of the ledger when it is connected to another.
+	 */
+	private boolean admitted(RoomParticipant sender, UUID peer) {
+		var local = connections.get(peer);
+		if (local != null) {
+			return local.admitted && local.who.tenant().equals(sender.tenant()) && local.who.visit().equals(sender.visit());
+		}
+		return inClinic(sender.tenant(), () -> ledger.isAdmitted(sender.visit(), peer));
 	}
 
 	private void chat(Connection from, JsonNode message) {

@@ -78,13 +78,13 @@ class SignalRelay implements SmartLifecycle {
 	/** Sends a message to the room's peers on every node, after the caller's clinic is bound or not. */
 	void send(Signal signal) {
 		CurrentTenant.runAs(signal.tenant(), () -> transaction.executeWithoutResult(status -> {
-			var id = jdbc.sql("""
-					insert into visits.room_signal (visit_id, sender, recipient, body) values (?, ?, ?, ?)
-					returning id""")
-					.params(signal.visit().id(), signal.sender(), signal.recipient(), signal.body())
-					.query(Long.class).single();
-			jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, signal.tenant().value() + " " + id).query((row, n) -> 1)
-					.single();
+			jdbc.sql("""
+					with sent as (
+					    insert into visits.room_signal (visit_id, sender, recipient, body) values (?, ?, ?, ?) returning id)
+					select pg_notify(?, ? || ' ' || id) from sent""")
+					.params(signal.visit().id(), signal.sender(), signal.recipient(), signal.body(), CHANNEL,
+							signal.tenant().value())
+					.query((row, n) -> 1).single();
 		}));
 	}
 
