@@ -52,7 +52,8 @@ import health.stride.visits.Visits;
  * The visit note's pages without a browser: the clinician drafts, signs and adds an addendum on the
  * page (Post/Redirect/Get) or in the htmx panel (the panel comes back alone); minutes that are not
  * a number, missing sections, a stale form and a cancelled visit are answered on the page, NUL
- * characters and a 100,000-character text on the error page, and none stores anything; another clinician is told the visit does not exist. The
+ * characters and a 100,000-character text on the error page (or, sent by htmx, in the page's refusal
+ * notice), and none stores anything; another clinician is told the visit does not exist. The
  * agenda links the note, and the administrators' report counts its minutes.
  */
 @SpringBootTest
@@ -204,6 +205,17 @@ class VisitNotePagesTests {
 				.andExpect(status().isBadRequest());
 		mvc.perform(post("/visits/{v}/note/addenda", visit.id()).with(ptAlex).with(csrf()).param("body", "y".repeat(100_000)))
 				.andExpect(status().isBadRequest());
+		// sent by htmx (the panel, also in the video room): the answer says what to correct and where the page shows it
+		mvc.perform(note(visit, "Knee\u0000stiff", "30", "0").header("HX-Request", "true"))
+				.andExpect(status().isBadRequest())
+				.andExpect(header().string("HX-Retarget", "#htmx-refusal"))
+				.andExpect(header().string("HX-Reselect", "#htmx-refusal-text"))
+				.andExpect(content().string(allOf(containsString("<p id=\"htmx-refusal-text\">"),
+						containsString("invisible control characters. Correct it and send it again."), not(containsString("<html")))));
+		mvc.perform(note(visit, "x".repeat(100_000), "30", "0").header("HX-Request", "true")
+				.header("Accept-Language", "es"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("demasiado largo para guardarlo (como máximo 10")));
 		mvc.perform(note(visit, "Knee stiff.", "half an hour", "0"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Give the minutes as a whole number from 1 to 600.")));

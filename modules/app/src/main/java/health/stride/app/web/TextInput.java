@@ -19,7 +19,8 @@ final class TextInput {
 
 		CONTROL_CHARACTER("control-character"), TOO_LONG("too-long");
 
-		/** The last part of its message codes: {@code app.problem.text.*} on the API, {@code app.error.text.*} on pages. */
+		/** The last part of its message codes: {@code app.problem.text.*} on the API, {@code app.error.text.*} on pages,
+		 * {@code app.refused.text.*} in place of an htmx swap. */
 		final String code;
 
 		Flaw(String code) {
@@ -29,6 +30,11 @@ final class TextInput {
 		/** What to correct, beside the field of an API request. */
 		MessageSourceResolvable problem() {
 			return new DefaultMessageSourceResolvable(new String[] { "app.problem.text." + code }, new Object[] { MAX_LENGTH });
+		}
+
+		/** What to correct, shown in place on a page whose form htmx sent. */
+		MessageSourceResolvable inPlace() {
+			return new DefaultMessageSourceResolvable(new String[] { "app.refused.text." + code }, new Object[] { MAX_LENGTH });
 		}
 
 		/** What to correct, on the error page after a form. */

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -25,10 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies {@link TextInput} to every form and query parameter before any controller sees it, whatever
  * the controller binds them to (records, maps, single values). On the API the answer is a problem with
- * a field error; on pages the error page says what to correct.
+ * a field error; on pages the error page says what to correct, or, for a form htmx sent, the page
+ * itself in its refusal notice.
  */
 @Configuration(proxyBeanMethods = false)
 class TextParameters implements WebMvcConfigurer {
+
+	/** The id of the layout's place for a refusal of a form htmx sent (see {@code js/refused.js}). */
+	static final String REFUSAL = "htmx-refusal";
 
 	private final JsonMapper json;
 	private final MessageSource messages;
@@ -82,6 +87,16 @@ class TextParameters implements WebMvcConfigurer {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
 				response.getWriter().write(json.writeValueAsString(problem));
+			} else if (request.getHeader("HX-Request") != null) {
+				// htmx swaps no 400 into its target: the answer names where the page shows it instead
+				var text = HtmlUtils.htmlEscape(messages.getMessage(flaw.inPlace(), LocaleContextHolder.getLocale()), "UTF-8");
+				response.setStatus(HttpStatus.BAD_REQUEST.value());
+				response.setHeader("HX-Retarget", "#" + REFUSAL);
+				response.setHeader("HX-Reswap", "innerHTML");
+				response.setHeader("HX-Reselect", "#" + REFUSAL + "-text");
+				response.setContentType(MediaType.TEXT_HTML_VALUE);
+				response.setCharacterEncoding("UTF-8");
+				response.getWriter().write("<p id=\"" + REFUSAL + "-text\">" + text + "</p>");
 			} else {
 				request.setAttribute(FriendlyErrorAttributes.DENIAL_REASON, flaw.reason());
 				response.sendError(HttpStatus.BAD_REQUEST.value());
