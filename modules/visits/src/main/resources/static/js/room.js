@@ -404,6 +404,11 @@
     $('call').hidden = true;
     $('ended').hidden = false;
     $('ended-message').textContent = text;
+    // the clinician's note stays, with whatever was typed in it, to finish and sign after the call
+    const note = document.querySelector('.room-note');
+    if (note) {
+      $('ended').append(note);
+    }
   };
 
   $('hang-up').addEventListener('click', () => {

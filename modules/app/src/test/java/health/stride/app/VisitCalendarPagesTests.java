@@ -114,6 +114,7 @@ class VisitCalendarPagesTests {
 				.andReturn().getResponse().getContentAsString();
 		assertThat(day).doesNotContain("15:30", "3:30", "Larry").as("tomorrow only, this clinic only");
 		assertThat(day).doesNotContain("Mark as held").as("a visit to come is not held yet");
+		assertThat(day).doesNotContain("hx-trigger=\"every 15s\"").as("another day than today does not renew itself");
 
 		mvc.perform(get("/schedule").param("view", "week").param("date", tomorrow.toString()).with(therapist))
 				.andExpect(status().isOk())
@@ -163,7 +164,10 @@ class VisitCalendarPagesTests {
 		var therapist = Tokens.browser("pt.alex", List.of(north), "therapist");
 		var today = startsAt.atZone(NEW_YORK).toLocalDate();
 		mvc.perform(get("/schedule").param("date", today.toString()).with(therapist))
-				.andExpect(content().string(containsString("/schedule/visits/" + started + "/held")));
+				.andExpect(content().string(allOf(containsString("/schedule/visits/" + started + "/held"),
+						// today's agenda renews itself, so that who waits in a room shows without a reload
+						containsString("hx-get=\"/schedule?view=day&amp;date=" + today + "&amp;clinician=" + alex + "\""),
+						containsString("hx-trigger=\"every 15s\""), containsString("hx-select=\"#agenda-days\""))));
 
 		mvc.perform(post("/schedule/visits/" + started + "/held").param("date", today.toString()).with(csrf()).with(therapist))
 				.andExpect(status().is3xxRedirection())

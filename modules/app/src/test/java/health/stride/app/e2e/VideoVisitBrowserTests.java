@@ -28,9 +28,10 @@ import health.stride.visits.Hosts;
 /**
  * A video visit in real headless Chromiums whose cameras are Chromium's test patterns: demo patient
  * Maya waits, her therapist Alex lets her in, both see the other's moving picture over a peer-to-peer
- * connection, Alex shares his screen, they write on the side-channel, an interpreter joins with a
+ * connection, Alex shares his screen, they write on the side-channel, Alex saves a draft of the visit
+ * note beside the video (it stays after the call), an interpreter joins with a
  * one-time link (which then works no more), and Alex's hang-up ends the call for everyone. The device
- * check and the waiting room pass axe-core's WCAG 2.1 AA rules.
+ * check, the waiting room and the clinician's call view with the note pass axe-core's WCAG 2.1 AA rules.
  */
 class VideoVisitBrowserTests extends BrowserTestSupport {
 
@@ -158,6 +159,13 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 		alexWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-lines"),
 				"Maya Okafor: Here is the link to my exercise video"));
 
+		// the note beside the video: a draft saved in place, and the call view passes axe with it
+		alexWaits.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-subjective")));
+		therapist.findElement(By.id("note-subjective")).sendKeys("Left leg pain 4/10, better after walks.");
+		therapist.findElement(By.cssSelector("#visit-note-form button[type=submit]")).click();
+		alexWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visit-note"), "The draft was saved."));
+		violations.addAll(Accessibility.violations(therapist));
+
 		// an interpreter, with a one-time link
 		therapist.findElement(By.id("guest-name")).sendKeys("Ana Ruiz");
 		therapist.findElement(By.cssSelector("#guests input[value=INTERPRETER]")).click();
@@ -189,6 +197,9 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 		waiting.until(ExpectedConditions.textToBe(By.id("ended-message"), "The visit has ended."));
 		guestWaits.until(ExpectedConditions.textToBe(By.id("ended-message"), "The visit has ended."));
 		assertThat(therapist.findElement(By.id("ended-message")).getText()).isEqualTo("The visit has ended.");
+		// the note stays after the call, to finish and sign
+		assertThat(therapist.findElement(By.cssSelector("#ended #note-subjective")).getAttribute("value"))
+				.isEqualTo("Left leg pain 4/10, better after walks.");
 
 		assertThat(violations).isEmpty();
 	}

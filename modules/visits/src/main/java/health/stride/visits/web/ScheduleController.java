@@ -132,6 +132,7 @@ class ScheduleController {
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("days", days);
 		model.addAttribute("empty", found.isEmpty());
+		model.addAttribute("live", mine && !today.isBefore(first) && today.isBefore(first.plusDays(length)));
 		model.addAttribute("date", first.toString());
 		model.addAttribute("previous", first.minusDays(length).toString());
 		model.addAttribute("next", first.plusDays(length).toString());
