@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -88,6 +89,8 @@ public class RoomHub {
 	}
 
 	private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
+	/** This node's connections by room: a message is offered to its own room's connections only. */
+	private final Map<VisitId, Set<Connection>> rooms = new ConcurrentHashMap<>();
 	private final RoomLedger ledger;
 	private final SignalRelay relay;
 	private final AuditTrail audit;
@@ -111,6 +114,11 @@ public class RoomHub {
 
 		var connection = new Connection(who, sink);
 		connections.put(connection.peer, connection);
+		rooms.compute(who.visit(), (visit, room) -> { // atomic with a last leave's removal of the room
+			var joined = room == null ? ConcurrentHashMap.<Connection>newKeySet() : room;
+			joined.add(connection);
+			return joined;
+		});
 		connection.admitted = inClinic(who.tenant(), () -> ledger.join(who, connection.peer));
 
 		var welcome = message("welcome", who.visit());
@@ -177,6 +185,10 @@ public class RoomHub {
 		if (connections.remove(connection.peer) == null) {
 			return;
 		}
+		rooms.computeIfPresent(connection.who.visit(), (visit, room) -> {
+			room.remove(connection);
+			return room.isEmpty() ? null : room;
+		});
 		var who = connection.who;
 		try {
 			inClinic(who.tenant(), () -> {
@@ -292,21 +304,23 @@ public class RoomHub {
 			return;
 		}
 		var type = body.path("type").asString("");
-		for (var connection : connections.values()) {
-			var who = connection.who;
-			if (!who.tenant().equals(signal.tenant()) || !who.visit().equals(signal.visit())) {
-				continue;
+		if (signal.recipient() != null) {
+			var connection = connections.get(signal.recipient());
+			if (connection == null || !connection.who.tenant().equals(signal.tenant())
+					|| !connection.who.visit().equals(signal.visit())) {
+				return; // connected to another node, or gone
 			}
-			if (signal.recipient() != null) {
-				if (!connection.peer.equals(signal.recipient())) {
-					continue;
-				}
-				if ("admitted".equals(type)) {
-					connection.admitted = true;
-				} else if (!connection.admitted) {
-					continue;
-				}
-				connection.sink.send(signal.body());
+			if ("admitted".equals(type)) {
+				connection.admitted = true;
+			} else if (!connection.admitted) {
+				return;
+			}
+			connection.sink.send(signal.body());
+			return;
+		}
+		for (var connection : rooms.getOrDefault(signal.visit(), Set.of())) {
+			var who = connection.who;
+			if (!who.tenant().equals(signal.tenant())) {
 				continue;
 			}
 			// nobody hears news of themselves, nor their own words and hang-up back (their page shows them)
