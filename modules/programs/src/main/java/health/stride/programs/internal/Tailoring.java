@@ -27,20 +27,22 @@ import health.stride.programs.Phrase;
 public class Tailoring {
 
 	/**
-	 * Why an exercise may not suit a patient: the tag it is flagged by, and the tag alternatives are
-	 * preferred by. Its words are in the bundles: {@code programs.tailoring.caution.<NAME>.label} (the
-	 * intake fact, as the therapist reads it) and {@code .reason} (why it matters for the exercise).
+	 * Why an exercise may not suit a patient: what flags an exercise (its position, or a tag), and the
+	 * tag alternatives are preferred by. Its words are in the bundles:
+	 * {@code programs.tailoring.caution.<NAME>.label} (the intake fact, as the therapist reads it) and
+	 * {@code .reason} (why it matters for the exercise).
 	 */
 	public enum Caution {
 
-		PRONE_INTOLERANT("prone", "extension-bias"),
-		EXTENSION_INTOLERANT("extension-bias", "flexion-bias"),
-		FLEXION_TRIGGERED("flexion-bias", "neutral-spine");
+		/** Lying face down hurts: every exercise done lying face down, whatever its tags say. */
+		PRONE_INTOLERANT(Exercise::liesFaceDown, "extension-bias"),
+		EXTENSION_INTOLERANT(it -> it.tagged("extension-bias"), "flexion-bias"),
+		FLEXION_TRIGGERED(it -> it.tagged("flexion-bias"), "neutral-spine");
 
-		private final String flags;
+		private final java.util.function.Predicate<Exercise> flags;
 		private final String prefers;
 
-		Caution(String flags, String prefers) {
+		Caution(java.util.function.Predicate<Exercise> flags, String prefers) {
 			this.flags = flags;
 			this.prefers = prefers;
 		}
@@ -55,8 +57,9 @@ public class Tailoring {
 			return Phrase.of("programs.tailoring.caution." + name() + ".reason");
 		}
 
-		public String flags() {
-			return flags;
+		/** Whether the fact warns about the exercise. */
+		public boolean flags(Exercise exercise) {
+			return flags.test(exercise);
 		}
 
 		public String prefers() {
@@ -89,9 +92,9 @@ public class Tailoring {
 			return new Facts(cautions);
 		}
 
-		/** The cautions an exercise's tags conflict with, in a fixed order. */
+		/** The cautions an exercise conflicts with, in a fixed order. */
 		public List<Caution> against(Exercise exercise) {
-			return cautions.stream().filter(it -> exercise.tagged(it.flags())).sorted().toList();
+			return cautions.stream().filter(it -> it.flags(exercise)).sorted().toList();
 		}
 	}
 
@@ -157,12 +160,16 @@ public class Tailoring {
 
 	/** The warnings on a phase's exercises, by slug, in the phase's order. */
 	public Map<String, Warning> warnings(Facts facts, List<String> phase) {
+		return facts.cautions().isEmpty() ? new LinkedHashMap<>() : warnings(facts, phase, library.all());
+	}
+
+	/** The rule of {@link #warnings(Facts, List)} over a given library. */
+	static Map<String, Warning> warnings(Facts facts, List<String> phase, List<Exercise> all) {
 
 		var warnings = new LinkedHashMap<String, Warning>();
 		if (facts.cautions().isEmpty()) {
 			return warnings;
 		}
-		var all = library.all();
 		for (var slug : phase) {
 			all.stream().filter(it -> it.slug().equals(slug)).findFirst().ifPresent(exercise -> {
 				var cautions = facts.against(exercise);
@@ -180,7 +187,11 @@ public class Tailoring {
 	 * exercises of its kind, then those of a similar kind, leaving out those the patient's facts warn about and those in the phase.
 	 */
 	public List<Exercise> alternatives(String slug, Facts facts, Set<String> inPhase) {
-		var all = library.all();
+		return alternatives(slug, facts, inPhase, library.all());
+	}
+
+	/** The rule of {@link #alternatives(String, Facts, Set)} over a given library. */
+	static List<Exercise> alternatives(String slug, Facts facts, Set<String> inPhase, List<Exercise> all) {
 		var exercise = all.stream().filter(it -> it.slug().equals(slug)).findFirst();
 		if (exercise.isEmpty()) {
 			return List.of();
