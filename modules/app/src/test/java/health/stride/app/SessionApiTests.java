@@ -237,8 +237,34 @@ class SessionApiTests {
 				.andExpect(content().string(containsString("Ease off")));
 
 		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", UUID.randomUUID().toString())
-				.param("minutes", "12").param("surface", "FLAT").param("pain", "2"))
-				.andExpect(redirectedUrl("/portal/progress"));
+				.param("minutes", "12").param("surface", "FLAT").param("painBefore", "2").param("painAfter", "2")
+				.param("symptomShift", "NONE"))
+				.andExpect(redirectedUrl("/portal/progress"))
+				.andExpect(flash().attribute("flash", "Walk saved: 12 minutes, pain 2 before and 2 after."));
+
+		// wrong types, out of range and missing answers come back as the form with what to correct, never a 500
+		var walkKey = UUID.randomUUID().toString();
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", walkKey)
+				.param("minutes", "twelve").param("surface", "FLAT").param("painBefore", "abc").param("painAfter", "11")
+				.param("symptomShift", "SIDEWAYS"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("How many minutes did you walk? 1 to 600.")))
+				.andExpect(content().string(containsString("Rate your pain before the walk from 0 to 10.")))
+				.andExpect(content().string(containsString("Rate your pain after the walk from 0 to 10.")))
+				.andExpect(content().string(containsString("Say where your pain went during the walk.")));
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", walkKey)
+				.param("minutes", "10").param("surface", "FLAT").param("painAfter", "1"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Rate your pain before the walk from 0 to 10.")))
+				.andExpect(content().string(containsString("Say where your pain went during the walk.")));
+
+		// pain travelling down the leg on a walk is a flare, with the walking advice
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", walkKey)
+				.param("minutes", "10").param("surface", "FLAT").param("painBefore", "2").param("painAfter", "2")
+				.param("symptomShift", "PERIPHERALIZING"))
+				.andExpect(redirectedUrl("/portal/progress"))
+				.andExpect(flash().attribute("flash", containsString("That is a pain flare: make your next walks shorter "
+						+ "and slower, and stop walking when pain travels down your leg.")));
 		mvc.perform(get("/portal/progress").with(patient))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Pain (0–10) over time")))
