@@ -63,6 +63,7 @@ class SessionApiTests {
 	@Autowired Consents consents;
 	@Autowired health.stride.platform.audit.AuditTrail audit;
 	@Autowired Intakes intakes;
+	@Autowired health.stride.programs.internal.Tailoring tailoring;
 
 	String north, lake;
 	PatientId maya, leo;
@@ -95,6 +96,38 @@ class SessionApiTests {
 				 "exercises": [{"exerciseSlug": "pelvic-tilt", "setsDone": 1, "repsDone": 6},
 				               {"exerciseSlug": "knee-hug", "skipped": true, "skipReason": "PAIN"}]}"""
 				.formatted(key, before, after, shift);
+	}
+
+	@Test
+	void aPatientWithSpinalStenosisReadsHowToWalkWithItOnThePlanAndTheWalkPage() throws Exception {
+
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			for (var document : ConsentDocument.values()) {
+				consents.accept(maya, document, consents.currentVersion(document));
+				consents.accept(leo, document, consents.currentVersion(document));
+			}
+			intakes.submit(maya, new IntakeAnswers(java.util.Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), 4,
+					PainDuration.CHRONIC, java.util.Set.of(Aggravator.WALKING, Aggravator.STANDING),
+					java.util.Set.of(health.stride.patients.Diagnosis.SPINAL_STENOSIS), "Walk to the market",
+					List.of(new PsfsItem("Walking for 20 minutes", 3)), java.util.Set.of()));
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> CurrentTenant.callAs(TenantId.of(north), () -> tailoring.factsOf(maya)).stenosis());
+		var patient = Tokens.browser("patient.maya", List.of(north), "patient");
+
+		mvc.perform(get("/portal/plan").with(patient))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Walking with spinal stenosis")))
+				.andExpect(content().string(containsString("lean forward, for example on a shopping cart")))
+				.andExpect(content().string(containsString("Bending forward usually eases stenosis")));
+		mvc.perform(get("/portal/walk").with(patient))
+				.andExpect(content().string(containsString("lean forward, for example on a shopping cart")));
+		mvc.perform(get("/portal/plan").with(patient).header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(content().string(containsString("Caminar con estenosis espinal")))
+				.andExpect(content().string(containsString("carrito de compras")));
+		mvc.perform(get("/portal/plan").with(Tokens.browser("patient.leo", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("spinal stenosis"))));
 	}
 
 	@Test

@@ -41,6 +41,11 @@ public record Exercise(String slug, String name, String region, String position,
 		return "PRONE".equals(position);
 	}
 
+	/** Whether the patient hangs from a bar for it (feet supported or not). */
+	public boolean hangs() {
+		return "HANGING".equals(position);
+	}
+
 	public List<String> sortedTags() {
 		return tags.stream().sorted().toList();
 	}

@@ -30,6 +30,7 @@ import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.SkipReason;
 import health.stride.programs.SymptomShift;
+import health.stride.programs.internal.Tailoring;
 import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.validation.InvalidInput;
@@ -51,9 +52,11 @@ class SessionPagesController {
 	private final WalkingTargets walking;
 	private final SharedTexts texts;
 	private final MessageSource messages;
+	private final Tailoring tailoring;
 
 	SessionPagesController(Sessions sessions, Plans plans, PatientDirectory patients, ExerciseLibrary library,
-			WalkingTargets walking, SharedTexts texts, MessageSource messages) {
+			WalkingTargets walking, SharedTexts texts, MessageSource messages, Tailoring tailoring) {
+		this.tailoring = tailoring;
 		this.sessions = sessions;
 		this.plans = plans;
 		this.patients = patients;
@@ -183,6 +186,7 @@ class SessionPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("surfaces", WalkingTargets.Surface.values());
 		model.addAttribute("shifts", SymptomShift.values());
+		model.addAttribute("stenosis", tailoring.factsOf(me.id()).stenosis());
 		model.addAttribute("target", walking.today(me.id(), ZoneId.of(me.timeZone())).orElse(null));
 		return "programs/walk";
 	}

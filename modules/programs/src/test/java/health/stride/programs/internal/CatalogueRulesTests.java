@@ -2,6 +2,8 @@ package health.stride.programs.internal;
 
 import static org.assertj.core.api.Assertions.*;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -9,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import health.stride.patients.PainDuration;
 import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
 import health.stride.programs.Side;
@@ -135,5 +140,80 @@ class CatalogueRulesTests {
 		}
 		assertThat(flagged).contains("anchored-back-extension", "diving-superman", "prone-press-up", "back-extension");
 		assertThat(checked).as("suggestions checked").isGreaterThan(1_000);
+	}
+
+	@Test
+	void noSuggestionIsEverOneTheIntakeWarnsAboutOrTheHarderVersionOfTheFlaggedExercise() {
+
+		var library = CATALOGUE.exercises();
+		for (var facts : everyIntake()) {
+			for (var exercise : library) {
+				for (var phase : phasesWith(exercise)) {
+					var warning = Tailoring.warnings(facts, phase, library).get(exercise.slug());
+					assertThat(warning == null).as("%s with %s", exercise.slug(), facts).isEqualTo(facts.against(exercise).isEmpty());
+					if (warning != null) {
+						assertThat(warning.suggestions()).as("%s with %s", exercise.slug(), facts).allSatisfy(it -> {
+							assertThat(facts.against(it)).isEmpty();
+							assertThat(it.slug()).isNotEqualTo(exercise.progression());
+							assertThat(phase).doesNotContain(it.slug());
+						});
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void hangingFromABarIsFlaggedInTheFirstWeeksAndNothingElseIs() {
+
+		var firstWeeks = new Facts(Set.of(Caution.FIRST_WEEKS));
+
+		assertThat(CATALOGUE.exercises()).filteredOn(it -> !firstWeeks.against(it).isEmpty()).extracting(Exercise::slug)
+				.containsExactlyInAnyOrder("bar-hang", "pull-up");
+		var warning = Tailoring.warnings(firstWeeks, List.of("bar-hang", "bird-dog"), CATALOGUE.exercises()).get("bar-hang");
+		assertThat(warning.suggestions()).isNotEmpty().noneMatch(Exercise::hangs)
+				.extracting(Exercise::slug).doesNotContain("inverted-row");
+		assertThat(String.join(" ", exercise("bar-hang").safety())).contains("8 to 12 weeks");
+	}
+
+	/** How long the pain had lasted at intake, how many weeks ago the intake was, the fewest weeks since it started. */
+	@ParameterizedTest(name = "{0} at intake, {1} weeks ago -> at least {2} weeks")
+	@CsvSource({
+			"ACUTE,    0,  0", "ACUTE,    11, 11", "ACUTE,    12, 12",
+			"SUBACUTE, 0,  6", "SUBACUTE, 5,  11", "SUBACUTE, 6,  12",
+			"CHRONIC,  0,  12" })
+	void countsTheFewestWeeksThePainCanHaveLasted(PainDuration duration, int weeksAgo, long weeks) {
+		var now = Instant.parse("2026-11-30T12:00:00Z");
+		var intake = now.minus(Duration.ofDays(7L * weeksAgo)).plus(Duration.ofHours(1));
+		var expected = weeksAgo == 0 ? weeks : weeks - 1; // an hour short of the whole weeks: the last one is not over
+		assertThat(Tailoring.weeksSincePainStarted(duration, intake, now)).isEqualTo(expected);
+		assertThat(Tailoring.weeksSincePainStarted(duration, now.minus(Duration.ofDays(7L * weeksAgo)), now)).isEqualTo(weeks);
+	}
+
+	@Test
+	void theSciaticaStretchesSayToWarmUpFirstInBothLanguages() {
+		for (var slug : List.of("hamstring-stretch", "childs-pose", "supine-glute-stretch", "seated-hamstring-stretch")) {
+			assertThat(exercise(slug).safety()).as(slug).anyMatch(it -> it.startsWith("Warm up first"));
+		}
+	}
+
+	@Test
+	void birdDogStartsWithOneLimbAndThenLiftsTheOppositeArmAndLeg() {
+
+		var steps = exercise("bird-dog").steps();
+		var oneLimb = indexOf(steps, "one limb");
+		var opposite = indexOf(steps, "opposite arm and leg");
+
+		assertThat(oneLimb).isNotNegative().isLessThan(opposite);
+		assertThat(steps).hasSizeLessThanOrEqualTo(6);
+	}
+
+	private static int indexOf(List<String> steps, String words) {
+		for (int i = 0; i < steps.size(); i++) {
+			if (steps.get(i).contains(words)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 }
