@@ -168,16 +168,30 @@ class PatientApiTests {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("redFlags.headache"));
 
-		mvc.perform(asMaya(post("/api/me/red-flags")).content("{\"fever\": true, \"weightLoss\": false}"))
+		mvc.perform(asMaya(post("/api/me/red-flags")).content("{\"nightPain\": true, \"weightLoss\": false}"))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.emergency").value(false))
 				.andExpect(jsonPath("$.symptoms[0].urgency").value("SAME_DAY"));
+		mvc.perform(asMaya(post("/api/me/red-flags")).content("{\"fever\": true, \"weightLoss\": true}"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.emergency").value(true))
+				.andExpect(jsonPath("$.symptoms[*].urgency").value(org.hamcrest.Matchers.everyItem(
+						org.hamcrest.Matchers.is("EMERGENCY"))));
 		mvc.perform(asMaya(post("/api/me/red-flags")).content("{\"saddleNumbness\": true}"))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.emergency").value(true));
 
 		mvc.perform(get("/api/patients/" + maya).with(Tokens.bearer("admin.nora", List.of(north), "clinic-admin")))
-				.andExpect(jsonPath("$.openRedFlags").value(2));
+				.andExpect(jsonPath("$.openRedFlags").value(3));
+
+		// the portal's guidance puts fever and weight loss under the emergency department, night pain under "today"
+		var page = mvc.perform(get("/portal/urgent").with(Tokens.browser("patient.maya", List.of(north), "patient")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var emergency = page.substring(page.indexOf("class=\"urgent\""), page.indexOf("class=\"same-day\""));
+		org.assertj.core.api.Assertions.assertThat(emergency).contains("Go to an emergency department now",
+				"A fever together with your back pain", "Losing weight without trying", "an infection");
+		org.assertj.core.api.Assertions.assertThat(page.substring(page.indexOf("class=\"same-day\"")))
+				.contains("Pain at night").doesNotContain("fever");
 	}
 
 	@Test

@@ -124,8 +124,9 @@ class ProgramsInSpanishTests {
 				.andExpect(content().string(containsString("Terreno plano")));
 		mvc.perform(post("/portal/walk").with(csrf()).with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es")
 				.param("idempotencyKey", UUID.randomUUID().toString()).param("minutes", "12").param("surface", "FLAT")
-				.param("pain", "2"))
-				.andExpect(flash().attribute("flash", "Caminata guardada: 12 minutos, dolor 2/10."));
+				.param("painBefore", "3").param("painAfter", "2").param("symptomShift", "CENTRALIZING"))
+				.andExpect(flash().attribute("flash", "Caminata guardada: 12 minutos, dolor 3 antes y 2 después. "
+						+ "Que el dolor se mueva hacia el centro de la espalda es buena señal."));
 
 		mvc.perform(get("/portal/progress").with(patient).header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
 				.andExpect(status().isOk())

@@ -63,6 +63,7 @@ class SessionApiTests {
 	@Autowired Consents consents;
 	@Autowired health.stride.platform.audit.AuditTrail audit;
 	@Autowired Intakes intakes;
+	@Autowired health.stride.programs.internal.Tailoring tailoring;
 
 	String north, lake;
 	PatientId maya, leo;
@@ -95,6 +96,38 @@ class SessionApiTests {
 				 "exercises": [{"exerciseSlug": "pelvic-tilt", "setsDone": 1, "repsDone": 6},
 				               {"exerciseSlug": "knee-hug", "skipped": true, "skipReason": "PAIN"}]}"""
 				.formatted(key, before, after, shift);
+	}
+
+	@Test
+	void aPatientWithSpinalStenosisReadsHowToWalkWithItOnThePlanAndTheWalkPage() throws Exception {
+
+		CurrentTenant.runAs(TenantId.of(north), () -> {
+			for (var document : ConsentDocument.values()) {
+				consents.accept(maya, document, consents.currentVersion(document));
+				consents.accept(leo, document, consents.currentVersion(document));
+			}
+			intakes.submit(maya, new IntakeAnswers(java.util.Set.of(PainRegion.LOW_BACK, PainRegion.LEFT_LEG), 4,
+					PainDuration.CHRONIC, java.util.Set.of(Aggravator.WALKING, Aggravator.STANDING),
+					java.util.Set.of(health.stride.patients.Diagnosis.SPINAL_STENOSIS), "Walk to the market",
+					List.of(new PsfsItem("Walking for 20 minutes", 3)), java.util.Set.of()));
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> CurrentTenant.callAs(TenantId.of(north), () -> tailoring.factsOf(maya)).stenosis());
+		var patient = Tokens.browser("patient.maya", List.of(north), "patient");
+
+		mvc.perform(get("/portal/plan").with(patient))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Walking with spinal stenosis")))
+				.andExpect(content().string(containsString("lean forward, for example on a shopping cart")))
+				.andExpect(content().string(containsString("Bending forward usually eases stenosis")));
+		mvc.perform(get("/portal/walk").with(patient))
+				.andExpect(content().string(containsString("lean forward, for example on a shopping cart")));
+		mvc.perform(get("/portal/plan").with(patient).header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "es"))
+				.andExpect(content().string(containsString("Caminar con estenosis espinal")))
+				.andExpect(content().string(containsString("carrito de compras")));
+		mvc.perform(get("/portal/plan").with(Tokens.browser("patient.leo", List.of(north), "patient")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("spinal stenosis"))));
 	}
 
 	@Test
@@ -237,8 +270,34 @@ class SessionApiTests {
 				.andExpect(content().string(containsString("Ease off")));
 
 		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", UUID.randomUUID().toString())
-				.param("minutes", "12").param("surface", "FLAT").param("pain", "2"))
-				.andExpect(redirectedUrl("/portal/progress"));
+				.param("minutes", "12").param("surface", "FLAT").param("painBefore", "2").param("painAfter", "2")
+				.param("symptomShift", "NONE"))
+				.andExpect(redirectedUrl("/portal/progress"))
+				.andExpect(flash().attribute("flash", "Walk saved: 12 minutes, pain 2 before and 2 after."));
+
+		// wrong types, out of range and missing answers come back as the form with what to correct, never a 500
+		var walkKey = UUID.randomUUID().toString();
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", walkKey)
+				.param("minutes", "twelve").param("surface", "FLAT").param("painBefore", "abc").param("painAfter", "11")
+				.param("symptomShift", "SIDEWAYS"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("How many minutes did you walk? 1 to 600.")))
+				.andExpect(content().string(containsString("Rate your pain before the walk from 0 to 10.")))
+				.andExpect(content().string(containsString("Rate your pain after the walk from 0 to 10.")))
+				.andExpect(content().string(containsString("Say where your pain went during the walk.")));
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", walkKey)
+				.param("minutes", "10").param("surface", "FLAT").param("painAfter", "1"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Rate your pain before the walk from 0 to 10.")))
+				.andExpect(content().string(containsString("Say where your pain went during the walk.")));
+
+		// pain travelling down the leg on a walk is a flare, with the walking advice
+		mvc.perform(post("/portal/walk").with(csrf()).with(patient).param("idempotencyKey", walkKey)
+				.param("minutes", "10").param("surface", "FLAT").param("painBefore", "2").param("painAfter", "2")
+				.param("symptomShift", "PERIPHERALIZING"))
+				.andExpect(redirectedUrl("/portal/progress"))
+				.andExpect(flash().attribute("flash", containsString("That is a pain flare: make your next walks shorter "
+						+ "and slower, and stop walking when pain travels down your leg.")));
 		mvc.perform(get("/portal/progress").with(patient))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Pain (0–10) over time")))

@@ -150,7 +150,7 @@ class PatientOnboardingTests {
 	@Test
 	void aSymptomReportedLaterStaysOpenUntilAClinicianClearsItWithANote(PublishedEvents events) {
 
-		var report = as(() -> redFlags.report(maya, Set.of(RedFlag.WEIGHT_LOSS), RedFlags.Source.REPORT));
+		var report = as(() -> redFlags.report(maya, Set.of(RedFlag.NIGHT_PAIN), RedFlags.Source.REPORT));
 		assertThat(events.ofType(RedFlagsReported.class)).singleElement()
 				.satisfies(it -> assertThat(it.report()).isEqualTo(report.id()));
 		assertThat(report.emergency()).isFalse();

@@ -24,6 +24,9 @@ public interface ExerciseLibrary {
 	List<String> TAGS = List.of("prone", "extension-bias", "flexion-bias", "spinal-load-high", "neutral-spine",
 			"flare-safe", "beginner", "balance", "cardio");
 
+	/** The tags staff choose for an exercise: all but {@value Exercise#PRONE}, which follows the position. */
+	List<String> CHOSEN_TAGS = TAGS.stream().filter(it -> !it.equals(Exercise.PRONE)).toList();
+
 	/** A clinic's own exercise as its staff describe it; the slug is made from the name. */
 	record NewExercise(String name, String region, String position, String equipment, String kind, Dosing dosing,
 			List<String> steps, List<String> safety, Set<String> tags, @Nullable String regression,
@@ -32,7 +35,7 @@ public interface ExerciseLibrary {
 		public NewExercise {
 			steps = List.copyOf(steps);
 			safety = List.copyOf(safety);
-			tags = Set.copyOf(tags);
+			tags = Exercise.tagsFor(position, tags);
 		}
 	}
 

@@ -109,7 +109,7 @@ class OutcomesTests {
 		session(pat, 3, 4, 3, null);
 		session(pat, 2, 4, 3, 10);
 		session(pat, 1, 4, 2, null);
-		CurrentTenant.runAs(clinic, () -> walking.log(pat, "walk-" + UUID.randomUUID(), 12, "FLAT", 2));
+		CurrentTenant.runAs(clinic, () -> walking.log(pat, "walk-" + UUID.randomUUID(), 12, "FLAT", 2, 2, "NONE"));
 
 		var mine = CurrentTenant.callAs(clinic, () -> outcomes.of(pat, ZONE));
 

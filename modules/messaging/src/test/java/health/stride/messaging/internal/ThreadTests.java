@@ -271,7 +271,7 @@ class ThreadTests {
 				SystemMessages.PLAN_READY, List.of(), false)))
 				.isEmpty();
 		assertThat(CurrentTenant.callAs(clinic, () -> threads.read(thread(), patient, 0, true)))
-				.extracting(this::english).last().asString().startsWith("Your last session ended with more pain");
+				.extracting(this::english).last().asString().startsWith("Your last session or walk ended with more pain");
 		assertThat(unread(alex)).as("Stride's messages are written to the patient").isZero();
 
 		CurrentTenant.runAs(clinic, () -> threads.postSystem(maya, "red-flag:x", SystemMessages.URGENT, List.of(), true));

@@ -157,8 +157,14 @@ class IntakeInputTests {
 	void sortsRedFlagsIntoEmergencyAndSameDay() {
 		assertThat(RedFlag.BOWEL_BLADDER.urgency()).isEqualTo(RedFlag.Urgency.EMERGENCY);
 		assertThat(RedFlag.SADDLE_NUMBNESS.urgency()).isEqualTo(RedFlag.Urgency.EMERGENCY);
-		assertThat(RedFlag.FEVER.urgency()).isEqualTo(RedFlag.Urgency.SAME_DAY);
-		assertThat(RedFlag.WEIGHT_LOSS.urgency()).isEqualTo(RedFlag.Urgency.SAME_DAY);
+		assertThat(RedFlag.NIGHT_PAIN.urgency()).isEqualTo(RedFlag.Urgency.SAME_DAY);
+		assertThat(RedFlag.CANCER_HISTORY.urgency()).isEqualTo(RedFlag.Urgency.SAME_DAY);
+	}
+
+	@Test
+	void sendsFeverAndUnexplainedWeightLossWithBackPainToTheEmergencyDepartmentLikeBowelOrBladderChanges() {
+		assertThat(RedFlag.FEVER.urgency()).isEqualTo(RedFlag.BOWEL_BLADDER.urgency()).isEqualTo(RedFlag.Urgency.EMERGENCY);
+		assertThat(RedFlag.WEIGHT_LOSS.urgency()).isEqualTo(RedFlag.Urgency.EMERGENCY);
 	}
 
 	/** The problems as an English reader sees them, from the module's bundle. */

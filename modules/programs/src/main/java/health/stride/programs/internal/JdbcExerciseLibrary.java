@@ -114,7 +114,9 @@ class JdbcExerciseLibrary implements ExerciseLibrary {
 			where.add("region = ?");
 			params.add(filter.region());
 		}
-		if (filter.tag() != null && !filter.tag().isBlank()) {
+		if (Exercise.PRONE.equals(filter.tag())) {
+			where.add("position = 'PRONE'"); // the tag follows the position, also for rows stored before it did
+		} else if (filter.tag() != null && !filter.tag().isBlank()) {
 			where.add("? = any (tags)");
 			params.add(filter.tag());
 		}

@@ -82,8 +82,9 @@ class JdbcOutcomes implements Outcomes {
 				.query((row, number) -> new Logged(row.getTimestamp(1).toInstant(), row.getInt(2), row.getBoolean(3),
 						row.getInt(4)))
 				.list();
-		var walks = jdbc.sql("select walked_at, minutes from programs.walk where patient_id = ?").param(patient.id())
-				.query((row, number) -> new Logged(row.getTimestamp(1).toInstant(), -1, false, row.getInt(2))).list();
+		var walks = jdbc.sql("select walked_at, minutes, flare from programs.walk where patient_id = ?").param(patient.id())
+				.query((row, number) -> new Logged(row.getTimestamp(1).toInstant(), -1, row.getBoolean(3), row.getInt(2)))
+				.list();
 
 		var pain = new ArrayList<PainPoint>();
 		if (intakePain != null && intakeAt != null) {
@@ -116,7 +117,8 @@ class JdbcOutcomes implements Outcomes {
 			day = day.minusDays(1);
 		}
 
-		var lastFlare = sessions.stream().filter(Logged::flare).map(Logged::at).max(Comparator.naturalOrder());
+		var lastFlare = java.util.stream.Stream.concat(sessions.stream(), walks.stream()).filter(Logged::flare)
+				.map(Logged::at).max(Comparator.naturalOrder());
 		var since = lastFlare.map(at -> (int) ChronoUnit.DAYS.between(at.atZone(zone).toLocalDate(), today))
 				.orElse(null);
 

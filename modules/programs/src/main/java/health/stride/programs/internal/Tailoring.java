@@ -1,6 +1,7 @@
 package health.stride.programs.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import health.stride.patients.PainDuration;
 import health.stride.patients.PatientId;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
@@ -27,20 +29,27 @@ import health.stride.programs.Phrase;
 public class Tailoring {
 
 	/**
-	 * Why an exercise may not suit a patient: the tag it is flagged by, and the tag alternatives are
-	 * preferred by. Its words are in the bundles: {@code programs.tailoring.caution.<NAME>.label} (the
-	 * intake fact, as the therapist reads it) and {@code .reason} (why it matters for the exercise).
+	 * Why an exercise may not suit a patient: what flags an exercise (its position, or a tag), and the
+	 * tag alternatives are preferred by. Its words are in the bundles:
+	 * {@code programs.tailoring.caution.<NAME>.label} (the intake fact, as the therapist reads it) and
+	 * {@code .reason} (why it matters for the exercise).
 	 */
 	public enum Caution {
 
-		PRONE_INTOLERANT("prone", "extension-bias"),
-		EXTENSION_INTOLERANT("extension-bias", "flexion-bias"),
-		FLEXION_TRIGGERED("flexion-bias", "neutral-spine");
+		/** Lying face down hurts: every exercise done lying face down, whatever its tags say. */
+		PRONE_INTOLERANT(Exercise::liesFaceDown, "extension-bias"),
+		EXTENSION_INTOLERANT(it -> it.tagged("extension-bias"), "flexion-bias"),
+		FLEXION_TRIGGERED(it -> it.tagged("flexion-bias"), "neutral-spine"),
+		/**
+		 * The pain may have started less than {@value Tailoring#EARLY_WEEKS} weeks ago: every exercise done
+		 * hanging from a bar, which most people with a disc injury cannot do in the first 8 to 12 weeks.
+		 */
+		FIRST_WEEKS(Exercise::hangs, "flare-safe");
 
-		private final String flags;
+		private final java.util.function.Predicate<Exercise> flags;
 		private final String prefers;
 
-		Caution(String flags, String prefers) {
+		Caution(java.util.function.Predicate<Exercise> flags, String prefers) {
 			this.flags = flags;
 			this.prefers = prefers;
 		}
@@ -55,8 +64,9 @@ public class Tailoring {
 			return Phrase.of("programs.tailoring.caution." + name() + ".reason");
 		}
 
-		public String flags() {
-			return flags;
+		/** Whether the fact warns about the exercise. */
+		public boolean flags(Exercise exercise) {
+			return flags.test(exercise);
 		}
 
 		public String prefers() {
@@ -64,11 +74,18 @@ public class Tailoring {
 		}
 	}
 
-	/** What the patient's intake said, as far as exercises go. */
-	public record Facts(Set<Caution> cautions) {
+	/**
+	 * What the patient's intake said, as far as exercises go, and whether they have spinal stenosis
+	 * (their plan then says how to walk with it).
+	 */
+	public record Facts(Set<Caution> cautions, boolean stenosis) {
 
 		public Facts {
 			cautions = cautions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cautions));
+		}
+
+		public Facts(Set<Caution> cautions) {
+			this(cautions, false);
 		}
 
 		public static Facts none() {
@@ -89,9 +106,9 @@ public class Tailoring {
 			return new Facts(cautions);
 		}
 
-		/** The cautions an exercise's tags conflict with, in a fixed order. */
+		/** The cautions an exercise conflicts with, in a fixed order. */
 		public List<Caution> against(Exercise exercise) {
-			return cautions.stream().filter(it -> exercise.tagged(it.flags())).sorted().toList();
+			return cautions.stream().filter(it -> it.flags(exercise)).sorted().toList();
 		}
 	}
 
@@ -110,6 +127,12 @@ public class Tailoring {
 	/** At most this many alternatives are suggested for a flagged exercise. */
 	public static final int SUGGESTIONS = 3;
 
+	/**
+	 * The end of the first weeks after the pain started in which hanging from a bar is flagged: the
+	 * seed's 8 to 12 weeks, taken at its cautious end.
+	 */
+	public static final int EARLY_WEEKS = 12;
+
 	private final JdbcClient jdbc;
 	private final ExerciseLibrary library;
 	private final Clock clock;
@@ -120,14 +143,43 @@ public class Tailoring {
 		this.clock = clock;
 	}
 
-	/** The facts of the patient's intake; none before it is complete. */
+	/**
+	 * The facts of the patient's intake; none before it is complete. Whether the pain is still in its
+	 * first weeks is worked out today, from how long it had lasted at the latest intake and when that
+	 * was recorded; facts recorded before the intake's duration was kept never say so.
+	 */
 	public Facts factsOf(PatientId patient) {
+		var now = clock.instant();
 		return jdbc.sql("""
-				select prone_intolerant, extension_intolerant, flexion_triggered from programs.tailoring_facts
-				where patient_id = ?""")
+				select prone_intolerant, extension_intolerant, flexion_triggered, pain_duration,
+				    recorded_at, stenosis
+				from programs.tailoring_facts where patient_id = ?""")
 				.param(patient.id())
-				.query((row, number) -> Facts.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)))
+				.query((row, number) -> {
+					var cautions = EnumSet.noneOf(Caution.class);
+					cautions.addAll(Facts.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)).cautions());
+					var duration = row.getString(4);
+					if (duration != null && weeksSincePainStarted(PainDuration.valueOf(duration),
+							row.getTimestamp(5).toInstant(), now) < EARLY_WEEKS) {
+						cautions.add(Caution.FIRST_WEEKS);
+					}
+					return new Facts(cautions, row.getBoolean(6));
+				})
 				.optional().orElseGet(Facts::none);
+	}
+
+	/**
+	 * The fewest whole weeks the pain can have lasted by now: the least its duration at intake allows
+	 * (acute under 6 weeks, so 0; subacute 6 to 12, so 6; chronic over 12, so 12) plus the whole weeks
+	 * since the intake. Cautious on purpose: a patient is taken to be early until they cannot be.
+	 */
+	static long weeksSincePainStarted(PainDuration atIntake, Instant intake, Instant now) {
+		var before = switch (atIntake) {
+			case ACUTE -> 0;
+			case SUBACUTE -> 6;
+			case CHRONIC -> 12;
+		};
+		return before + Math.max(0, java.time.Duration.between(intake, now).toDays() / 7);
 	}
 
 	/** Keeps what the patient's finished intake said; a later intake replaces it. */
@@ -140,29 +192,46 @@ public class Tailoring {
 	@Transactional
 	public void record(PatientId patient, boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered,
 			@org.jspecify.annotations.Nullable Integer intakePain) {
+		record(patient, proneIntolerant, extensionIntolerant, flexionTriggered, intakePain, null, false);
+	}
+
+	/**
+	 * Keeps what the patient's finished intake said: the facts, the pain then (the baseline of their
+	 * outcomes), how long it had lasted and whether they have spinal stenosis.
+	 */
+	@Transactional
+	public void record(PatientId patient, boolean proneIntolerant, boolean extensionIntolerant, boolean flexionTriggered,
+			@org.jspecify.annotations.Nullable Integer intakePain, @org.jspecify.annotations.Nullable PainDuration duration,
+			boolean stenosis) {
 		var now = java.sql.Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into programs.tailoring_facts (patient_id, prone_intolerant, extension_intolerant,
-				    flexion_triggered, recorded_at, intake_pain, intake_completed_at)
-				values (?, ?, ?, ?, ?, ?, ?)
+				    flexion_triggered, recorded_at, intake_pain, intake_completed_at, pain_duration, stenosis)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id) do update
 				set prone_intolerant = excluded.prone_intolerant, extension_intolerant = excluded.extension_intolerant,
 				    flexion_triggered = excluded.flexion_triggered, recorded_at = excluded.recorded_at,
+				    pain_duration = excluded.pain_duration,
+				    stenosis = excluded.stenosis,
 				    intake_pain = coalesce(excluded.intake_pain, tailoring_facts.intake_pain),
 				    intake_completed_at = coalesce(tailoring_facts.intake_completed_at, excluded.intake_completed_at)""")
 				.params(patient.id(), proneIntolerant, extensionIntolerant, flexionTriggered, now, intakePain,
-						intakePain == null ? null : now)
+						intakePain == null ? null : now, duration == null ? null : duration.name(), stenosis)
 				.update();
 	}
 
 	/** The warnings on a phase's exercises, by slug, in the phase's order. */
 	public Map<String, Warning> warnings(Facts facts, List<String> phase) {
+		return facts.cautions().isEmpty() ? new LinkedHashMap<>() : warnings(facts, phase, library.all());
+	}
+
+	/** The rule of {@link #warnings(Facts, List)} over a given library. */
+	static Map<String, Warning> warnings(Facts facts, List<String> phase, List<Exercise> all) {
 
 		var warnings = new LinkedHashMap<String, Warning>();
 		if (facts.cautions().isEmpty()) {
 			return warnings;
 		}
-		var all = library.all();
 		for (var slug : phase) {
 			all.stream().filter(it -> it.slug().equals(slug)).findFirst().ifPresent(exercise -> {
 				var cautions = facts.against(exercise);
@@ -180,7 +249,11 @@ public class Tailoring {
 	 * exercises of its kind, then those of a similar kind, leaving out those the patient's facts warn about and those in the phase.
 	 */
 	public List<Exercise> alternatives(String slug, Facts facts, Set<String> inPhase) {
-		var all = library.all();
+		return alternatives(slug, facts, inPhase, library.all());
+	}
+
+	/** The rule of {@link #alternatives(String, Facts, Set)} over a given library. */
+	static List<Exercise> alternatives(String slug, Facts facts, Set<String> inPhase, List<Exercise> all) {
 		var exercise = all.stream().filter(it -> it.slug().equals(slug)).findFirst();
 		if (exercise.isEmpty()) {
 			return List.of();
@@ -201,10 +274,10 @@ public class Tailoring {
 
 	/**
 	 * Alternatives to a flagged exercise that do not conflict with any of the patient's facts and are
-	 * not in the phase already: its easier and harder versions first, then exercises of the same
-	 * kind with the tag the caution prefers, then others of a similar kind with that tag, then others
-	 * of the same kind; within each, those for the same body region and then the gentle ones (tagged
-	 * flare-safe) first.
+	 * not in the phase already: its easier version first, then exercises of the same kind with the tag
+	 * the caution prefers, then others of a similar kind with that tag, then others of the same kind;
+	 * within each, those for the same body region and then the gentle ones (tagged flare-safe) first.
+	 * Its harder version is never one: what is too much now is not replaced by more.
 	 */
 	static List<Exercise> suggestions(Exercise flagged, List<Caution> cautions, Facts facts, Set<String> inPhase,
 			List<Exercise> library) {
@@ -213,10 +286,11 @@ public class Tailoring {
 		java.util.function.ToIntFunction<Exercise> rank = candidate -> {
 			var prefers = preferred.stream().anyMatch(candidate::tagged);
 			var sameKind = candidate.kind().equals(flagged.kind());
-			return linked(flagged, candidate) ? 0 : prefers && sameKind ? 1 : prefers ? 2 : sameKind ? 3 : 4;
+			return candidate.slug().equals(flagged.regression()) ? 0 : prefers && sameKind ? 1 : prefers ? 2 : sameKind ? 3 : 4;
 		};
 		return library.stream()
 				.filter(it -> !it.slug().equals(flagged.slug()) && !inPhase.contains(it.slug()))
+				.filter(it -> !it.slug().equals(flagged.progression()))
 				.filter(it -> facts.against(it).isEmpty())
 				.filter(it -> linked(flagged, it) || similar(flagged, it))
 				.filter(it -> rank.applyAsInt(it) < 4)

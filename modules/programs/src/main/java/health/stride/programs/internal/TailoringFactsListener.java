@@ -25,6 +25,7 @@ class TailoringFactsListener {
 	@ClinicListener
 	void on(IntakeCompleted event) {
 		intakes.factsOf(event.patient()).ifPresent(facts -> tailoring.record(event.patient(), facts.proneIntolerant(),
-				facts.extensionIntolerant(), facts.flexionTriggered(), facts.painNow()));
+				facts.extensionIntolerant(), facts.flexionTriggered(), facts.painNow(), facts.painDuration(),
+				facts.stenosis()));
 	}
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
-import health.stride.programs.Sessions;
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.programs.ExerciseSession;
+import health.stride.programs.PainFlareReported;
 import health.stride.programs.Plans;
+import health.stride.programs.Sessions;
+import health.stride.programs.SymptomShift;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -31,6 +36,11 @@ import health.stride.platform.audit.AuditTrail;
  * step if what they logged since the last checkpoint stayed at pain 3 or less with no flare; pain
  * above 3, or nothing logged, holds the step; a flare takes them a step back. The plan's walking
  * goal caps the steps.
+ * <p>
+ * A walk flares by the sessions' rule ({@link ExerciseSession#isFlare}): pain after 2 or more points
+ * above the pain before, or pain travelling down the leg. It is announced as a session's flare is
+ * ({@link PainFlareReported}, with the walk's id), so the care team is alerted and the patient told
+ * to scale back.
  */
 @Service
 @Transactional(readOnly = true)
@@ -55,32 +65,39 @@ public class WalkingTargets {
 		FLAT, HILLS, TREADMILL, POOL
 	}
 
-	/** A walk the patient logged. */
-	public record Walk(UUID id, Instant walkedAt, int minutes, Surface surface, int pain) {}
+	/**
+	 * A walk the patient logged: the pain before and after it, where the pain went, and whether that
+	 * was a flare. Walks logged before the pain before was asked have none, nor a shift.
+	 */
+	public record Walk(UUID id, Instant walkedAt, int minutes, Surface surface, @Nullable Integer painBefore,
+			int painAfter, @Nullable SymptomShift symptomShift, boolean flare) {}
 
 	private final JdbcClient jdbc;
 	private final Plans plans;
 	private final PatientDirectory directory;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	WalkingTargets(JdbcClient jdbc, Plans plans, PatientDirectory directory, AuditTrail audit, Clock clock) {
+	WalkingTargets(JdbcClient jdbc, Plans plans, PatientDirectory directory, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.plans = plans;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Logs a walk; the same key again finds the first walk.
+	 * Logs a walk; the same key again finds the first walk. One that flares is announced.
 	 *
 	 * @throws health.stride.platform.validation.InvalidInput for missing or impossible fields
 	 * @throws Sessions.OnHold while a red flag holds the patient's exercise
 	 */
 	@Transactional
 	public Walk log(PatientId patient, @Nullable String key, @Nullable Integer minutes, @Nullable String surface,
-			@Nullable Integer pain) {
+			@Nullable Integer painBefore, @Nullable Integer painAfter, @Nullable String symptomShift) {
 
 		directory.requireOpenPortal(patient);
 		var errors = new FieldErrors();
@@ -94,28 +111,49 @@ public class WalkingTargets {
 		if (where.isEmpty()) {
 			errors.reject("surface", "programs.walk.error.surface");
 		}
-		if (pain == null || pain < 0 || pain > 10) {
-			errors.reject("pain", "programs.walk.error.pain");
+		if (painBefore == null || painBefore < 0 || painBefore > 10) {
+			errors.reject("painBefore", "programs.walk.error.pain-before");
+		}
+		if (painAfter == null || painAfter < 0 || painAfter > 10) {
+			errors.reject("painAfter", "programs.walk.error.pain-after");
+		}
+		var shift = java.util.Arrays.stream(SymptomShift.values()).filter(it -> it.name().equals(symptomShift))
+				.findFirst();
+		if (shift.isEmpty()) {
+			errors.reject("symptomShift", "programs.walk.error.symptom-shift");
 		}
 		errors.throwIfAny();
 		if (plans.holdOf(patient).isPresent()) {
 			throw new Sessions.OnHold();
 		}
-		jdbc.sql("""
-				insert into programs.walk (patient_id, id, idempotency_key, walked_at, minutes, surface, pain)
-				values (?, ?, ?, ?, ?, ?, ?)
+		var before = java.util.Objects.requireNonNull(painBefore);
+		var after = java.util.Objects.requireNonNull(painAfter);
+		var flare = ExerciseSession.isFlare(before, after, shift.get());
+		var id = UUID.randomUUID();
+		var at = clock.instant();
+		var stored = jdbc.sql("""
+				insert into programs.walk (patient_id, id, idempotency_key, walked_at, minutes, surface, pain_before, pain,
+				    symptom_shift, flare)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id, idempotency_key) do nothing""")
-				.params(patient.id(), UUID.randomUUID(), key, java.sql.Timestamp.from(clock.instant()), minutes,
-						where.get().name(), pain)
+				.params(patient.id(), id, key, java.sql.Timestamp.from(at), minutes, where.get().name(), before, after,
+						shift.get().name(), flare)
 				.update();
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "walk");
-		return jdbc.sql("select id, walked_at, minutes, surface, pain from programs.walk where patient_id = ? and idempotency_key = ?")
+		if (stored == 1 && flare) {
+			events.publishEvent(new PainFlareReported(CurrentTenant.require(), patient, id, at));
+		}
+		return jdbc.sql("""
+				select id, walked_at, minutes, surface, pain_before, pain, symptom_shift, flare from programs.walk
+				where patient_id = ? and idempotency_key = ?""")
 				.params(patient.id(), key).query((row, number) -> walk(row)).single();
 	}
 
 	private static Walk walk(java.sql.ResultSet row) throws java.sql.SQLException {
+		var shift = row.getString(7);
 		return new Walk(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(), row.getInt(3),
-				Surface.valueOf(row.getString(4)), row.getInt(5));
+				Surface.valueOf(row.getString(4)), (Integer) row.getObject(5), row.getInt(6),
+				shift == null ? null : SymptomShift.valueOf(shift), row.getBoolean(8));
 	}
 
 	/** Today's walking target for the patient's plan, if it has walking in it. */
@@ -127,9 +165,9 @@ public class WalkingTargets {
 		}
 		var start = plan.get().assignedAt();
 		var walked = new ArrayList<Walked>();
-		jdbc.sql("select walked_at, pain from programs.walk where patient_id = ? and walked_at >= ?")
+		jdbc.sql("select walked_at, pain, flare from programs.walk where patient_id = ? and walked_at >= ?")
 				.params(patient.id(), java.sql.Timestamp.from(start))
-				.query((row, number) -> new Walked(day(row.getTimestamp(1).toInstant(), zone), row.getInt(2), false))
+				.query((row, number) -> new Walked(day(row.getTimestamp(1).toInstant(), zone), row.getInt(2), row.getBoolean(3)))
 				.list().forEach(walked::add);
 		jdbc.sql("select performed_at, pain_after, flare from programs.session where patient_id = ? and performed_at >= ?")
 				.params(patient.id(), java.sql.Timestamp.from(start))

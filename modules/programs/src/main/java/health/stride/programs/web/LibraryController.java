@@ -138,7 +138,7 @@ class LibraryController {
 		model.addAttribute("positions", ExerciseLibrary.POSITIONS);
 		model.addAttribute("equipment", ExerciseLibrary.EQUIPMENT);
 		model.addAttribute("kinds", ExerciseLibrary.KINDS);
-		model.addAttribute("allTags", ExerciseLibrary.TAGS);
+		model.addAttribute("allTags", ExerciseLibrary.CHOSEN_TAGS);
 		model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), LocaleContextHolder.getLocale())
 				.stream().filter(it -> !it.slug().equals(slug)).toList());
 		return "programs/exercise-form";

@@ -34,6 +34,7 @@ import health.stride.programs.Side;
 import health.stride.programs.Phrase;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.validation.FieldErrors;
+import health.stride.programs.internal.Tailoring;
 import health.stride.programs.internal.WalkingTargets;
 
 /**
@@ -49,9 +50,11 @@ class PlanController {
 	private final WalkingTargets walking;
 	private final MessageSource messages;
 	private final SharedTexts texts;
+	private final Tailoring tailoring;
 
 	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library, WalkingTargets walking,
-			MessageSource messages, SharedTexts texts) {
+			MessageSource messages, SharedTexts texts, Tailoring tailoring) {
+		this.tailoring = tailoring;
 		this.messages = messages;
 		this.texts = texts;
 		this.walking = walking;
@@ -200,6 +203,8 @@ class PlanController {
 		model.addAttribute("hold", me.flatMap(plans::holdOf).orElse(null));
 		model.addAttribute("exercises", plan.map(it -> exercises(it, locale)).orElse(List.of()));
 		model.addAttribute("walkingToday", me.flatMap(it -> walkingToday(it, locale)).orElse(null));
+		// walking with stenosis: lean forward when the legs tire; bending forward is what eases it
+		model.addAttribute("stenosis", me.map(it -> tailoring.factsOf(it).stenosis()).orElse(false));
 		return "programs/plan";
 	}
 

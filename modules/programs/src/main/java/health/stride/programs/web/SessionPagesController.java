@@ -30,6 +30,7 @@ import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.SkipReason;
 import health.stride.programs.SymptomShift;
+import health.stride.programs.internal.Tailoring;
 import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.validation.InvalidInput;
@@ -51,9 +52,11 @@ class SessionPagesController {
 	private final WalkingTargets walking;
 	private final SharedTexts texts;
 	private final MessageSource messages;
+	private final Tailoring tailoring;
 
 	SessionPagesController(Sessions sessions, Plans plans, PatientDirectory patients, ExerciseLibrary library,
-			WalkingTargets walking, SharedTexts texts, MessageSource messages) {
+			WalkingTargets walking, SharedTexts texts, MessageSource messages, Tailoring tailoring) {
+		this.tailoring = tailoring;
 		this.sessions = sessions;
 		this.plans = plans;
 		this.patients = patients;
@@ -142,25 +145,35 @@ class SessionPagesController {
 		if (me.isEmpty()) {
 			return "redirect:/portal";
 		}
-		return walkPage(model, me.get(), UUID.randomUUID().toString(), "", "", "", Map.of());
+		return walkPage(model, me.get(), new WalkForm(UUID.randomUUID().toString(), "", "", "", "", ""), Map.of());
 	}
+
+	/** The walk form as posted, every field as typed, so a refused form comes back as it was. */
+	record WalkForm(String idempotencyKey, String minutes, String surface, String painBefore, String painAfter,
+			String symptomShift) {}
 
 	@PostMapping("/portal/walk")
 	String logWalk(@RequestParam(defaultValue = "") String idempotencyKey, @RequestParam(defaultValue = "") String minutes,
-			@RequestParam(defaultValue = "") String surface, @RequestParam(defaultValue = "") String pain, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String surface, @RequestParam(defaultValue = "") String painBefore,
+			@RequestParam(defaultValue = "") String painAfter, @RequestParam(defaultValue = "") String symptomShift,
+			Model model, RedirectAttributes redirect) {
 		var me = me();
 		if (me.isEmpty()) {
 			return "redirect:/portal";
 		}
+		var form = new WalkForm(idempotencyKey, minutes, surface, painBefore, painAfter, symptomShift);
 		try {
-			var walk = walking.log(me.get().id(), idempotencyKey, number(minutes), surface, number(pain));
-			redirect.addFlashAttribute("flash", messages.getMessage("programs.walk.saved",
-					new Object[] { walk.minutes(), walk.pain() }, LocaleContextHolder.getLocale()));
+			var walk = walking.log(me.get().id(), idempotencyKey, number(minutes), surface, number(painBefore),
+					number(painAfter), symptomShift);
+			// a flare's advice first; otherwise pain moving toward the middle of the back is said to be good
+			var saved = walk.flare() ? "programs.walk.saved.flare"
+					: walk.symptomShift() == SymptomShift.CENTRALIZING ? "programs.walk.saved.centralizing"
+							: "programs.walk.saved";
+			redirect.addFlashAttribute("flash", messages.getMessage(saved,
+					new Object[] { walk.minutes(), walk.painBefore(), walk.painAfter() }, LocaleContextHolder.getLocale()));
 			return "redirect:/portal/progress";
 		} catch (InvalidInput invalid) {
-			return walkPage(model, me.get(), idempotencyKey, minutes, surface, pain,
-					PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
+			return walkPage(model, me.get(), form, PageErrors.of(invalid, messages, LocaleContextHolder.getLocale()));
 		} catch (Sessions.OnHold paused) {
 			return "redirect:/portal/plan";
 		} catch (PortalAccess.ReadOnly readOnly) {
@@ -168,14 +181,12 @@ class SessionPagesController {
 		}
 	}
 
-	private String walkPage(Model model, PatientSummary me, String key, String minutes, String surface, String pain,
-			Map<String, String> errors) {
-		model.addAttribute("key", key);
-		model.addAttribute("minutes", minutes);
-		model.addAttribute("surface", surface);
-		model.addAttribute("pain", pain);
+	private String walkPage(Model model, PatientSummary me, WalkForm form, Map<String, String> errors) {
+		model.addAttribute("walk", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("surfaces", WalkingTargets.Surface.values());
+		model.addAttribute("shifts", SymptomShift.values());
+		model.addAttribute("stenosis", tailoring.factsOf(me.id()).stenosis());
 		model.addAttribute("target", walking.today(me.id(), ZoneId.of(me.timeZone())).orElse(null));
 		return "programs/walk";
 	}
