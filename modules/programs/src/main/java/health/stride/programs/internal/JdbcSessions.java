@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -136,13 +135,13 @@ class JdbcSessions implements Sessions {
 		}
 		pain(input.painBefore(), "painBefore", errors);
 		pain(input.painAfter(), "painAfter", errors);
-		var shift = parse(SymptomShift.class, input.symptomShift());
+		var shift = EnumNames.named(SymptomShift.class, input.symptomShift());
 		if (shift == null) {
 			errors.reject("symptomShift", "programs.session.error.symptom-shift");
 		}
 		Effort effort = null;
 		if (input.effort() != null && !input.effort().isBlank()) {
-			effort = parse(Effort.class, input.effort());
+			effort = EnumNames.named(Effort.class, input.effort());
 			if (effort == null) {
 				errors.reject("effort", "programs.session.error.effort");
 			}
@@ -172,7 +171,7 @@ class JdbcSessions implements Sessions {
 				continue;
 			}
 			var skipped = Boolean.TRUE.equals(line.skipped());
-			var reason = parse(SkipReason.class, line.skipReason());
+			var reason = EnumNames.named(SkipReason.class, line.skipReason());
 			if (reason == null && (skipped || (line.skipReason() != null && !line.skipReason().isBlank()))) {
 				errors.reject(field + ".skipReason", "programs.session.error.skip-reason");
 			}
@@ -201,11 +200,6 @@ class JdbcSessions implements Sessions {
 		if (pain == null || pain < 0 || pain > 10) {
 			errors.reject(field, "programs.session.error.pain");
 		}
-	}
-
-	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String name) {
-		return name == null ? null
-				: Arrays.stream(type.getEnumConstants()).filter(it -> it.name().equals(name)).findFirst().orElse(null);
 	}
 
 	@Override

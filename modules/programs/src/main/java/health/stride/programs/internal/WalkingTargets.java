@@ -107,7 +107,7 @@ public class WalkingTargets {
 		if (minutes == null || minutes < 1 || minutes > 600) {
 			errors.reject("minutes", "programs.walk.error.minutes", 1, 600);
 		}
-		var where = java.util.Arrays.stream(Surface.values()).filter(it -> it.name().equals(surface)).findFirst();
+		var where = Optional.ofNullable(EnumNames.named(Surface.class, surface));
 		if (where.isEmpty()) {
 			errors.reject("surface", "programs.walk.error.surface");
 		}
@@ -117,8 +117,7 @@ public class WalkingTargets {
 		if (painAfter == null || painAfter < 0 || painAfter > 10) {
 			errors.reject("painAfter", "programs.walk.error.pain-after");
 		}
-		var shift = java.util.Arrays.stream(SymptomShift.values()).filter(it -> it.name().equals(symptomShift))
-				.findFirst();
+		var shift = Optional.ofNullable(EnumNames.named(SymptomShift.class, symptomShift));
 		if (shift.isEmpty()) {
 			errors.reject("symptomShift", "programs.walk.error.symptom-shift");
 		}
