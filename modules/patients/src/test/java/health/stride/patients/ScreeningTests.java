@@ -160,7 +160,8 @@ class ScreeningTests {
 
 		var other = clinics.register(TenantId.of("o-" + UUID.randomUUID()), "Other").tenant();
 		as(() -> screenings.answer(maya, Instrument.PHQ2, List.of(1, 1)));
-		assertThat(CurrentTenant.callAs(other, () -> transaction.execute(status -> screenings.of(maya)))).isEmpty();
+		List<Screenings.Screening> seen = CurrentTenant.callAs(other, () -> transaction.execute(status -> screenings.of(maya)));
+		assertThat(seen).as("through the service, as another clinic").isEmpty();
 
 		try (var connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
 				database.getPassword())) {
