@@ -45,7 +45,9 @@ import health.stride.patients.PainRegion;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
+import health.stride.patients.Instrument;
 import health.stride.patients.RedFlag;
+import health.stride.patients.Screenings;
 import health.stride.messaging.Threads;
 import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
@@ -154,11 +156,13 @@ class DemoData implements ApplicationRunner {
 	private final DemoVisits visits;
 	private final Hosts hosts;
 	private final Schedules schedules;
+	private final Screenings screenings;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
 			Plans plans, Sessions sessions, Threads threads, Episodes episodes, Hosts hosts, Schedules schedules,
-			DemoVisits visits) {
+			DemoVisits visits, Screenings screenings) {
+		this.screenings = screenings;
 		this.visits = visits;
 		this.hosts = hosts;
 		this.schedules = schedules;
@@ -297,6 +301,7 @@ class DemoData implements ApplicationRunner {
 				}
 				threads.post(threads.open(patient), me, "Is it all right to swim instead of walking on Fridays? The pool"
 						+ " is close to my office.");
+				moodHistory(patient);
 			}
 			case "patient.owen" -> {
 				session(demo, patient, 5, 4, 3, 10);
@@ -308,6 +313,21 @@ class DemoData implements ApplicationRunner {
 				// nothing logged yet
 			}
 		}
+	}
+
+	/**
+	 * Maya's mood screening over nine weeks, so her chart shows a trend: a positive PHQ-2 with a mild
+	 * PHQ-9 and a mild GAD-7 at first, then PHQ-2 scores falling. Her next PHQ-2 is not due yet.
+	 */
+	private void moodHistory(PatientId patient) {
+		var now = java.time.Instant.now();
+		screenings.answer(patient, Instrument.PHQ2, List.of(2, 1), now.minus(java.time.Duration.ofDays(63)));
+		screenings.answer(patient, Instrument.PHQ9, List.of(2, 1, 1, 1, 1, 1, 1, 1, 0),
+				now.minus(java.time.Duration.ofDays(63)).plusSeconds(120));
+		screenings.answer(patient, Instrument.GAD7, List.of(2, 1, 1, 1, 1, 1, 1),
+				now.minus(java.time.Duration.ofDays(63)).plusSeconds(300));
+		screenings.answer(patient, Instrument.PHQ2, List.of(1, 1), now.minus(java.time.Duration.ofDays(35)));
+		screenings.answer(patient, Instrument.PHQ2, List.of(1, 0), now.minus(java.time.Duration.ofDays(7)));
 	}
 
 	/**

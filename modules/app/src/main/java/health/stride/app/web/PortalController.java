@@ -26,6 +26,7 @@ import health.stride.patients.Episode;
 import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
+import health.stride.patients.Screenings;
 import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -65,6 +66,7 @@ class PortalController {
 	private final Plans plans;
 	private final CoverageNote.Notes coverageNotes;
 	private final Episodes episodes;
+	private final Screenings screenings;
 	private final Visits visits;
 	private final VisitTypes visitTypes;
 	private final Hosts hosts;
@@ -73,8 +75,9 @@ class PortalController {
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
 			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans,
-			CoverageNote.Notes coverageNotes, Episodes episodes, Visits visits, VisitTypes visitTypes, Hosts hosts,
-			MessageSource messages, Clock clock) {
+			CoverageNote.Notes coverageNotes, Episodes episodes, Screenings screenings, Visits visits,
+			VisitTypes visitTypes, Hosts hosts, MessageSource messages, Clock clock) {
+		this.screenings = screenings;
 		this.visits = visits;
 		this.visitTypes = visitTypes;
 		this.hosts = hosts;
@@ -116,6 +119,9 @@ class PortalController {
 		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));
 		model.addAttribute("readOnly", readOnly);
 		model.addAttribute("upcomingVisits", upcomingVisits(record));
+		// a mood check-in once the intake is done (nothing is due before, nor on a read-only portal)
+		model.addAttribute("checkInDue", next != NextStep.URGENT && !screenings.due(record.id()).isEmpty());
+		model.addAttribute("crisisLines", !screenings.open(record.id()).isEmpty());
 		if (readOnly) {
 			var day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale())
 					.withZone(ZoneId.of(record.timeZone()));

@@ -18,6 +18,7 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.RedFlags;
+import health.stride.patients.Screenings;
 import health.stride.visits.Visit;
 import health.stride.visits.VisitStatus;
 import health.stride.visits.Visits;
@@ -35,13 +36,15 @@ class CaseloadProjection {
 	private final PatientDirectory patients;
 	private final CareTeams careTeams;
 	private final RedFlags redFlags;
+	private final Screenings screenings;
 	private final Intakes intakes;
 	private final JdbcClient jdbc;
 	private final Visits visits;
 	private final Clock clock;
 
-	CaseloadProjection(PatientDirectory patients, CareTeams careTeams, RedFlags redFlags, Intakes intakes,
-			Visits visits, JdbcClient jdbc, Clock clock) {
+	CaseloadProjection(PatientDirectory patients, CareTeams careTeams, RedFlags redFlags, Screenings screenings,
+			Intakes intakes, Visits visits, JdbcClient jdbc, Clock clock) {
+		this.screenings = screenings;
 		this.visits = visits;
 		this.patients = patients;
 		this.careTeams = careTeams;
@@ -71,6 +74,15 @@ class CaseloadProjection {
 	}
 
 	void redFlagsCleared(PatientId patient) {
+		rebuild(patient, null);
+	}
+
+	/** An urgent mood screening answer: the patient's own activity, and a reason as urgent as a red flag. */
+	void urgentScreeningReported(PatientId patient, Instant answeredAt) {
+		rebuild(patient, answeredAt);
+	}
+
+	void urgentScreeningReviewed(PatientId patient) {
 		rebuild(patient, null);
 	}
 
@@ -194,19 +206,21 @@ class CaseloadProjection {
 
 		jdbc.sql("""
 				insert into careteams.caseload_entry (patient_id, display_name, state, status,
-				    therapist_username, coach_username, intake_completed_at, open_red_flags, last_activity_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    therapist_username, coach_username, intake_completed_at, open_red_flags, open_mood_urgent,
+				    last_activity_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (tenant_id, patient_id) do update
 				set display_name = excluded.display_name, state = excluded.state, status = excluded.status,
 				    therapist_username = excluded.therapist_username, coach_username = excluded.coach_username,
 				    intake_completed_at = excluded.intake_completed_at, open_red_flags = excluded.open_red_flags,
+				    open_mood_urgent = excluded.open_mood_urgent,
 				    last_activity_at = case when ? then greatest(caseload_entry.last_activity_at, excluded.last_activity_at)
 				                            else caseload_entry.last_activity_at end""")
 				.params(patient.id(), summary.firstName() + " " + summary.lastName(), summary.state(),
 						summary.status().name(), team.map(CareTeam::therapist).map(CareTeam.Member::username).orElse(null),
 						team.map(CareTeam::coach).map(CareTeam.Member::username).orElse(null),
 						draft.completedAt() == null ? null : java.sql.Timestamp.from(draft.completedAt()),
-						redFlags.open(patient).size(), activity, activityAt != null)
+						redFlags.open(patient).size(), screenings.open(patient).size(), activity, activityAt != null)
 				.update();
 	}
 }

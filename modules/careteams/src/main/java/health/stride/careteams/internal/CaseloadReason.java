@@ -6,14 +6,19 @@ package health.stride.careteams.internal;
  */
 public enum CaseloadReason {
 
-	RED_FLAG("red-flag"), PAIN_FLARE("pain-flare"), UNANSWERED_MESSAGE("unanswered-message"), MISSED_VISIT("missed-visit"),
-	NEEDS_PLAN("needs-plan"),
-	INACTIVE("inactive"), READY_TO_PROGRESS("ready-to-progress");
+	RED_FLAG("red-flag", 1),
+	/** An urgent mood screening answer not yet reviewed: as urgent as a red flag. */
+	MOOD_URGENT("mood-urgent", 1),
+	PAIN_FLARE("pain-flare", 2), UNANSWERED_MESSAGE("unanswered-message", 3), MISSED_VISIT("missed-visit", 4),
+	NEEDS_PLAN("needs-plan", 5),
+	INACTIVE("inactive", 6), READY_TO_PROGRESS("ready-to-progress", 7);
 
 	private final String code;
+	private final int priority;
 
-	CaseloadReason(String code) {
+	CaseloadReason(String code, int priority) {
 		this.code = code;
+		this.priority = priority;
 	}
 
 	public String code() {
@@ -22,11 +27,11 @@ public enum CaseloadReason {
 
 	/** The priority of a patient whose most urgent reason this is: 1 is the most urgent. */
 	public int priority() {
-		return ordinal() + 1;
+		return priority;
 	}
 
 	/** The priority of a patient with no reason at all. */
-	public static final int ROUTINE = values().length + 1;
+	public static final int ROUTINE = 8;
 
 	public static java.util.Optional<CaseloadReason> ofCode(String code) {
 		return java.util.Arrays.stream(values()).filter(it -> it.code.equals(code)).findFirst();

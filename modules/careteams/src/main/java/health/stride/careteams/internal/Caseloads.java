@@ -79,6 +79,7 @@ public class Caseloads {
 		if (filter.reason() != null) {
 			where.add(switch (filter.reason()) {
 				case RED_FLAG -> "red_flag";
+				case MOOD_URGENT -> "mood_urgent";
 				case PAIN_FLARE -> "pain_flare";
 				case UNANSWERED_MESSAGE -> "unanswered";
 				case MISSED_VISIT -> "missed_visit";
@@ -105,6 +106,7 @@ public class Caseloads {
 				         case when sessions_week_start = ? then sessions_this_week else 0 end as sessions_this_week,
 				         planned_per_week, coverage_ends_on, portal_read_only_from,
 				         open_red_flags > 0 as red_flag,
+				         open_mood_urgent > 0 as mood_urgent,
 				         coalesce(last_pain_flare_at > ?, false) as pain_flare,
 				         unanswered_messages > 0 as unanswered,
 				         missed_visit_at is not null and status <> 'DISCHARGED' as missed_visit,
@@ -118,7 +120,7 @@ public class Caseloads {
 				  where therapist_username = ? or coach_username = ?
 				)
 				select *, count(*) over () as total,
-				       case when red_flag then 1 when pain_flare then 2 when unanswered then 3 when missed_visit then 4
+				       case when red_flag or mood_urgent then 1 when pain_flare then 2 when unanswered then 3 when missed_visit then 4
 				            when needs_plan then 5 when inactive then 6 when ready_to_progress then 7 else 8 end as priority
 				from entries
 				%s
@@ -128,6 +130,7 @@ public class Caseloads {
 				.query((row, number) -> {
 					var reasons = new ArrayList<CaseloadReason>();
 					if (row.getBoolean("red_flag")) reasons.add(CaseloadReason.RED_FLAG);
+					if (row.getBoolean("mood_urgent")) reasons.add(CaseloadReason.MOOD_URGENT);
 					if (row.getBoolean("pain_flare")) reasons.add(CaseloadReason.PAIN_FLARE);
 					if (row.getBoolean("unanswered")) reasons.add(CaseloadReason.UNANSWERED_MESSAGE);
 					if (row.getBoolean("missed_visit")) reasons.add(CaseloadReason.MISSED_VISIT);

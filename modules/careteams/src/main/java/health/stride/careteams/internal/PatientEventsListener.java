@@ -9,6 +9,8 @@ import health.stride.patients.PatientDischarged;
 import health.stride.patients.PatientStatusChanged;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
+import health.stride.patients.UrgentScreeningReported;
+import health.stride.patients.UrgentScreeningReviewed;
 import health.stride.platform.tenancy.ClinicListener;
 
 /**
@@ -41,6 +43,16 @@ class PatientEventsListener {
 	@ClinicListener
 	void on(RedFlagsCleared event) {
 		caseload.redFlagsCleared(event.patient());
+	}
+
+	@ClinicListener
+	void on(UrgentScreeningReported event) {
+		caseload.urgentScreeningReported(event.patient(), event.answeredAt());
+	}
+
+	@ClinicListener
+	void on(UrgentScreeningReviewed event) {
+		caseload.urgentScreeningReviewed(event.patient());
 	}
 
 	@ClinicListener

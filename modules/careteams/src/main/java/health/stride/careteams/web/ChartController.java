@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.careteams.internal.EpisodeViews;
 import health.stride.careteams.internal.PatientChart;
+import health.stride.careteams.internal.ScreeningViews;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
@@ -43,10 +44,12 @@ class ChartController {
 	private final Plans plans;
 	private final MessageSource messages;
 	private final EpisodeViews episodes;
+	private final ScreeningViews screenings;
 
 	ChartController(PatientChart charts, PatientDirectory directory, RedFlags redFlags, Plans plans,
-			MessageSource messages, EpisodeViews episodes) {
+			MessageSource messages, EpisodeViews episodes, ScreeningViews screenings) {
 		this.episodes = episodes;
+		this.screenings = screenings;
 		this.charts = charts;
 		this.directory = directory;
 		this.redFlags = redFlags;
@@ -60,6 +63,7 @@ class ChartController {
 				.orElseThrow(ChartController::noSuchPatient);
 		model.addAttribute("chart", chart);
 		model.addAttribute("episodes", episodes.panel(chart.patient(), CurrentUser.require(), LocaleContextHolder.getLocale()));
+		model.addAttribute("mood", screenings.panel(chart.patient(), CurrentUser.require(), LocaleContextHolder.getLocale()));
 		return "careteams/chart";
 	}
 

@@ -14,6 +14,9 @@ import health.stride.patients.PatientDischarged;
 import health.stride.patients.RedFlags;
 import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
+import health.stride.patients.Screenings;
+import health.stride.patients.UrgentScreeningReported;
+import health.stride.patients.UrgentScreeningReviewed;
 import health.stride.platform.tenancy.ClinicListener;
 import health.stride.programs.PainFlareReported;
 import health.stride.programs.ProgramAssigned;
@@ -23,6 +26,7 @@ import health.stride.programs.ProgramTailored;
  * Messages Stride posts into a patient's thread when something happens: a welcome from the first care
  * team, who joined it when it changed, a new or changed plan, scale-back guidance after a pain flare,
  * urgent guidance after a red flag (which also marks the thread urgent until the flags are cleared),
+ * word that an urgent mood screening answer needs attention (urgent until reviewed, naming no answer),
  * the end of an episode of care (which closes the thread) and the start of the next (which opens it).
  * Each is keyed by what caused it, so an event delivered twice posts once, and each is a message code
  * with its arguments, so every reader reads it in their own language. None names a condition or a symptom.
@@ -39,15 +43,19 @@ class SystemMessages {
 	static final String PLAN_CHANGED = "messaging.system.plan-changed";
 	static final String SCALE_BACK = "messaging.system.scale-back";
 	static final String URGENT = "messaging.system.urgent";
+	static final String MOOD_URGENT = "messaging.system.mood-urgent";
 	static final String EPISODE_ENDED = "messaging.system.episode-ended";
 	static final String EPISODE_OPENED = "messaging.system.episode-opened";
 
 	private final ThreadService threads;
 	private final CareTeams careTeams;
 	private final RedFlags redFlags;
+	private final Screenings screenings;
 	private final Episodes episodes;
 
-	SystemMessages(ThreadService threads, CareTeams careTeams, RedFlags redFlags, Episodes episodes) {
+	SystemMessages(ThreadService threads, CareTeams careTeams, RedFlags redFlags, Screenings screenings,
+			Episodes episodes) {
+		this.screenings = screenings;
 		this.threads = threads;
 		this.episodes = episodes;
 		this.careTeams = careTeams;
@@ -152,9 +160,29 @@ class SystemMessages {
 
 	@ClinicListener
 	void on(RedFlagsCleared event) {
-		// asked now rather than taken from the event, which a later report may have overtaken
-		if (redFlags.open(event.patient()).isEmpty()) {
-			threads.clearUrgent(event.patient());
+		clearUrgentIfNothingOpen(event.patient());
+	}
+
+	/**
+	 * Tells the patient and the care team that the answers need urgent attention, and marks the thread
+	 * urgent while the answer is still open. The message names no questionnaire, question or answer:
+	 * the care team reads those on the chart.
+	 */
+	@ClinicListener
+	void on(UrgentScreeningReported event) {
+		var open = screenings.open(event.patient()).stream().anyMatch(it -> it.id().equals(event.screening()));
+		threads.postSystem(event.patient(), "mood-urgent:" + event.screening(), MOOD_URGENT, List.of(), open);
+	}
+
+	@ClinicListener
+	void on(UrgentScreeningReviewed event) {
+		clearUrgentIfNothingOpen(event.patient());
+	}
+
+	/** Asked now rather than taken from the event, which a later report or answer may have overtaken. */
+	private void clearUrgentIfNothingOpen(health.stride.patients.PatientId patient) {
+		if (redFlags.open(patient).isEmpty() && screenings.open(patient).isEmpty()) {
+			threads.clearUrgent(patient);
 		}
 	}
 }
