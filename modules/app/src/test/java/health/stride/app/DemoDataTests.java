@@ -55,6 +55,7 @@ class DemoDataTests {
 	@Autowired Episodes episodes;
 	@Autowired Hosts hosts;
 	@Autowired Schedules schedules;
+	@Autowired health.stride.patients.Screenings screenings;
 	@Autowired health.stride.visits.Visits visits;
 	@Autowired health.stride.visits.VisitTypes visitTypes;
 	@Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -66,7 +67,7 @@ class DemoDataTests {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
 				plans, sessions, threads, episodes, hosts, schedules,
-				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions));
+				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), screenings);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -143,6 +144,14 @@ class DemoDataTests {
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(grace.id())))
 				.anySatisfy(it -> assertThat(it.status()).isEqualTo(health.stride.visits.VisitStatus.MISSED));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
+		// Maya's chart shows a mood trend and she owes no check-in; Owen, who has answered none, is asked for one
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> screenings.of(maya.id())))
+				.extracting(it -> it.instrument().name() + " " + it.score())
+				.containsExactly("PHQ2 1", "PHQ2 2", "GAD7 8", "PHQ9 9", "PHQ2 3");
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> screenings.due(maya.id()))).isEmpty();
+		var owen = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.owen")).orElseThrow();
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> screenings.due(owen.id())))
+				.containsExactlyInAnyOrder(health.stride.patients.Instrument.PHQ2, health.stride.patients.Instrument.GAD7);
 		// Ruth finished her first episode of care: discharged, off the caseload, one episode ended
 		var ruth = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.ruth")).orElseThrow();
 		assertThat(ruth.status()).isEqualTo(PatientStatus.DISCHARGED);

@@ -106,6 +106,61 @@ class IntakeBrowserTests extends BrowserTestSupport {
 		assertThat(violations).as("axe-core WCAG 2.1 AA violations").isEmpty();
 	}
 
+	/**
+	 * The mood check-in a demo patient is asked for after the intake: a positive PHQ-2 leads straight
+	 * to the PHQ-9, and an answer other than "not at all" to its self-harm question shows the 988
+	 * Suicide & Crisis Lifeline and 911 at once, and keeps them on the portal home.
+	 */
+	@Test
+	void aPatientWhoGivesAnUrgentPhq9AnswerSeesTheCrisisLinesAtOnce() {
+
+		signIn("patient.ivy");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		assertThat(browser.findElement(By.className("check-in")).getText()).contains("A short check-in is due");
+		check("portal with a check-in due");
+
+		browser.findElement(By.linkText("Start the check-in")).click();
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/check-in"));
+		assertThat(browser.findElement(By.cssSelector("main")).getText())
+				.contains("Over the last 2 weeks, how often have you been bothered by any of the following problems?")
+				.contains("Little interest or pleasure in doing things", "Feeling down, depressed, or hopeless");
+		check("PHQ-2");
+		submit();
+		waiting.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset .field-error"), 2));
+		check("PHQ-2 with errors");
+		answer(1, 2);
+		answer(2, 1);
+		submit();
+
+		// 3 or more: the PHQ-9 at once
+		waiting.until(ExpectedConditions.presenceOfElementLocated(By.name("item9")));
+		assertThat(browser.findElement(By.cssSelector("main")).getText())
+				.contains("Thoughts that you would be better off dead or of hurting yourself in some way");
+		check("PHQ-9");
+		for (int item = 1; item <= 9; item++) {
+			answer(item, item == 1 ? 2 : item == 2 || item == 9 ? 1 : 0);
+		}
+		submit();
+
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/check-in/support"));
+		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+				.contains("988 Suicide & Crisis Lifeline", "Call 988", "Text 988", "call 911");
+		assertThat(browser.findElement(By.cssSelector("a[href='tel:988']")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Your care team has been told");
+		check("crisis lines");
+
+		browser.get(appUrl() + "/portal");
+		assertThat(browser.findElement(By.className("crisis-lines")).getText()).contains("988", "911");
+		check("portal after an urgent answer");
+
+		assertThat(pagesChecked).isEqualTo(6);
+		assertThat(violations).as("axe-core WCAG 2.1 AA violations").isEmpty();
+	}
+
+	private void answer(int item, int choice) {
+		browser.findElement(By.cssSelector("input[name=item" + item + "][value='" + choice + "']")).click();
+	}
+
 	private void check(String page) {
 		pagesChecked++;
 		Accessibility.violations(browser).forEach(it -> violations.add(page + " — " + it));

@@ -21,7 +21,10 @@ import health.stride.patients.CareTeams;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.RedFlagsCleared;
 import health.stride.patients.RedFlagsReported;
+import health.stride.patients.UrgentScreeningReported;
+import health.stride.patients.UrgentScreeningReviewed;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -83,6 +86,100 @@ class UrgentMarkTests {
 		CurrentTenant.runAs(clinic, () -> scenario.publish(new RedFlagsReported(clinic, maya, report))
 				.andWaitForStateChange(() -> lastSeq(), seq -> seq == 2)
 				.andVerify(seq -> assertThat(urgent()).isFalse()));
+	}
+
+	@Test
+	void anOpenUrgentScreeningMarksTheThreadUrgentWithOneMessageHoweverOftenItsEventComes(Scenario scenario) {
+
+		var screening = storeUrgentScreening(null);
+		var event = new UrgentScreeningReported(clinic, maya, screening, java.time.Instant.now());
+
+		CurrentTenant.runAs(clinic, () -> scenario.publish(event)
+				.andWaitForStateChange(() -> lastSeq(), seq -> seq == 2)
+				.andVerify(seq -> assertThat(urgent()).isTrue()));
+		CurrentTenant.runAs(clinic, () -> scenario.publish(event)
+				.andWaitForStateChange(() -> handled(screening), count -> count >= 2)
+				.andVerify(count -> assertThat(lastSeq()).as("no second message").isEqualTo(2)));
+
+		var message = CurrentTenant.callAs(clinic, () -> threads.latest(maya, 1)).getFirst();
+		assertThat(message.code()).isEqualTo(SystemMessages.MOOD_URGENT);
+		assertThat(message.arguments()).as("no questionnaire, question or answer named").isEmpty();
+	}
+
+	@Test
+	void aReviewedScreeningPostsTheMessageWithoutTheUrgentMark(Scenario scenario) {
+
+		var screening = storeUrgentScreening(java.time.Instant.now());
+
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new UrgentScreeningReported(clinic, maya, screening,
+				java.time.Instant.now()))
+				.andWaitForStateChange(() -> lastSeq(), seq -> seq == 2)
+				.andVerify(seq -> assertThat(urgent()).isFalse()));
+	}
+
+	@Test
+	void theUrgentMarkStaysWhileARedFlagOrAnUrgentScreeningIsStillOpen(Scenario scenario) {
+
+		var report = storeReport(null);
+		var screening = storeUrgentScreening(null);
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new UrgentScreeningReported(clinic, maya, screening,
+				java.time.Instant.now()))
+				.andWaitForStateChange(() -> lastSeq(), seq -> seq == 2)
+				.andVerify(seq -> assertThat(urgent()).isTrue()));
+
+		// the red flag is cleared, the screening is not: still urgent
+		clearReport(report);
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new RedFlagsCleared(clinic, maya, report))
+				.andWaitForStateChange(() -> handledCleared(report), count -> count >= 1)
+				.andVerify(count -> assertThat(urgent()).isTrue()));
+
+		reviewScreening(screening);
+		CurrentTenant.runAs(clinic, () -> scenario.publish(new UrgentScreeningReviewed(clinic, maya, screening,
+				java.time.Instant.now()))
+				.andWaitForStateChange(() -> urgent(), urgent -> !urgent)
+				.andVerify(urgent -> assertThat(urgent).isFalse()));
+	}
+
+	/** An urgent PHQ-9 as the patients module keeps it, reviewed at the moment given (or open). */
+	UUID storeUrgentScreening(java.time.@Nullable Instant reviewedAt) {
+		var id = UUID.randomUUID();
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				insert into patients.screening (tenant_id, id, patient_id, instrument, answers, score, severity, urgent,
+				    answered_at, reviewed_at, reviewed_by, review_note)
+				values (current_setting('stride.tenant_id', true), ?, ?, 'PHQ9', '{0,0,0,0,0,0,0,0,1}', 1, 'MINIMAL', true,
+				    now(), ?, ?, ?)""")
+				.params(id, maya.id(), reviewedAt == null ? null : java.sql.Timestamp.from(reviewedAt),
+						reviewedAt == null ? null : "pt.alex", reviewedAt == null ? null : "Called her")
+				.update()));
+		return id;
+	}
+
+	void reviewScreening(UUID screening) {
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				update patients.screening set reviewed_at = now(), reviewed_by = 'pt.alex', review_note = 'Called her'
+				where id = ?""").param(screening).update()));
+	}
+
+	void clearReport(UUID report) {
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(status -> jdbc.sql("""
+				update patients.red_flag_report set cleared_at = now(), cleared_by = 'pt.alex', clear_note = 'Seen'
+				where id = ?""").param(report).update()));
+	}
+
+	long handled(UUID screening) {
+		return transaction.execute(status -> jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is not null and event_type like '%UrgentScreeningReported'
+				  and listener_id like '%messaging%' and serialized_event like ?""")
+				.param("%" + screening + "%").query(Long.class).single());
+	}
+
+	long handledCleared(UUID report) {
+		return transaction.execute(status -> jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is not null and event_type like '%RedFlagsCleared'
+				  and listener_id like '%messaging%' and serialized_event like ?""")
+				.param("%" + report + "%").query(Long.class).single());
 	}
 
 	/** A report as the patients module keeps it, cleared at the moment given (or open). */
