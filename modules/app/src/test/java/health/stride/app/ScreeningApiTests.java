@@ -245,6 +245,48 @@ class ScreeningApiTests {
 						not(containsString("988")), not(containsString("Mood")))));
 	}
 
+	@Test
+	void theCheckInPagesAskWhatIsDueInThePatientsLanguageAndTakeEachOnce() throws Exception {
+
+		var page = Tokens.browser("patient.grace", List.of(north), "patient");
+		mvc.perform(get("/portal").with(page))
+				.andExpect(content().string(containsString("A short check-in is due")));
+		mvc.perform(get("/portal/check-in").with(page).header("Accept-Language", "es"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Poco interés o placer en hacer cosas"),
+						containsString("Ningún día"), containsString("Casi todos los días"),
+						not(containsString("Little interest")))));
+
+		mvc.perform(post("/portal/check-in").with(page).with(csrf()).param("instrument", "PHQ2").param("item1", "7"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Choose one answer.")));
+		mvc.perform(post("/portal/check-in").with(page).with(csrf()).param("instrument", "PHQ2").param("item1", "2")
+				.param("item2", "2"))
+				.andExpect(redirectedUrl("/portal/check-in"));
+		mvc.perform(get("/portal/check-in").with(page))
+				.andExpect(content().string(containsString("Thoughts that you would be better off dead")));
+		// the same page sent again: the PHQ-2 is no longer due, so nothing more is stored
+		mvc.perform(post("/portal/check-in").with(page).with(csrf()).param("instrument", "PHQ2").param("item1", "2")
+				.param("item2", "2"))
+				.andExpect(redirectedUrl("/portal/check-in"));
+		assertThat(CurrentTenant.callAs(TenantId.of(north), () -> screenings.of(grace))).hasSize(1);
+
+		var phq9 = post("/portal/check-in").with(page).with(csrf()).param("instrument", "PHQ9");
+		for (int item = 1; item <= 9; item++) {
+			phq9.param("item" + item, "0");
+		}
+		mvc.perform(phq9).andExpect(redirectedUrl("/portal/check-in"));
+		var gad7 = post("/portal/check-in").with(page).with(csrf()).param("instrument", "GAD7");
+		for (int item = 1; item <= 7; item++) {
+			gad7.param("item" + item, "1");
+		}
+		mvc.perform(gad7).andExpect(redirectedUrl("/portal"))
+				.andExpect(flash().attribute("flash", "Thank you. Your answers are with your care team."));
+		mvc.perform(get("/portal/check-in").with(page)).andExpect(redirectedUrl("/portal"));
+		mvc.perform(get("/portal").with(page))
+				.andExpect(content().string(not(containsString("A short check-in is due"))));
+	}
+
 	private MockHttpServletRequestBuilder answer(String instrument, String answers) {
 		return asGrace(post("/api/me/screenings"))
 				.content("{\"instrument\": \"%s\", \"answers\": %s}".formatted(instrument, answers));

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A patient asked to agree again (the clinic published a new version of a document they agreed to
  * before) does so before going on: every portal page sends them to the consents page, and the API
  * refuses their writes with 409 naming the documents. Left open: the consents themselves, reporting
- * a new symptom and the urgent-care guidance (safety first). A patient who has agreed to nothing
+ * a new symptom, the urgent-care guidance and the crisis lines (safety first). A patient who has agreed to nothing
  * yet is still onboarding, which keeps its own order: the portal home's first step is the consents
  * and the intake refuses to start without them.
  */
@@ -55,7 +55,8 @@ class ConsentGate implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new Pages()).addPathPatterns("/portal", "/portal/**")
-				.excludePathPatterns(CONSENTS_PAGE, "/portal/symptoms", "/portal/symptoms/**", "/portal/urgent");
+				.excludePathPatterns(CONSENTS_PAGE, "/portal/symptoms", "/portal/symptoms/**", "/portal/urgent",
+						"/portal/check-in/support");
 		registry.addInterceptor(new Api()).addPathPatterns("/api/**")
 				.excludePathPatterns("/api/me/consents", "/api/me/red-flags");
 	}
