@@ -143,7 +143,7 @@ class IntakeBrowserTests extends BrowserTestSupport {
 		submit();
 
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/check-in/support"));
-		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+		assertThat(browser.findElement(By.cssSelector(".crisis[role=alert]")).getText())
 				.contains("988 Suicide & Crisis Lifeline", "Call 988", "Text 988", "call 911");
 		assertThat(browser.findElement(By.cssSelector("a[href='tel:988']")).isDisplayed()).isTrue();
 		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Your care team has been told");
