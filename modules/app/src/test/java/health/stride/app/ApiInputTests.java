@@ -128,6 +128,8 @@ class ApiInputTests {
 					 "redFlags": {"bowelBladder": false}}"""), Map.entry(
 			"POST /api/me/red-flags", """
 					{"saddleNumbness": false}"""), Map.entry(
+			"POST /api/me/screenings", """
+					{"instrument": "PHQ2", "answers": [1, 2]}"""), Map.entry(
 			"PUT /api/patients/{patientId}/plan", """
 					{"templateId": "%2$s"}"""), Map.entry(
 			"PATCH /api/patients/{patientId}/plan", """

@@ -35,7 +35,8 @@ class ScreeningApiController {
 		this.problems = problems;
 	}
 
-	record ScreeningRequest(@Nullable String instrument, @Nullable List<?> answers) {
+	/** Answers are whole numbers as JSON has them: the application's mapper refuses text, fractions and overflow. */
+	record ScreeningRequest(@Nullable String instrument, @Nullable List<@Nullable Integer> answers) {
 
 		@Override
 		public String toString() {

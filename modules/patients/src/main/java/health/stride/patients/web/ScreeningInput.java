@@ -29,8 +29,8 @@ final class ScreeningInput {
 	}
 
 	/**
-	 * The answers of a JSON body: numbers as JSON reads them, so a text, a fraction or a missing
-	 * answer is refused rather than rounded or guessed.
+	 * The answers of a JSON body: anything but a whole number from 0 to 3 (a missing answer, a text, a
+	 * fraction) is refused rather than rounded or guessed.
 	 */
 	static @Nullable List<Integer> answers(@Nullable Instrument instrument, @Nullable List<?> given, FieldErrors errors) {
 		if (given == null) {
