@@ -161,4 +161,7 @@ public interface Lessons {
 
 	/** The patient read the lesson; the first time counts, reading it again changes nothing. */
 	void read(PatientId patient, String slug);
+
+	/** The patient read the lesson at that time (what the demo data says they did); the first time counts. */
+	void read(PatientId patient, String slug, java.time.Instant at);
 }

@@ -190,7 +190,13 @@ class LessonService implements Lessons {
 
 	@Transactional
 	void read(PatientId patient, String slug, Clock clock) {
-		if (records.read(patient, slug, clock.instant())) {
+		read(patient, slug, clock.instant());
+	}
+
+	@Override
+	@Transactional
+	public void read(PatientId patient, String slug, java.time.Instant at) {
+		if (records.read(patient, slug, at)) {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "lesson");
 		}
 	}
