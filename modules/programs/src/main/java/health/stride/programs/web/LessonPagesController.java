@@ -64,7 +64,8 @@ class LessonPagesController {
 	String lesson(@PathVariable String slug, Model model, Locale locale) {
 		var lesson = lessons.find(slug, locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 				messages.getMessage("programs.lessons.no-such-lesson", null, locale)));
-		me().ifPresent(it -> lessons.read(it, lesson.slug()));
+		// a read-only portal (discharged, cover ended) may read every lesson; there is no plan left to track
+		me().filter(it -> patients.portalAccess(it).isOpen()).ifPresent(it -> lessons.read(it, lesson.slug()));
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("back", "/portal/lessons");
 		model.addAttribute("staff", false);
