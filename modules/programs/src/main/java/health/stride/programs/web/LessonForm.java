@@ -16,7 +16,7 @@ record LessonForm(@Nullable String title, @Nullable String takeaway, @Nullable S
 	}
 
 	/** The body's words as typed, for the form's advice (200 to 500). */
-	int words() {
+	public int words() {
 		return body == null ? 0 : Lesson.words(body);
 	}
 }
