@@ -137,6 +137,25 @@ class LessonApiTests {
 				.param("body", body + "\n\n" + body))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(redirectedUrl("/library/lessons/pool-walking-at-north"));
+		mvc.perform(get("/library/lessons").with(Tokens.browser("coach.rio", List.of(north), "coach")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Pool walking at North")))
+				.andExpect(content().string(containsString("Heat or cold: which, when and how long")));
+		mvc.perform(get("/library/lessons/heat-or-cold").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Copy as a new lesson")))
+				.andExpect(content().string(not(containsString("Edit this lesson"))));
+		mvc.perform(get("/library/lessons/new").param("from", "heat-or-cold")
+				.with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Copy of Heat or cold")));
+		mvc.perform(get("/library/lessons/pool-walking-at-north/edit").with(Tokens.browser("admin.nora", List.of(north), "clinic-admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Our pool opens at six.")));
+		var template = CurrentTenant.callAs(TenantId.of(north), () -> templates.all().get(0).id());
+		mvc.perform(get("/templates/" + template + "/lessons").with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("at.pool-walking-at-north")));
 		mvc.perform(post("/library/lessons/new").with(csrf()).with(Tokens.browser("coach.rio", List.of(north), "coach"))
 				.param("title", "Coach's lesson").param("takeaway", "No.").param("body", body + "\n\n" + body))
 				.andExpect(status().isForbidden());
