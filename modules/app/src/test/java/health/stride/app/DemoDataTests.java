@@ -56,6 +56,7 @@ class DemoDataTests {
 	@Autowired Hosts hosts;
 	@Autowired Schedules schedules;
 	@Autowired health.stride.patients.Screenings screenings;
+	@Autowired health.stride.programs.Lessons lessons;
 	@Autowired health.stride.visits.Visits visits;
 	@Autowired health.stride.visits.VisitTypes visitTypes;
 	@Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -67,7 +68,7 @@ class DemoDataTests {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
 				plans, sessions, threads, episodes, hosts, schedules,
-				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), screenings);
+				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), lessons, screenings);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -144,6 +145,9 @@ class DemoDataTests {
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(grace.id())))
 				.anySatisfy(it -> assertThat(it.status()).isEqualTo(health.stride.visits.VisitStatus.MISSED));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
+		// her plan's lessons, the first two read in her first days
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> lessons.progress(maya.id(), java.util.Locale.ENGLISH)))
+				.hasSize(8).extracting(it -> it.read()).startsWith(true, true);
 		// Maya's chart shows a mood trend and she owes no check-in; Owen, who has answered none, is asked for one
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> screenings.of(maya.id())))
 				.extracting(it -> it.instrument().name() + " " + it.score())
