@@ -36,6 +36,7 @@ import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.i18n.Language;
 import health.stride.platform.security.Role;
 import health.stride.platform.security.StrideUser;
+import health.stride.platform.tenancy.ClinicLogo;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.ClinicSettings;
 import health.stride.platform.tenancy.CurrentTenant;
@@ -198,6 +199,32 @@ class HandoutPagesTests {
 	}
 
 	@Test
+	void drawsTheClinicsLogoWhetherAPictureOrADrawing() throws Exception {
+
+		assigned("flare-mobility");
+		var picture = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(picture, "png", png);
+		clinics.changeLogo(TenantId.of(north), new ClinicLogo(png.toByteArray(), ClinicLogo.PNG));
+
+		try (var document = Loader.loadPDF(pdf(handout))) {
+			var resources = document.getPage(0).getResources();
+			var pictures = new java.util.ArrayList<Object>();
+			for (var name : resources.getXObjectNames()) {
+				if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+					pictures.add(image);
+				}
+			}
+			assertThat(pictures).as("the PNG logo, the only raster picture (the drawings are vector)").hasSize(1);
+		}
+
+		clinics.changeLogo(TenantId.of(north), new ClinicLogo(
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"><rect width=\"40\" height=\"20\" fill=\"#0b6e69\"/></svg>"
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8), ClinicLogo.SVG));
+		assertThat(words(text(pdf(handout)))).contains("North Physio", "Pelvic Tilt");
+	}
+
+	@Test
 	void answersNotFoundWhenThereIsNoPlanYet() throws Exception {
 		mvc.perform(get("/portal/plan/handout").with(Tokens.browser(username, List.of(north), "patient")))
 				.andExpect(status().isNotFound());
@@ -222,6 +249,11 @@ class HandoutPagesTests {
 			return plans.tailor(grace, plan.version(),
 					plan.phases().stream().map(ProgramTemplate.Phase::exercises).toList(), phase, alex());
 		});
+	}
+
+	private byte[] pdf(String path) throws Exception {
+		return mvc.perform(get(path).with(Tokens.browser("pt.alex", List.of(north), "therapist")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 	}
 
 	/** The text of the PDF at the path, its white space made single spaces (lines wrap where the page ends). */

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import health.stride.patients.PatientDirectory;
+import health.stride.platform.i18n.Language;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 
@@ -24,8 +25,8 @@ import health.stride.platform.tenancy.TenantId;
  * pt.alex assigns the flare template to Grace, who has spinal stenosis, swaps Prone Press Up for the
  * alternative the warning suggests, makes Pelvic Tilt 2×10 and saves; Grace then sees her tailored
  * plan. Each change is made in place by htmx. The tailoring page passes axe-core's WCAG 2.1 AA rules.
- * From the same page pt.alex prints Ruth's home program handout and emails her that it is ready; she
- * follows the email's link, signs in and downloads it from her plan page.
+ * From the same page pt.alex prints Owen's home program handout and emails him that it is ready; he
+ * follows the email's link, signs in and downloads it from his plan page.
  */
 class TailoringBrowserTests extends BrowserTestSupport {
 
@@ -90,28 +91,35 @@ class TailoringBrowserTests extends BrowserTestSupport {
 
 		signIn("pt.alex");
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/caseload"));
-		var ruth = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.ruth"))
+		// Owen, on the flare plan, reads English (another test has him read Spanish)
+		var owen = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.owen"))
 				.orElseThrow().id();
-		browser.get(appUrl() + "/patients/" + ruth + "/plan/edit");
-		var print = waiting.until(ExpectedConditions.elementToBeClickable(By.linkText("Print handout (PDF)")));
+		CurrentTenant.runAs(TenantId.of("northside"), () -> patients.changeLanguage(owen, Language.ENGLISH));
+		browser.get(appUrl() + "/patients/" + owen + "/plan/edit");
+		WebElement print;
+		try {
+			print = waiting.until(ExpectedConditions.elementToBeClickable(By.linkText("Print handout (PDF)")));
+		} catch (org.openqa.selenium.TimeoutException missing) {
+			throw new AssertionError("No handout link at " + browser.getCurrentUrl() + ": " + browser.getPageSource(), missing);
+		}
 		assertThat(Accessibility.violations(browser)).as("plan page with the handout buttons").isEmpty();
 		assertPdf(fetch(print.getAttribute("href")));
 
 		browser.findElement(By.xpath("//button[normalize-space()='Email to patient']")).click();
 		waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"), "Email sent"));
-		var link = TestMail.awaitMatch(RUTH_EMAIL,
+		var link = TestMail.awaitMatch(OWEN_EMAIL,
 				Pattern.compile("home exercise program ready for you\\.\\s+Sign in to download it: (\\S+)")).group(1);
 		assertThat(link).isEqualTo(appUrl() + "/portal/plan");
-		var email = TestMail.to(RUTH_EMAIL).stream().filter(it -> TestMail.text(it).contains(link)).findFirst().orElseThrow();
+		var email = TestMail.to(OWEN_EMAIL).stream().filter(it -> TestMail.text(it).contains(link)).findFirst().orElseThrow();
 		assertThat(plainText(email)).as("no attachment, no picture: one plain text").isTrue();
 		assertThat(TestMail.text(email)).as("nothing about her care")
-				.doesNotContain("Child's Pose", "Glute", "Hamstring", "Pelvic Tilt", "Clamshell", "Plank", "Ruth", "Adams");
+				.doesNotContain("Pelvic Tilt", "Knee Hug", "Knee Rocking", "Back Extension", "Press Up", "Owen", "Price");
 
 		browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/"));
 		browser.manage().deleteAllCookies();
 		browser.get(link);
-		signInAtKeycloak("patient.ruth");
+		signInAtKeycloak("patient.owen");
 		waiting.until(ExpectedConditions.urlContains("/portal"));
 		browser.get(link);
 		var download = waiting.until(ExpectedConditions.elementToBeClickable(By.linkText("Download my plan to print (PDF)")));
@@ -119,7 +127,7 @@ class TailoringBrowserTests extends BrowserTestSupport {
 		assertPdf(fetch(download.getAttribute("href")));
 	}
 
-	private static final String RUTH_EMAIL = "patient.ruth@example.org";
+	private static final String OWEN_EMAIL = "patient.owen@example.org";
 
 	/** Fetches the link with the browser's own cookies: status, type, disposition, first bytes, size. */
 	@SuppressWarnings("unchecked")
