@@ -127,6 +127,13 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 5 of 5: Warning signs"));
 		browser.findElements(By.cssSelector("input[type=radio][value=no]")).forEach(it -> it.click());
 		submitMain();
+		// the intake ends with the mood check-in: the PHQ-2, then the GAD-7, "not at all" to each item
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/check-in"));
+		for (var instrument : java.util.List.of("PHQ2", "GAD7")) {
+			waiting.until(ExpectedConditions.attributeToBe(By.name("instrument"), "value", instrument));
+			browser.findElements(By.cssSelector("input[type=radio][value='0']")).forEach(it -> it.click());
+			submitMain();
+		}
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 	}
 

@@ -83,6 +83,10 @@ class IntakeBrowserTests extends BrowserTestSupport {
 		browser.findElements(By.cssSelector("input[type=radio][value=no]")).forEach(it -> it.click());
 		submit();
 
+		// the intake ends with the mood check-in, which the patient may put off
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/check-in"));
+		check("mood check-in after the intake");
+		browser.findElement(By.linkText("Not now")).click();
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 		// the care team's listener may have assigned a therapist before the portal reloads
 		assertThat(browser.findElement(By.className("next-step")).getText())

@@ -127,6 +127,9 @@ class SpanishPatientBrowserTests extends BrowserTestSupport {
 		browser.findElements(By.cssSelector("input[type=radio][value=no]")).forEach(it -> it.click());
 		submit();
 
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/check-in"));
+		check("mood check-in after the intake", "patients");
+		browser.findElement(By.linkText(spanish("patients.screening.later"))).click();
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 		// the care team is assigned by a listener after the intake: the portal may already say so
 		assertThat(browser.findElement(By.className("next-step")).getText())

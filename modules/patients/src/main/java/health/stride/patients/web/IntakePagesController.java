@@ -139,7 +139,8 @@ class IntakePagesController {
 			if (!draft.completed()) {
 				return "redirect:/portal/intake?step=" + draft.nextStep();
 			}
-			return draft.redFlags().isEmpty() ? "redirect:/portal" : "redirect:/portal/urgent";
+			// the mood check-in (PHQ-2, GAD-7) is part of the intake; warning signs come first
+			return draft.redFlags().isEmpty() ? "redirect:/portal/check-in" : "redirect:/portal/urgent";
 		} catch (Consents.Required required) {
 			return "redirect:/portal/consents";
 		} catch (Intakes.AlreadyCompleted | PortalAccess.ReadOnly done) {
