@@ -152,14 +152,16 @@ class DemoData implements ApplicationRunner {
 	private final Threads threads;
 	private final Episodes episodes;
 	private final DemoVisits visits;
+	private final DemoMonitoring monitoring;
 	private final Hosts hosts;
 	private final Schedules schedules;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
 			Plans plans, Sessions sessions, Threads threads, Episodes episodes, Hosts hosts, Schedules schedules,
-			DemoVisits visits) {
+			DemoVisits visits, DemoMonitoring monitoring) {
 		this.visits = visits;
+		this.monitoring = monitoring;
 		this.hosts = hosts;
 		this.schedules = schedules;
 		this.episodes = episodes;
@@ -198,6 +200,7 @@ class DemoData implements ApplicationRunner {
 						.forEach(this::seed);
 				availability(); // the office hours first, so the demo visits find them
 				visits();
+				monitoring.seed();
 			});
 		}
 	}

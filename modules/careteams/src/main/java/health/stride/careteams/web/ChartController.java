@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import health.stride.careteams.internal.EpisodeViews;
 import health.stride.careteams.internal.PatientChart;
+import health.stride.careteams.internal.RemoteMonitoring;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
@@ -43,10 +44,12 @@ class ChartController {
 	private final Plans plans;
 	private final MessageSource messages;
 	private final EpisodeViews episodes;
+	private final RemoteMonitoring monitoring;
 
 	ChartController(PatientChart charts, PatientDirectory directory, RedFlags redFlags, Plans plans,
-			MessageSource messages, EpisodeViews episodes) {
+			MessageSource messages, EpisodeViews episodes, RemoteMonitoring monitoring) {
 		this.episodes = episodes;
+		this.monitoring = monitoring;
 		this.charts = charts;
 		this.directory = directory;
 		this.redFlags = redFlags;
@@ -60,6 +63,9 @@ class ChartController {
 				.orElseThrow(ChartController::noSuchPatient);
 		model.addAttribute("chart", chart);
 		model.addAttribute("episodes", episodes.panel(chart.patient(), CurrentUser.require(), LocaleContextHolder.getLocale()));
+		model.addAttribute("monitoring", monitoring.summary(chart.patient(), CurrentUser.require()));
+		model.addAttribute("monitoringDates", java.time.format.DateTimeFormatter
+				.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()));
 		return "careteams/chart";
 	}
 
