@@ -268,9 +268,9 @@ class RemoteMonitoringTests {
 
 		var coachRecord = record(coachSignedIn);
 		assertThat(beat(coachRecord, coachSignedIn, UUID.randomUUID())).as("a coach's chart is not timed").isFalse();
-		assertThat(CurrentTenant.callAs(clinic, () -> jdbc.sql(
+		assertThat(CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
 				"select activity || ' ' || source || ' ' || performed_on from careteams.treatment_time")
-				.query(String.class).single())).isEqualTo("CHART_REVIEW TIMED " + today);
+				.query(String.class).single()))).isEqualTo("CHART_REVIEW TIMED " + today);
 	}
 
 	@Test
@@ -397,13 +397,13 @@ class RemoteMonitoringTests {
 	}
 
 	private long entries() {
-		return CurrentTenant.callAs(clinic, () -> jdbc.sql("select count(*) from careteams.treatment_time")
-				.query(Long.class).single());
+		return CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
+				"select count(*) from careteams.treatment_time").query(Long.class).single()));
 	}
 
 	private int minutes() {
-		return CurrentTenant.callAs(clinic, () -> jdbc.sql("select coalesce(sum(minutes), 0) from careteams.treatment_time")
-				.query(Integer.class).single());
+		return CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
+				"select coalesce(sum(minutes), 0) from careteams.treatment_time").query(Integer.class).single()));
 	}
 
 	private static void bind(Connection connection, TenantId tenant) throws SQLException {

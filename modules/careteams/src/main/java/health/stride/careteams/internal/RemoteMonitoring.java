@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import health.stride.careteams.ClinicianId;
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianRole;
+import health.stride.patients.CareTeam;
+import health.stride.patients.CareTeams;
 import health.stride.patients.Episode;
 import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
@@ -110,19 +112,21 @@ public class RemoteMonitoring {
 	private final Plans plans;
 	private final ReportedDays reportedDays;
 	private final PatientDirectory directory;
+	private final CareTeams careTeams;
 	private final ClinicianManagement clinicians;
 	private final ClinicRegistry clinics;
 	private final AuditTrail audit;
 	private final Clock clock;
 
 	RemoteMonitoring(JdbcClient jdbc, Episodes episodes, Plans plans, ReportedDays reportedDays,
-			PatientDirectory directory, ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit,
+			PatientDirectory directory, CareTeams careTeams, ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.episodes = episodes;
 		this.plans = plans;
 		this.reportedDays = reportedDays;
 		this.directory = directory;
+		this.careTeams = careTeams;
 		this.clinicians = clinicians;
 		this.clinics = clinics;
 		this.audit = audit;
@@ -166,21 +170,24 @@ public class RemoteMonitoring {
 
 	/**
 	 * The clinic's page for the period of each patient that holds the day: every patient of the clinic
-	 * for its administrators, a therapist's own patients for a therapist. Recorded in the audit trail
+	 * for its administrators, a therapist's own patients (of record) for a therapist. Recorded in the audit trail
 	 * as one view naming the patients shown.
 	 */
 	public Report report(StrideUser reader, LocalDate on) {
-		var mine = !reader.has(Role.CLINIC_ADMIN);
-		record Monitored(PatientId patient, @Nullable String therapist) {}
+		var all = reader.has(Role.CLINIC_ADMIN);
+		// the caseload holds the patients in care; a discharged patient left it, but their last periods still count
 		var patients = jdbc.sql("""
-				select patient_id, therapist_username from careteams.caseload_entry
-				where (:all or therapist_username = :me)""")
-				.param("all", !mine).param("me", reader.username())
-				.query((row, n) -> new Monitored(new PatientId(row.getObject(1, UUID.class)), row.getString(2))).list();
+				select patient_id from careteams.caseload_entry
+				union select patient_id from careteams.monitoring_set_up
+				union select patient_id from careteams.treatment_time""")
+				.query((row, n) -> new PatientId(row.getObject(1, UUID.class))).list();
 		var reached = new ArrayList<Row>();
 		int notYet = 0;
-		for (var entry : patients) {
-			var patient = entry.patient();
+		for (var patient : patients) {
+			var therapist = careTeams.of(patient).map(CareTeam::therapist).orElse(null);
+			if (!all && (therapist == null || !therapist.username().equals(reader.username()))) {
+				continue;
+			}
 			var setUp = setUp(patient).orElse(null);
 			var period = setUp == null ? null : MonitoringPeriod.containing(setUp.on(), on).orElse(null);
 			var summary = directory.find(patient).orElse(null);
@@ -190,7 +197,7 @@ public class RemoteMonitoring {
 			var counts = counts(patient, setUp, period);
 			if (counts.reachesAny()) {
 				reached.add(new Row(patient, summary.firstName(), summary.lastName(), summary.dateOfBirth(),
-						therapistName(entry.therapist()), setUp, period, counts));
+						therapist == null ? null : therapist.displayName(), setUp, period, counts));
 			} else {
 				notYet++;
 			}
@@ -371,11 +378,6 @@ public class RemoteMonitoring {
 		}
 		return clinicians.findByUsername(therapist.username()).filter(it -> it.role() == ClinicianRole.THERAPIST)
 				.map(it -> it.id().id()).orElse(null);
-	}
-
-	private @Nullable String therapistName(@Nullable String username) {
-		return username == null ? null
-				: clinicians.findByUsername(username).map(it -> it.displayName()).orElse(username);
 	}
 
 	private ZoneId zone() {
