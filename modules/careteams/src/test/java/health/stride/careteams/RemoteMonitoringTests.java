@@ -268,9 +268,10 @@ class RemoteMonitoringTests {
 
 		var coachRecord = record(coachSignedIn);
 		assertThat(beat(coachRecord, coachSignedIn, UUID.randomUUID())).as("a coach's chart is not timed").isFalse();
-		assertThat(CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
+		String stored = CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
 				"select activity || ' ' || source || ' ' || performed_on from careteams.treatment_time")
-				.query(String.class).single()))).isEqualTo("CHART_REVIEW TIMED " + today);
+				.query(String.class).single()));
+		assertThat(stored).isEqualTo("CHART_REVIEW TIMED " + today);
 	}
 
 	@Test
