@@ -116,19 +116,19 @@ class MonitoringPagesTests {
 				.andExpect(content().string(allOf(containsString("Period 1:"), containsString("calls 25 min"),
 						containsString("98975 set-up"), containsString("98980 20 minutes"))));
 
-		mvc.perform(get("/monitoring").with(admin))
+		mvc.perform(get("/patients/monitoring").with(admin))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("Remote therapeutic monitoring"),
 						containsString("Okafor, Maya"), containsString("Alex Morgan, PT"), containsString("98980 20 minutes"),
 						containsString("98977"), containsString("98981"), containsString("The clinic is responsible for billing decisions."),
-						containsString("href=\"/monitoring.csv?on=" + today + "\""))));
-		mvc.perform(get("/monitoring").with(ptAlex))
-				.andExpect(content().string(allOf(containsString("Okafor, Maya"), not(containsString("/monitoring.csv")))));
-		mvc.perform(get("/monitoring").with(ptSam))
+						containsString("href=\"/patients/monitoring.csv?on=" + today + "\""))));
+		mvc.perform(get("/patients/monitoring").with(ptAlex))
+				.andExpect(content().string(allOf(containsString("Okafor, Maya"), not(containsString("/patients/monitoring.csv")))));
+		mvc.perform(get("/patients/monitoring").with(ptSam))
 				.andExpect(status().isOk())
 				.andExpect(content().string(not(containsString("Okafor"))));
 
-		var file = mvc.perform(get("/monitoring.csv").param("on", today.toString()).with(admin))
+		var file = mvc.perform(get("/patients/monitoring.csv").param("on", today.toString()).with(admin))
 				.andExpect(status().isOk())
 				.andExpect(content().contentType("text/csv;charset=UTF-8"))
 				.andExpect(header().string("Content-Disposition", "attachment; filename=\"rtm-" + today + ".csv\""))
@@ -141,11 +141,11 @@ class MonitoringPagesTests {
 				+ maya.id() + "' and resource = 'monitoring-export'")).isOne();
 
 		for (var refused : List.of(ptAlex, ptSam)) {
-			mvc.perform(get("/monitoring.csv").with(refused)).andExpect(status().isForbidden());
+			mvc.perform(get("/patients/monitoring.csv").with(refused)).andExpect(status().isForbidden());
 		}
 		for (var refused : List.of(patient, sponsor)) {
-			mvc.perform(get("/monitoring").with(refused)).andExpect(status().isForbidden());
-			mvc.perform(get("/monitoring.csv").with(refused)).andExpect(status().isForbidden());
+			mvc.perform(get("/patients/monitoring").with(refused)).andExpect(status().isForbidden());
+			mvc.perform(get("/patients/monitoring.csv").with(refused)).andExpect(status().isForbidden());
 			mvc.perform(post("/patients/{p}/monitoring/time", maya.id()).with(refused).with(csrf()).param("activity", "CALL")
 					.param("minutes", "5").param("date", today.toString())).andExpect(status().isForbidden());
 		}
@@ -177,11 +177,11 @@ class MonitoringPagesTests {
 		var huge = "9".repeat(100_000);
 		var bad = List.of(
 				List.of("CALL", "abc", today.toString()), List.of("CALL", "0", today.toString()),
-				List.of("CALL", "121", today.toString()), List.of("CALL", nul, today.toString()),
+				List.of("CALL", "121", today.toString()),
 				List.of("CALL", huge, today.toString()), List.of("DROP TABLE", "10", today.toString()),
 				List.of(huge, "10", today.toString()), List.of("CALL", "10", "2026-13-45"),
 				List.of("CALL", "10", today.plusDays(1).toString()), List.of("CALL", "10", today.minusDays(91).toString()),
-				List.of("CALL", "10", huge), List.of("CALL", "10", nul));
+				List.of("CALL", "10", huge));
 		for (var form : bad) {
 			mvc.perform(post("/patients/{p}/monitoring/time", maya.id()).with(ptAlex).with(csrf()).param("activity", form.get(0))
 					.param("minutes", form.get(1)).param("date", form.get(2)))
@@ -190,16 +190,21 @@ class MonitoringPagesTests {
 		}
 		mvc.perform(post("/patients/{p}/monitoring/time", maya.id()).with(ptAlex).with(csrf()))
 				.andExpect(flash().attribute("flash", containsString("Choose what you did.")));
-		for (var date : List.of("", "yesterday", today.minusDays(2).toString(), today.plusDays(1).toString(), huge, nul)) {
+		for (var form : List.of(List.of("CALL", nul, today.toString()), List.of("CALL", "10", nul))) {
+			mvc.perform(post("/patients/{p}/monitoring/time", maya.id()).with(ptAlex).with(csrf()).param("activity", form.get(0))
+					.param("minutes", form.get(1)).param("date", form.get(2)))
+					.andExpect(status().isBadRequest()); // NUL characters are refused before any page
+		}
+		for (var date : List.of("", "yesterday", today.minusDays(2).toString(), today.plusDays(1).toString(), huge)) {
 			mvc.perform(post("/patients/{p}/monitoring/set-up", maya.id()).with(ptAlex).with(csrf()).param("date", date))
 					.andExpect(redirectedUrl("/patients/" + maya.id() + "#monitoring"))
 					.andExpect(flash().attribute("flash", "Choose a day in this episode of care, no later than today."));
 		}
-		for (var on : List.of("soon", huge, nul, today.plusDays(1).toString(), today.minusYears(3).toString())) {
-			mvc.perform(get("/monitoring").param("on", on).with(admin))
+		for (var on : List.of("soon", huge, today.plusDays(1).toString(), today.minusYears(3).toString())) {
+			mvc.perform(get("/patients/monitoring").param("on", on).with(admin))
 					.andExpect(status().isOk())
 					.andExpect(content().string(containsString("Showing today instead.")));
-			mvc.perform(get("/monitoring.csv").param("on", on).with(admin)).andExpect(status().isBadRequest());
+			mvc.perform(get("/patients/monitoring.csv").param("on", on).with(admin)).andExpect(status().isBadRequest());
 		}
 
 		assertThat(count(clinic, "select count(*) from careteams.treatment_time")).isZero();

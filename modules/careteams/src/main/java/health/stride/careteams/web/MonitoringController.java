@@ -87,7 +87,7 @@ class MonitoringController {
 		binder.setDisallowedFields("id", "tenantId", "version");
 	}
 
-	@GetMapping("/monitoring")
+	@GetMapping("/patients/monitoring")
 	@PreAuthorize("hasAnyRole('THERAPIST', 'CLINIC_ADMIN')")
 	String page(@RequestParam(required = false) @Nullable String on, Model model) {
 		var today = monitoring.today();
@@ -105,7 +105,7 @@ class MonitoringController {
 		return "careteams/monitoring";
 	}
 
-	@GetMapping(path = "/monitoring.csv", produces = "text/csv")
+	@GetMapping(path = "/patients/monitoring.csv", produces = "text/csv")
 	@PreAuthorize("hasRole('CLINIC_ADMIN')")
 	ResponseEntity<String> export(@RequestParam(required = false) @Nullable String on) {
 		var today = monitoring.today();
