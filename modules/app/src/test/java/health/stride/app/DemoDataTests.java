@@ -56,6 +56,7 @@ class DemoDataTests {
 	@Autowired health.stride.careteams.internal.RemoteMonitoring monitoring;
 	@Autowired Hosts hosts;
 	@Autowired Schedules schedules;
+	@Autowired health.stride.programs.Lessons lessons;
 	@Autowired health.stride.visits.Visits visits;
 	@Autowired health.stride.visits.VisitTypes visitTypes;
 	@Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -67,7 +68,7 @@ class DemoDataTests {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
 				plans, sessions, threads, episodes, hosts, schedules,
-				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions),
+				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), lessons,
 				new DemoMonitoring(patients, clinicians, clinics, jdbc, transactions));
 
 		demoData.run(new DefaultApplicationArguments());
@@ -145,6 +146,9 @@ class DemoDataTests {
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(grace.id())))
 				.anySatisfy(it -> assertThat(it.status()).isEqualTo(health.stride.visits.VisitStatus.MISSED));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
+		// her plan's lessons, the first two read in her first days
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> lessons.progress(maya.id(), java.util.Locale.ENGLISH)))
+				.hasSize(8).extracting(it -> it.read()).startsWith(true, true);
 		// Maya's remote monitoring reached every code of its first period, seeded once
 		var northsideAdmin = new health.stride.platform.security.StrideUser("x", "admin.nora", java.util.List.of(
 				TenantId.of("northside")), java.util.Set.of(health.stride.platform.security.Role.CLINIC_ADMIN));
