@@ -155,6 +155,7 @@ class DemoData implements ApplicationRunner {
 	private final Threads threads;
 	private final Episodes episodes;
 	private final DemoVisits visits;
+	private final DemoMonitoring monitoring;
 	private final Hosts hosts;
 	private final Schedules schedules;
 	private final Screenings screenings;
@@ -163,10 +164,11 @@ class DemoData implements ApplicationRunner {
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
 			Plans plans, Sessions sessions, Threads threads, Episodes episodes, Hosts hosts, Schedules schedules,
-			DemoVisits visits, Lessons lessons, Screenings screenings) {
+			DemoVisits visits, Lessons lessons, Screenings screenings, DemoMonitoring monitoring) {
 		this.lessons = lessons;
 		this.screenings = screenings;
 		this.visits = visits;
+		this.monitoring = monitoring;
 		this.hosts = hosts;
 		this.schedules = schedules;
 		this.episodes = episodes;
@@ -205,6 +207,7 @@ class DemoData implements ApplicationRunner {
 						.forEach(this::seed);
 				availability(); // the office hours first, so the demo visits find them
 				visits();
+				monitoring.seed();
 			});
 		}
 	}

@@ -53,6 +53,7 @@ class DemoDataTests {
 	@Autowired Threads threads;
 	@Autowired Caseloads caseloads;
 	@Autowired Episodes episodes;
+	@Autowired health.stride.careteams.internal.RemoteMonitoring monitoring;
 	@Autowired Hosts hosts;
 	@Autowired Schedules schedules;
 	@Autowired health.stride.patients.Screenings screenings;
@@ -68,7 +69,8 @@ class DemoDataTests {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
 				plans, sessions, threads, episodes, hosts, schedules,
-				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), lessons, screenings);
+				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), lessons, screenings,
+				new DemoMonitoring(patients, clinicians, clinics, jdbc, transactions));
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -156,6 +158,15 @@ class DemoDataTests {
 		var owen = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.owen")).orElseThrow();
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> screenings.due(owen.id())))
 				.containsExactlyInAnyOrder(health.stride.patients.Instrument.PHQ2, health.stride.patients.Instrument.GAD7);
+		// Maya's remote monitoring reached every code of its first period, seeded once
+		var northsideAdmin = new health.stride.platform.security.StrideUser("x", "admin.nora", java.util.List.of(
+				TenantId.of("northside")), java.util.Set.of(health.stride.platform.security.Role.CLINIC_ADMIN));
+		var monitored = CurrentTenant.callAs(TenantId.of("northside"), () -> monitoring.report(northsideAdmin,
+				monitoring.today())).reached().stream().filter(it -> it.patient().equals(maya.id())).findFirst().orElseThrow();
+		assertThat(monitored.counts().setUpInPeriod()).isTrue();
+		assertThat(monitored.counts().daysWithData()).isGreaterThanOrEqualTo(16);
+		assertThat(monitored.counts().minutes()).isEqualTo(45);
+		assertThat(monitored.counts().furtherTreatmentUnits()).isOne();
 		// Ruth finished her first episode of care: discharged, off the caseload, one episode ended
 		var ruth = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.ruth")).orElseThrow();
 		assertThat(ruth.status()).isEqualTo(PatientStatus.DISCHARGED);

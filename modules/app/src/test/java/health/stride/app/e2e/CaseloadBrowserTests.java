@@ -9,7 +9,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * pt.alex signs in, finds a patient with an open red flag at the top of the caseload, filters by
- * reason, and opens the chart with its pain chart. The pages pass axe-core's WCAG 2.1 AA rules.
+ * reason, and opens the chart with its pain chart; on the remote-monitoring page he finds Maya over
+ * every threshold. The pages pass axe-core's WCAG 2.1 AA rules.
  */
 class CaseloadBrowserTests extends BrowserTestSupport {
 
@@ -44,6 +45,25 @@ class CaseloadBrowserTests extends BrowserTestSupport {
 		assertThat(painChart.findElements(By.cssSelector("svg[role=img] circle.dot"))).as("the intake's pain").isNotEmpty();
 		assertThat(painChart.findElement(By.tagName("desc")).getDomProperty("textContent")).startsWith("Started at");
 		assertThat(Accessibility.violations(browser)).as("chart").isEmpty();
+	}
+
+	@Test
+	void theTherapistFindsTheirMonitoredPatientOnTheRemoteMonitoringPage() {
+
+		signIn("pt.alex");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/caseload"));
+		browser.findElement(By.linkText("Remote monitoring")).click();
+
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/patients/monitoring"));
+		assertThat(browser.findElement(By.cssSelector("table.monitoring-report")).getText()).contains("Okafor, Maya",
+				"98975 set-up", "98977 16 days", "98980 20 minutes", "98981 × 1");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+				.contains("The clinic is responsible for billing decisions.").doesNotContain("Download for the biller");
+		assertThat(Accessibility.violations(browser)).as("monitoring").isEmpty();
+
+		browser.findElement(By.linkText("Okafor, Maya")).click();
+		waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("monitoring-heading")));
+		assertThat(browser.findElement(By.id("monitoring")).getText()).contains("Period 1:", "98977 16 days");
 	}
 
 	/** Waits until the filter link is the current one, across htmx replacing the list. */

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import health.stride.careteams.internal.EpisodeViews;
 import health.stride.careteams.internal.PatientChart;
 import health.stride.careteams.internal.ScreeningViews;
+import health.stride.careteams.internal.RemoteMonitoring;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
@@ -45,11 +46,13 @@ class ChartController {
 	private final MessageSource messages;
 	private final EpisodeViews episodes;
 	private final ScreeningViews screenings;
+	private final RemoteMonitoring monitoring;
 
 	ChartController(PatientChart charts, PatientDirectory directory, RedFlags redFlags, Plans plans,
-			MessageSource messages, EpisodeViews episodes, ScreeningViews screenings) {
+			MessageSource messages, EpisodeViews episodes, ScreeningViews screenings, RemoteMonitoring monitoring) {
 		this.episodes = episodes;
 		this.screenings = screenings;
+		this.monitoring = monitoring;
 		this.charts = charts;
 		this.directory = directory;
 		this.redFlags = redFlags;
@@ -64,6 +67,9 @@ class ChartController {
 		model.addAttribute("chart", chart);
 		model.addAttribute("episodes", episodes.panel(chart.patient(), CurrentUser.require(), LocaleContextHolder.getLocale()));
 		model.addAttribute("mood", screenings.panel(chart.patient(), CurrentUser.require(), LocaleContextHolder.getLocale()));
+		model.addAttribute("monitoring", monitoring.summary(chart.patient(), CurrentUser.require()));
+		model.addAttribute("monitoringDates", java.time.format.DateTimeFormatter
+				.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()));
 		return "careteams/chart";
 	}
 
