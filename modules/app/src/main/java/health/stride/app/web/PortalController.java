@@ -26,6 +26,7 @@ import health.stride.patients.Episode;
 import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
+import health.stride.programs.Habits;
 import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -63,6 +64,7 @@ class PortalController {
 	private final ClinicRegistry clinics;
 	private final AuditTrail audit;
 	private final Plans plans;
+	private final Habits habits;
 	private final CoverageNote.Notes coverageNotes;
 	private final Episodes episodes;
 	private final Visits visits;
@@ -72,7 +74,7 @@ class PortalController {
 	private final Clock clock;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
-			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans,
+			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans, Habits habits,
 			CoverageNote.Notes coverageNotes, Episodes episodes, Visits visits, VisitTypes visitTypes, Hosts hosts,
 			MessageSource messages, Clock clock) {
 		this.visits = visits;
@@ -82,6 +84,7 @@ class PortalController {
 		this.clock = clock;
 		this.coverageNotes = coverageNotes;
 		this.plans = plans;
+		this.habits = habits;
 		this.episodes = episodes;
 		this.directory = directory;
 		this.consents = consents;
@@ -110,7 +113,11 @@ class PortalController {
 				: NextStep.PLAN;
 
 		model.addAttribute("patient", record);
-		model.addAttribute("plan", plans.of(record.id()).orElse(null));
+		var plan = plans.of(record.id()).orElse(null);
+		model.addAttribute("plan", plan);
+		// the week's goal and streak, or a welcome back: only while there is a plan to follow
+		model.addAttribute("habit", next == NextStep.PLAN && plan != null && plan.daysPerWeek() > 0
+				? habits.of(record.id(), ZoneId.of(record.timeZone())) : null);
 		model.addAttribute("next", next.name());
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
 		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));

@@ -126,11 +126,8 @@ public class ExerciseReminders {
 		var setting = candidate.setting();
 		var id = candidate.patient();
 		var patient = patients.find(id).orElse(null);
-		if (patient == null || !inCare(patient)) {
-			return false;
-		}
-		var zone = zoneOf(patient);
-		if (zone == null || !setting.dueAt(now, zone)) {
+		var zone = patient == null ? null : zoneOf(patient);
+		if (patient == null || zone == null || !setting.dueAt(now, zone) || !inCare(patient)) {
 			return false;
 		}
 		var today = LocalDate.ofInstant(now, zone);
