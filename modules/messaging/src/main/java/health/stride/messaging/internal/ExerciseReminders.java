@@ -20,7 +20,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.patients.PatientDirectory;
-import health.stride.patients.PatientId;
 import health.stride.patients.PatientStatus;
 import health.stride.patients.PatientSummary;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -208,11 +207,5 @@ public class ExerciseReminders {
 				.orElseGet(() -> messages.getMessage("messaging.email.your-clinic", null, locale));
 		return new Notification(messages.getMessage("messaging.reminders.notification.title", new Object[] { clinic }, locale),
 				messages.getMessage("messaging.reminders.notification.body", null, locale), SESSION_PATH);
-	}
-
-	/** The patient's reminders sent on or after the day, newest first, as the dates of the patient's calendar. */
-	java.util.List<LocalDate> sentSince(PatientId patient, LocalDate from) {
-		return jdbc.sql("select local_date from messaging.exercise_reminder where patient_id = ? and local_date >= ? order by local_date desc")
-				.params(patient.id(), from).query(LocalDate.class).list();
 	}
 }

@@ -240,6 +240,22 @@ class ExerciseReminderTests {
 	}
 
 	@Test
+	void sendsNoReminderWhileThePatientsCareIsPausedAndAgainOnceItGoesOn() {
+
+		choose(LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), LocalTime.of(21, 0), LocalTime.of(8, 0));
+		CurrentTenant.runAs(given.clinic(), () -> patients.changeStatus(given.maya(),
+				health.stride.patients.PatientStatus.PAUSED, "test"));
+
+		runEvery(Duration.ofMinutes(30), newYork(2026, 3, 12, 17, 0), newYork(2026, 3, 12, 20, 0));
+		assertThat(recorded()).isEmpty();
+
+		CurrentTenant.runAs(given.clinic(), () -> patients.changeStatus(given.maya(),
+				health.stride.patients.PatientStatus.ACTIVE, "test"));
+		runEvery(Duration.ofMinutes(30), newYork(2026, 3, 13, 17, 0), newYork(2026, 3, 13, 20, 0));
+		assertThat(recorded()).containsExactly(newYork(2026, 3, 13, 18, 0));
+	}
+
+	@Test
 	void sendsNoReminderToAPatientWhoDidNotTurnThemOn() {
 
 		runEvery(Duration.ofMinutes(30), newYork(2026, 3, 12, 0, 0), newYork(2026, 3, 13, 0, 0));
