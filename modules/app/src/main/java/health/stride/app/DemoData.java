@@ -47,6 +47,7 @@ import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 import health.stride.messaging.Threads;
+import health.stride.programs.Lessons;
 import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.ProgramTemplates;
@@ -154,11 +155,13 @@ class DemoData implements ApplicationRunner {
 	private final DemoVisits visits;
 	private final Hosts hosts;
 	private final Schedules schedules;
+	private final Lessons lessons;
 
 	DemoData(ClinicRegistry clinics, ClinicianManagement clinicians, SponsorManagement sponsors, RosterImports rosters,
 			PatientDirectory patients, CareTeams careTeams, Consents consents, Intakes intakes, ProgramTemplates templates,
 			Plans plans, Sessions sessions, Threads threads, Episodes episodes, Hosts hosts, Schedules schedules,
-			DemoVisits visits) {
+			DemoVisits visits, Lessons lessons) {
+		this.lessons = lessons;
 		this.visits = visits;
 		this.hosts = hosts;
 		this.schedules = schedules;
@@ -297,6 +300,9 @@ class DemoData implements ApplicationRunner {
 				}
 				threads.post(threads.open(patient), me, "Is it all right to swim instead of walking on Fridays? The pool"
 						+ " is close to my office.");
+				// the first two lessons of her plan read in her first days: today's lesson is the third
+				lessons.read(patient, "disc-herniation", java.time.Instant.now().minus(java.time.Duration.ofDays(12)));
+				lessons.read(patient, "movement-as-medicine", java.time.Instant.now().minus(java.time.Duration.ofDays(10)));
 			}
 			case "patient.owen" -> {
 				session(demo, patient, 5, 4, 3, 10);

@@ -55,6 +55,7 @@ class DemoDataTests {
 	@Autowired Episodes episodes;
 	@Autowired Hosts hosts;
 	@Autowired Schedules schedules;
+	@Autowired health.stride.programs.Lessons lessons;
 	@Autowired health.stride.visits.Visits visits;
 	@Autowired health.stride.visits.VisitTypes visitTypes;
 	@Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -66,7 +67,7 @@ class DemoDataTests {
 
 		var demoData = new DemoData(clinics, clinicians, sponsors, rosters, patients, careTeams, consents, intakes, templates,
 				plans, sessions, threads, episodes, hosts, schedules,
-				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions));
+				new DemoVisits(hosts, visits, visitTypes, patients, events, jdbc, transactions), lessons);
 
 		demoData.run(new DefaultApplicationArguments());
 		demoData.run(new DefaultApplicationArguments());
@@ -143,6 +144,9 @@ class DemoDataTests {
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> visits.ofPatient(grace.id())))
 				.anySatisfy(it -> assertThat(it.status()).isEqualTo(health.stride.visits.VisitStatus.MISSED));
 		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> sessions.count(maya.id()))).isEqualTo(6);
+		// her plan's lessons, the first two read in her first days
+		assertThat(CurrentTenant.callAs(TenantId.of("northside"), () -> lessons.progress(maya.id(), java.util.Locale.ENGLISH)))
+				.hasSize(8).extracting(it -> it.read()).startsWith(true, true);
 		// Ruth finished her first episode of care: discharged, off the caseload, one episode ended
 		var ruth = CurrentTenant.callAs(TenantId.of("northside"), () -> patients.findByUsername("patient.ruth")).orElseThrow();
 		assertThat(ruth.status()).isEqualTo(PatientStatus.DISCHARGED);

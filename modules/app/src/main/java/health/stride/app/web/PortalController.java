@@ -27,6 +27,7 @@ import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
 import health.stride.programs.Habits;
+import health.stride.programs.Lessons;
 import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
@@ -71,12 +72,14 @@ class PortalController {
 	private final VisitTypes visitTypes;
 	private final Hosts hosts;
 	private final MessageSource messages;
+	private final Lessons lessons;
 	private final Clock clock;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
 			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans, Habits habits,
 			CoverageNote.Notes coverageNotes, Episodes episodes, Visits visits, VisitTypes visitTypes, Hosts hosts,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Lessons lessons, Clock clock) {
+		this.lessons = lessons;
 		this.visits = visits;
 		this.visitTypes = visitTypes;
 		this.hosts = hosts;
@@ -123,6 +126,9 @@ class PortalController {
 		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));
 		model.addAttribute("readOnly", readOnly);
 		model.addAttribute("upcomingVisits", upcomingVisits(record));
+		// today's lesson beside today's session: shown (and so fixed for the day) only when there is a session to do
+		model.addAttribute("lesson", next == NextStep.PLAN
+				? lessons.today(record.id(), LocaleContextHolder.getLocale()).orElse(null) : null);
 		if (readOnly) {
 			var day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale())
 					.withZone(ZoneId.of(record.timeZone()));

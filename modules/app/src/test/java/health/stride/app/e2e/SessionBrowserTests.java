@@ -12,9 +12,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * On a phone-sized screen, demo patient Maya does today's session, ends it with a pain flare and is
- * told at once to scale back; her therapist then finds the flare on the caseload. She also sees her
- * week's goal on her home page and chooses her exercise reminders. The pages pass axe-core's WCAG
- * 2.1 AA rules.
+ * told at once to scale back; her therapist then finds the flare on the caseload. She also reads
+ * today's lesson from her home page, sees her week's goal there and chooses her exercise reminders.
+ * The session, lesson, home and reminder pages pass axe-core's WCAG 2.1 AA rules.
  */
 class SessionBrowserTests extends BrowserTestSupport {
 
@@ -59,6 +59,42 @@ class SessionBrowserTests extends BrowserTestSupport {
 			return driver.findElements(By.xpath("//table[contains(@class,'caseload')]//tr[.//a[normalize-space()='Maya Okafor']]"))
 					.stream().anyMatch(row -> row.getText().contains("Pain flare"));
 		});
+	}
+
+	@Test
+	void aPatientReadsTodaysLessonFromTheHomePageAndGetsNoOtherToday() {
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		final List<String> violations = new ArrayList<>();
+
+		signIn("patient.maya");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		var card = browser.findElement(By.cssSelector("aside.lesson-today"));
+		assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo("Today's lesson");
+		var link = card.findElement(By.tagName("a"));
+		var title = link.getText();
+		assertThat(title).as("Maya read the first two lessons of her plan").isNotBlank();
+		link.click();
+
+		waiting.until(ExpectedConditions.urlContains("/portal/lessons/"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(browser.findElement(By.cssSelector("article.lesson")).getText()).contains("Remember:",
+				"Reviewed on");
+		assertThat(browser.findElements(By.cssSelector("article.lesson > p"))).hasSizeGreaterThanOrEqualTo(4);
+		violations.addAll(Accessibility.violations(browser));
+
+		browser.findElement(By.linkText("Back to the lessons")).click();
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/lessons"));
+		assertThat(browser.findElements(By.cssSelector("aside.lesson-today"))).as("one lesson a day").isEmpty();
+		assertThat(browser.findElements(By.xpath("//ol[@class='lessons']/li[.//span[normalize-space()='read']]")))
+				.as("the two read before and today's").hasSizeGreaterThanOrEqualTo(3);
+		violations.addAll(Accessibility.violations(browser));
+		assertThat(violations).as("lesson pages").isEmpty();
+
+		browser.get(appUrl() + "/portal");
+		assertThat(browser.findElements(By.cssSelector("aside.lesson-today"))).isEmpty();
+		browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/"));
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class JdbcExerciseLibrary implements ExerciseLibrary {
 	static String slug(String name) {
 		var slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).toLowerCase(java.util.Locale.ROOT)
 				.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-		return slug.isEmpty() || slug.equals("new") ? "exercise-" + slug : slug; // "new" is the form's address
+		return slug.isEmpty() || slug.equals("new") || slug.equals("lessons") ? "exercise-" + slug : slug; // addresses of pages
 	}
 
 	@Override

@@ -42,10 +42,12 @@ class PlanService implements Plans {
 	private final CareTeams careTeams;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
+	private final LessonService lessons;
 	private final Clock clock;
 
 	PlanService(PlanRecords records, ProgramTemplates templates, ExerciseLibrary library, CareTeams careTeams,
-			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+			ApplicationEventPublisher events, AuditTrail audit, LessonService lessons, Clock clock) {
+		this.lessons = lessons;
 		this.records = records;
 		this.templates = templates;
 		this.library = library;
@@ -63,6 +65,7 @@ class PlanService implements Plans {
 		var template = templates.find(templateId).orElseThrow(() -> new IllegalArgumentException("No such template."));
 		var now = clock.instant();
 		records.assign(patient, template, therapist.username(), now);
+		lessons.copy(patient, template); // the template's lessons, in its order
 		var plan = records.of(patient).orElseThrow();
 		records.keepVersion(plan, List.of(Phrase.of("programs.plan.change.assigned", template.name())),
 				therapist.username(), now);

@@ -26,6 +26,7 @@ import health.stride.patients.PatientId;
 import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Lessons;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplate;
@@ -51,9 +52,11 @@ class PlanController {
 	private final MessageSource messages;
 	private final SharedTexts texts;
 	private final Tailoring tailoring;
+	private final Lessons lessons;
 
 	PlanController(Plans plans, PatientDirectory patients, ExerciseLibrary library, WalkingTargets walking,
-			MessageSource messages, SharedTexts texts, Tailoring tailoring) {
+			MessageSource messages, SharedTexts texts, Tailoring tailoring, Lessons lessons) {
+		this.lessons = lessons;
 		this.tailoring = tailoring;
 		this.messages = messages;
 		this.texts = texts;
@@ -205,6 +208,7 @@ class PlanController {
 		model.addAttribute("walkingToday", me.flatMap(it -> walkingToday(it, locale)).orElse(null));
 		// walking with stenosis: lean forward when the legs tire; bending forward is what eases it
 		model.addAttribute("stenosis", me.map(it -> tailoring.factsOf(it).stenosis()).orElse(false));
+		model.addAttribute("todayLesson", me.flatMap(it -> lessons.today(it, locale)).orElse(null));
 		return "programs/plan";
 	}
 

@@ -29,6 +29,7 @@ import health.stride.programs.ExerciseLibrary;
 import health.stride.programs.Phrase;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
+import health.stride.programs.internal.HandoutEmails;
 import health.stride.programs.internal.Tailoring;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,9 +49,11 @@ class PlanEditorController {
 	private final ExerciseLibrary library;
 	private final Tailoring tailoring;
 	private final MessageSource messages;
+	private final HandoutEmails handoutEmails;
 
 	PlanEditorController(Plans plans, PatientDirectory patients, ExerciseLibrary library, Tailoring tailoring,
-			MessageSource messages) {
+			MessageSource messages, HandoutEmails handoutEmails) {
+		this.handoutEmails = handoutEmails;
 		this.plans = plans;
 		this.patients = patients;
 		this.library = library;
@@ -131,6 +134,7 @@ class PlanEditorController {
 		model.addAttribute("library", library.all());
 		model.addAttribute("status", status == null ? null : status.in(messages, locale));
 		model.addAttribute("errors", errors);
+		model.addAttribute("handoutEmail", handoutEmails.available());
 		model.addAttribute("warningCount", phases.stream().flatMap(it -> it.lines().stream())
 				.filter(it -> it.warning() != null).count());
 		return "programs/tailor";

@@ -24,6 +24,7 @@ import health.stride.patients.PortalAccess;
 import health.stride.programs.Effort;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
+import health.stride.programs.Lessons;
 import health.stride.programs.PainLight;
 import health.stride.programs.Plan;
 import health.stride.programs.Plans;
@@ -53,9 +54,11 @@ class SessionPagesController {
 	private final SharedTexts texts;
 	private final MessageSource messages;
 	private final Tailoring tailoring;
+	private final Lessons lessons;
 
 	SessionPagesController(Sessions sessions, Plans plans, PatientDirectory patients, ExerciseLibrary library,
-			WalkingTargets walking, SharedTexts texts, MessageSource messages, Tailoring tailoring) {
+			WalkingTargets walking, SharedTexts texts, MessageSource messages, Tailoring tailoring, Lessons lessons) {
+		this.lessons = lessons;
 		this.tailoring = tailoring;
 		this.sessions = sessions;
 		this.plans = plans;
@@ -133,6 +136,7 @@ class SessionPagesController {
 		model.addAttribute("light", PainLight.of(session.painAfter()));
 		model.addAttribute("flare", session.flare());
 		model.addAttribute("walking", walking.today(me.get().id(), zone).orElse(null));
+		model.addAttribute("todayLesson", lessons.today(me.get().id(), LocaleContextHolder.getLocale()).orElse(null));
 		model.addAttribute("names", session.exercises().stream()
 				.map(it -> library.find(it.slug(), LocaleContextHolder.getLocale()).map(Exercise::name).orElse(it.slug()))
 				.toList());
