@@ -1,6 +1,8 @@
 package health.stride.programs;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,4 +66,7 @@ public interface Sessions {
 
 	/** How many sessions the patient performed since the moment. */
 	int countSince(PatientId patient, Instant from);
+
+	/** Whether the patient logged a session on that day of the calendar in that time zone (their own, usually). */
+	boolean doneOn(PatientId patient, LocalDate day, ZoneId zone);
 }

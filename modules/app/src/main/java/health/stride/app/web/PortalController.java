@@ -27,6 +27,7 @@ import health.stride.patients.Episodes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientRecord;
 import health.stride.patients.Screenings;
+import health.stride.programs.Habits;
 import health.stride.programs.Lessons;
 import health.stride.programs.Plans;
 import health.stride.platform.audit.AuditAction;
@@ -65,6 +66,7 @@ class PortalController {
 	private final ClinicRegistry clinics;
 	private final AuditTrail audit;
 	private final Plans plans;
+	private final Habits habits;
 	private final CoverageNote.Notes coverageNotes;
 	private final Episodes episodes;
 	private final Screenings screenings;
@@ -76,7 +78,7 @@ class PortalController {
 	private final Clock clock;
 
 	PortalController(PatientDirectory directory, Consents consents, Intakes intakes,
-			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans,
+			ClinicianManagement clinicians, ClinicRegistry clinics, AuditTrail audit, Plans plans, Habits habits,
 			CoverageNote.Notes coverageNotes, Episodes episodes, Screenings screenings, Visits visits,
 			VisitTypes visitTypes, Hosts hosts, MessageSource messages, Lessons lessons, Clock clock) {
 		this.screenings = screenings;
@@ -88,6 +90,7 @@ class PortalController {
 		this.clock = clock;
 		this.coverageNotes = coverageNotes;
 		this.plans = plans;
+		this.habits = habits;
 		this.episodes = episodes;
 		this.directory = directory;
 		this.consents = consents;
@@ -116,7 +119,11 @@ class PortalController {
 				: NextStep.PLAN;
 
 		model.addAttribute("patient", record);
-		model.addAttribute("plan", plans.of(record.id()).orElse(null));
+		var plan = plans.of(record.id()).orElse(null);
+		model.addAttribute("plan", plan);
+		// the week's goal and streak, or a welcome back: only while there is a plan to follow
+		model.addAttribute("habit", next == NextStep.PLAN && plan != null && plan.daysPerWeek() > 0
+				? habits.of(record.id(), ZoneId.of(record.timeZone())) : null);
 		model.addAttribute("next", next.name());
 		model.addAttribute("intakeStep", intakes.draft(record.id()).nextStep());
 		model.addAttribute("coverage", coverageNotes.of(record, LocaleContextHolder.getLocale()).orElse(null));

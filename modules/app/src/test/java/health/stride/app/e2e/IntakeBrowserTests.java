@@ -106,7 +106,7 @@ class IntakeBrowserTests extends BrowserTestSupport {
 		browser.get(appUrl() + "/portal/access-log");
 		check("who viewed my record");
 
-		assertThat(pagesChecked).isEqualTo(13);
+		assertThat(pagesChecked).isEqualTo(14);
 		assertThat(violations).as("axe-core WCAG 2.1 AA violations").isEmpty();
 	}
 

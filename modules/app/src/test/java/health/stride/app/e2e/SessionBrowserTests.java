@@ -13,7 +13,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * On a phone-sized screen, demo patient Maya does today's session, ends it with a pain flare and is
  * told at once to scale back; her therapist then finds the flare on the caseload. She also reads
- * today's lesson from her home page. The session and lesson pages pass axe-core's WCAG 2.1 AA rules.
+ * today's lesson from her home page, sees her week's goal there and chooses her exercise reminders.
+ * The session, lesson, home and reminder pages pass axe-core's WCAG 2.1 AA rules.
  */
 class SessionBrowserTests extends BrowserTestSupport {
 
@@ -94,5 +95,53 @@ class SessionBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElements(By.cssSelector("aside.lesson-today"))).isEmpty();
 		browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
 		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/"));
+	}
+
+	@Test
+	void aPatientSeesHerWeeksGoalAndChoosesRemindersOutsideHerQuietHours() {
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		final List<String> violations = new ArrayList<>();
+
+		signIn("patient.maya");
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
+		assertThat(browser.findElement(By.cssSelector(".habit")).getText()).containsPattern(
+				"\\d+ of \\d+ exercise days this week");
+		browser.findElement(By.cssSelector(".habit")).findElement(By.linkText("Exercise reminders")).click();
+
+		waiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal/reminders"));
+		violations.addAll(Accessibility.violations(browser));
+		assertThat(browser.findElements(By.id("push-device"))).as("no push keys in this run: no push offered").isEmpty();
+		var enabled = browser.findElement(By.id("enabled"));
+		if (!enabled.isSelected()) {
+			enabled.click();
+		}
+		time("at", "22:00");
+		browser.findElement(By.xpath("//button[normalize-space()='Save reminders']")).click();
+
+		waiting.until(ExpectedConditions.presenceOfElementLocated(By.className("field-error")));
+		assertThat(browser.findElement(By.className("field-error")).getText()).startsWith(
+				"This time is in your quiet hours (9:00").contains("Choose another time");
+		assertThat(browser.findElement(By.id("at")).getAttribute("aria-invalid")).isEqualTo("true");
+		violations.addAll(Accessibility.violations(browser));
+
+		time("at", "19:30");
+		browser.findElement(By.xpath("//button[normalize-space()='Save reminders']")).click();
+		waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"), "Your reminders are on."));
+		assertThat(browser.findElement(By.id("at")).getAttribute("value")).isEqualTo("19:30");
+		assertThat(browser.findElement(By.id("enabled")).isSelected()).isTrue();
+		violations.addAll(Accessibility.violations(browser));
+		assertThat(violations).as("portal and reminder pages").isEmpty();
+
+		// off again, so no other test of this run meets a reminder email of Maya's
+		browser.findElement(By.id("enabled")).click();
+		browser.findElement(By.xpath("//button[normalize-space()='Save reminders']")).click();
+		waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.className("flash"), "Your reminders are off."));
+	}
+
+	/** Sets a time field as a person would, whatever the browser's way of typing into one. */
+	private void time(String id, String value) {
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+				browser.findElement(By.id(id)), value);
 	}
 }

@@ -2,32 +2,21 @@ package health.stride.messaging.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.messaging.NotificationPreferences;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
-import health.stride.platform.tenancy.ClinicLogo;
-import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 
 /**
@@ -47,25 +36,20 @@ public class EmailNotices implements NotificationPreferences {
 	public static final Duration BATCH = Duration.ofMinutes(15);
 
 	private final JdbcClient jdbc;
-	private final ObjectProvider<JavaMailSender> mail;
+	private final ClinicMail mail;
 	private final PatientDirectory patients;
-	private final ClinicRegistry clinics;
 	private final MessageSource messages;
 	private final Clock clock;
 	private final String publicUrl;
-	private final String from;
 
-	EmailNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, PatientDirectory patients, ClinicRegistry clinics,
-			MessageSource messages, Clock clock, @Value("${stride.public-url:http://localhost:8080}") String publicUrl,
-			@Value("${stride.mail.from:Stride <no-reply@stride.example>}") String from) {
+	EmailNotices(JdbcClient jdbc, ClinicMail mail, PatientDirectory patients, MessageSource messages, Clock clock,
+			@Value("${stride.public-url:http://localhost:8080}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.mail = mail;
 		this.patients = patients;
-		this.clinics = clinics;
 		this.messages = messages;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
-		this.from = from;
 	}
 
 	@Override
@@ -103,29 +87,23 @@ public class EmailNotices implements NotificationPreferences {
 	 */
 	@Transactional
 	public int sendDue() {
-		var sender = mail.getIfAvailable();
+		var letterhead = mail.letterhead().orElse(null);
 		var due = jdbc.sql("""
 				select patient_id from messaging.email_notice
 				where pending_since is not null and (last_sent_at is null or last_sent_at <= ?)
 				for update skip locked""")
 				.param(java.sql.Timestamp.from(clock.instant().minus(BATCH))).query(UUID.class).list();
-		var clinic = clinics.find(CurrentTenant.require()).map(it -> it.name());
-		// email programs show PNG reliably and SVG hardly ever: an SVG logo stays off the emails
-		var logo = clinics.logo(CurrentTenant.require()).filter(it -> !it.isSvg()).orElse(null);
 		var sent = 0;
 		for (var id : due) {
 			var patient = patients.find(new PatientId(id));
 			var address = patient.flatMap(it -> patients.emailOf(it.id()));
 			var wanted = patient.map(it -> emailEnabled(it.username())).orElse(false);
-			if (sender != null && wanted && address.isPresent()) {
+			if (letterhead != null && wanted && address.isPresent()) {
 				try {
 					var locale = patients.languageOf(new PatientId(id)).locale();
-					var named = clinic.orElseGet(() -> messages.getMessage("messaging.email.your-clinic", null, locale));
-					if (logo == null) {
-						sender.send(notice(address.get(), named, locale));
-					} else {
-						sender.send(mime -> withLogo(mime, notice(address.get(), named, locale), named, logo));
-					}
+					var clinic = letterhead.clinic(locale);
+					letterhead.send(address.get(), messages.getMessage("messaging.email.subject", new Object[] { clinic }, locale),
+							messages.getMessage("messaging.email.text", new Object[] { clinic, publicUrl }, locale), locale);
 					sent++;
 				} catch (MailException failed) {
 					// stays pending, for the next run; the others go out now
@@ -134,40 +112,11 @@ public class EmailNotices implements NotificationPreferences {
 				}
 			}
 			jdbc.sql("update messaging.email_notice set pending_since = null, last_sent_at = ? where patient_id = ?")
-					.params(wanted && sender != null ? java.sql.Timestamp.from(clock.instant()) : null, id).update();
+					.params(wanted && letterhead != null ? java.sql.Timestamp.from(clock.instant()) : null, id).update();
 		}
 		if (sent > 0) {
 			LOG.info("Sent {} message notice(s) for clinic {}", sent, CurrentTenant.require());
 		}
 		return sent;
-	}
-
-	/**
-	 * The notice as plain text and as HTML headed by the clinic's logo, carried in the email itself
-	 * (an inline part the HTML names by Content-ID) so no picture is fetched from anywhere.
-	 */
-	static void withLogo(MimeMessage mime, SimpleMailMessage notice, String clinic, ClinicLogo logo)
-			throws MessagingException {
-
-		var helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-		helper.setFrom(java.util.Objects.requireNonNull(notice.getFrom()));
-		helper.setTo(java.util.Objects.requireNonNull(notice.getTo()));
-		helper.setSubject(java.util.Objects.requireNonNull(notice.getSubject()));
-		var text = java.util.Objects.requireNonNull(notice.getText());
-		var html = "<!DOCTYPE html><html><body><p><img src=\"cid:" + LOGO_ID + "\" alt=\"" + HtmlUtils.htmlEscape(clinic)
-				+ "\" height=\"40\"></p><p>" + HtmlUtils.htmlEscape(text).replace("\n", "<br>\n") + "</p></body></html>";
-		helper.setText(text, html);
-		helper.addInline(LOGO_ID, new ByteArrayResource(logo.bytes()), logo.type());
-	}
-
-	static final String LOGO_ID = "clinic-logo";
-
-	SimpleMailMessage notice(String to, String clinic, Locale locale) {
-		var message = new SimpleMailMessage();
-		message.setFrom(from);
-		message.setTo(to);
-		message.setSubject(messages.getMessage("messaging.email.subject", new Object[] { clinic }, locale));
-		message.setText(messages.getMessage("messaging.email.text", new Object[] { clinic, publicUrl }, locale));
-		return message;
 	}
 }

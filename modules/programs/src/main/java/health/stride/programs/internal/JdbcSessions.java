@@ -3,7 +3,9 @@ package health.stride.programs.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,6 +228,17 @@ class JdbcSessions implements Sessions {
 	public int countSince(PatientId patient, Instant from) {
 		return jdbc.sql("select count(*) from programs.session where patient_id = ? and performed_at >= ?")
 				.params(patient.id(), java.sql.Timestamp.from(from)).query(Integer.class).single();
+	}
+
+	@Override
+	public boolean doneOn(PatientId patient, LocalDate day, ZoneId zone) {
+		// the day's bounds in the zone: 23 or 25 hours long on the days the clocks change
+		return jdbc.sql("""
+				select exists (select 1 from programs.session
+				               where patient_id = ? and performed_at >= ? and performed_at < ?)""")
+				.params(patient.id(), java.sql.Timestamp.from(day.atStartOfDay(zone).toInstant()),
+						java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+				.query(Boolean.class).single();
 	}
 
 	private Optional<ExerciseSession> find(PatientId patient, String key) {
