@@ -241,6 +241,11 @@ class ClinicSettingsPagesTests {
 				.andExpect(jsonPath("$.outstandingConsents[0]").value("PRIVACY"));
 		mvc.perform(post("/api/me/red-flags").with(api).contentType(MediaType.APPLICATION_JSON).content("{\"saddleNumbness\": false}"))
 				.andExpect(status().is(org.hamcrest.Matchers.not(409)));
+		// a mood answer may be a safety report, like a warning sign: the renewed consent never holds it back
+		mvc.perform(post("/api/me/screenings").with(api).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"instrument\": \"PHQ9\", \"answers\": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.urgent").value(true));
+		mvc.perform(get("/portal/check-in/support").with(page)).andExpect(status().isOk());
 
 		mvc.perform(get("/portal/consents").with(page))
 				.andExpect(status().isOk())

@@ -51,6 +51,15 @@ public interface Screenings {
 	 */
 	Screening answer(PatientId patient, Instrument instrument, List<Integer> answers);
 
+	/**
+	 * Stores the answers as {@link #answer(PatientId, Instrument, List)} does, but only while the
+	 * questionnaire is due: the patient's record is locked while it is checked, so two submissions of
+	 * one page at once (a double click, two tabs) store it once.
+	 *
+	 * @return the stored questionnaire, or empty when it was not due (answered already)
+	 */
+	java.util.Optional<Screening> answerIfDue(PatientId patient, Instrument instrument, List<Integer> answers);
+
 	/** As {@link #answer(PatientId, Instrument, List)}, answered at a moment past (for records brought in). */
 	Screening answer(PatientId patient, Instrument instrument, List<Integer> answers, Instant answeredAt);
 

@@ -96,6 +96,31 @@ class ScreeningTests {
 	}
 
 	@Test
+	void storesADueQuestionnaireOnceWhenTwoSubmissionsOfItRace() throws Exception {
+
+		var start = new java.util.concurrent.CyclicBarrier(2);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<Boolean> submit = () -> {
+				start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+				return as(() -> screenings.answerIfDue(maya, Instrument.PHQ2, List.of(1, 1))).isPresent();
+			};
+			var first = pool.submit(submit);
+			var second = pool.submit(submit);
+			assertThat(List.of(first.get(30, java.util.concurrent.TimeUnit.SECONDS),
+					second.get(30, java.util.concurrent.TimeUnit.SECONDS))).containsExactlyInAnyOrder(true, false);
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(as(() -> screenings.of(maya))).extracting(Screenings.Screening::instrument)
+				.containsExactly(Instrument.PHQ2);
+		// not due any more: a later submission of the same page stores nothing either
+		assertThat(as(() -> screenings.answerIfDue(maya, Instrument.PHQ2, List.of(0, 0)))).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> as(() -> screenings.answerIfDue(maya, Instrument.GAD7,
+				List.of(4, 0, 0, 0, 0, 0, 0))));
+	}
+
+	@Test
 	void asksThePhq2AgainFourWeeksAfterTheLastAndTheGad7OnlyOnce() {
 
 		var fiveWeeksAgo = Instant.now().minus(Duration.ofDays(35));

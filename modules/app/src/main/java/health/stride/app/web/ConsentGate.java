@@ -56,9 +56,10 @@ class ConsentGate implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new Pages()).addPathPatterns("/portal", "/portal/**")
 				.excludePathPatterns(CONSENTS_PAGE, "/portal/symptoms", "/portal/symptoms/**", "/portal/urgent",
-						"/portal/check-in/support");
+						"/portal/check-in", "/portal/check-in/**");
+		// like a warning sign, a mood answer may be a safety report: never held back by a consent to renew
 		registry.addInterceptor(new Api()).addPathPatterns("/api/**")
-				.excludePathPatterns("/api/me/consents", "/api/me/red-flags");
+				.excludePathPatterns("/api/me/consents", "/api/me/red-flags", "/api/me/screenings");
 	}
 
 	private final class Pages implements HandlerInterceptor {

@@ -62,6 +62,22 @@ class JdbcScreenings implements Screenings {
 
 	@Transactional
 	@Override
+	public java.util.Optional<Screening> answerIfDue(PatientId patient, Instrument instrument, List<Integer> answers) {
+		instrument.score(answers); // bad answers are refused before anything is locked
+		// the record's row lock orders two submissions: the second sees the first's questionnaire
+		var locked = jdbc.sql("select id from patients.patient where id = ? for no key update").param(patient.id())
+				.query(UUID.class).optional();
+		if (locked.isEmpty()) {
+			throw new IllegalArgumentException("No patient " + patient + " in this clinic");
+		}
+		if (!due(patient).contains(instrument)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(answer(patient, instrument, answers, clock.instant()));
+	}
+
+	@Transactional
+	@Override
 	public Screening answer(PatientId patient, Instrument instrument, List<Integer> answers, Instant answeredAt) {
 
 		var result = instrument.score(answers);

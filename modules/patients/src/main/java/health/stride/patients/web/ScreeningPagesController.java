@@ -74,8 +74,11 @@ class ScreeningPagesController {
 			return page(model, instrument, form, errors);
 		}
 		try {
-			var screening = screenings.answer(patient, instrument, answers);
-			if (screening.urgent()) {
+			var screening = screenings.answerIfDue(patient, instrument, answers);
+			if (screening.isEmpty()) { // answered meanwhile (a double click, another tab): nothing stored twice
+				return "redirect:/portal/check-in";
+			}
+			if (screening.get().urgent()) {
 				return "redirect:/portal/check-in/support";
 			}
 		} catch (PortalAccess.ReadOnly readOnly) {
