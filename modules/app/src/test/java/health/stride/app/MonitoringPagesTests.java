@@ -100,8 +100,8 @@ class MonitoringPagesTests {
 		mvc.perform(get("/patients/{p}", maya.id()).with(ptAlex))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("Remote monitoring"), containsString("Not set up yet"),
-						containsString("Log time"), containsString("hx-trigger=\"every 60s\""),
-						containsString("/patients/" + maya.id() + "/monitoring/beat"),
+						containsString("Log time"), containsString("hx-trigger=\"every 60s\""), containsString("data-while-visible"),
+						containsString("/js/heartbeat.js"), containsString("/patients/" + maya.id() + "/monitoring/beat"),
 						containsString("The clinic is responsible for billing decisions."))));
 
 		mvc.perform(post("/patients/{p}/monitoring/set-up", maya.id()).with(ptAlex).with(csrf()).param("date", today.toString()))
@@ -168,6 +168,36 @@ class MonitoringPagesTests {
 
 		assertThat(count(clinic, "select coalesce(sum(minutes), 0) from careteams.treatment_time where activity = 'CHART_REVIEW'"
 				+ " and source = 'TIMED'")).isOne();
+	}
+
+	@Test
+	void theHeartbeatIsHeldBackWhileThePageIsHidden() throws Exception {
+
+		mvc.perform(get("/js/heartbeat.js").with(ptAlex))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("htmx:confirm"), containsString("[data-while-visible]"),
+						containsString("document.visibilityState !== 'visible'"), containsString("preventDefault()"))));
+	}
+
+	@Test
+	void refusesAnotherSetUpDayOnTheChartOnceItsFirstPeriodEnded() throws Exception {
+
+		var setUp = today.minusDays(30);
+		CurrentTenant.runAs(clinic, () -> new TransactionTemplate(transactions).executeWithoutResult(tx -> jdbc.sql("""
+				insert into careteams.monitoring_set_up (patient_id, episode, set_up_on, confirmed_by, confirmed_at)
+				select ?, 1, ?, id, now() from careteams.clinician where username = 'pt.alex'""")
+				.params(maya.id(), setUp).update()));
+
+		mvc.perform(post("/patients/{p}/monitoring/set-up", maya.id()).with(ptAlex).with(csrf()).param("date", today.toString()))
+				.andExpect(redirectedUrl("/patients/" + maya.id() + "#monitoring"))
+				.andExpect(flash().attribute("flash", containsString("The set-up day can no longer change")));
+		mvc.perform(get("/patients/{p}", maya.id()).with(ptAlex))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("The set-up day is fixed"),
+						not(containsString("/patients/" + maya.id() + "/monitoring/set-up")), containsString("Log time"))));
+
+		assertThat(count(clinic, "select count(*) from careteams.monitoring_set_up where set_up_on = '" + setUp + "'"))
+				.isOne();
 	}
 
 	@Test

@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import health.stride.careteams.internal.Caseloads;
 import health.stride.careteams.internal.PatientChart;
 import health.stride.careteams.internal.RemoteMonitoring;
+import health.stride.patients.DischargeReason;
+import health.stride.patients.Episodes;
 import health.stride.patients.PatientId;
 import health.stride.patients.PatientRecord;
 import health.stride.platform.security.Role;
@@ -48,7 +50,8 @@ import health.stride.visits.VisitTypes;
 /**
  * Remote therapeutic monitoring with fixtures on its boundaries: days with data counted once a day in
  * the clinic's zone (a session at 23:30 there is that day's), 15 against 16 days, 19/20/39/40/60
- * minutes, the 30th day of a period against the 31st, the open chart's heartbeat, a signed visit's
+ * minutes, the 30th day of a period against the 31st, the open chart's heartbeat and its daily cap, a
+ * re-admitted patient's first episode, the set-up day fixed once its first period ended, a signed visit's
  * minutes once however often its event arrives, who may record, and the table kept per clinic by the
  * database itself.
  */
@@ -69,6 +72,7 @@ class RemoteMonitoringTests {
 	private final VisitNotes notes;
 	private final VisitTypes types;
 	private final CareTeamFixtures fixtures;
+	private final Episodes episodes;
 	private final ApplicationEventPublisher events;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
@@ -82,7 +86,7 @@ class RemoteMonitoringTests {
 
 	RemoteMonitoringTests(ClinicRegistry clinics, ClinicianManagement clinicians, Caseloads caseloads,
 			PatientChart charts, RemoteMonitoring monitoring, ReportedDays reportedDays, VisitNotes notes,
-			VisitTypes types, CareTeamFixtures fixtures, ApplicationEventPublisher events, JdbcClient jdbc,
+			VisitTypes types, CareTeamFixtures fixtures, Episodes episodes, ApplicationEventPublisher events, JdbcClient jdbc,
 			PlatformTransactionManager transactions, JdbcConnectionDetails database) {
 		this.clinics = clinics;
 		this.clinicians = clinicians;
@@ -93,6 +97,7 @@ class RemoteMonitoringTests {
 		this.notes = notes;
 		this.types = types;
 		this.fixtures = fixtures;
+		this.episodes = episodes;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -250,7 +255,7 @@ class RemoteMonitoringTests {
 	}
 
 	@Test
-	void countsAMinuteForEachBeatOfTheOpenChartOnceAndUpToThirty() {
+	void countsAMinuteForEachBeatOfTheOpenChartOnceAndUpToThirtyADay() {
 
 		var record = record(alexSignedIn);
 		var view = UUID.randomUUID();
@@ -264,7 +269,7 @@ class RemoteMonitoringTests {
 			beatLater(view);
 			beat(record, view);
 		}
-		assertThat(minutes()).isEqualTo(RemoteMonitoring.MAX_MINUTES_PER_VIEW);
+		assertThat(minutes()).isEqualTo(RemoteMonitoring.MAX_TIMED_REVIEW_MINUTES_PER_DAY);
 
 		var coachRecord = record(coachSignedIn);
 		assertThat(beat(coachRecord, coachSignedIn, UUID.randomUUID())).as("a coach's chart is not timed").isFalse();
@@ -272,6 +277,89 @@ class RemoteMonitoringTests {
 				"select activity || ' ' || source || ' ' || performed_on from careteams.treatment_time")
 				.query(String.class).single()));
 		assertThat(stored).isEqualTo("CHART_REVIEW TIMED " + today);
+	}
+
+	@Test
+	void stopsTimingChartReviewAtThirtyMinutesADayOverEveryOpeningOfTheChartAndCountsAgainTheNextDay() {
+
+		var record = record(alexSignedIn);
+		var views = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		for (var view : views) { // a reload, or a view id made up in the browser, is another opening
+			for (int i = 0; i < 12; i++) {
+				beat(record, view);
+				aMinuteLater();
+			}
+		}
+		assertThat(minutes()).as("12 + 12 + 6").isEqualTo(RemoteMonitoring.MAX_TIMED_REVIEW_MINUTES_PER_DAY);
+		assertThat(beat(record, UUID.randomUUID())).as("a fresh opening on the same day").isFalse();
+		aMinuteLater();
+		assertThat(beat(record, views.get(0))).isFalse();
+		assertThat(minutes()).isEqualTo(RemoteMonitoring.MAX_TIMED_REVIEW_MINUTES_PER_DAY);
+		enter(record, RemoteMonitoring.Activity.CHART_REVIEW, 15, today);
+		assertThat(minutes()).as("a longer review is entered").isEqualTo(45);
+
+		aDayLater();
+		assertThat(beat(record, views.get(0))).as("an opening counts on the day it began, not past midnight").isFalse();
+		var tomorrow = UUID.randomUUID();
+		assertThat(beat(record, tomorrow)).as("the next day counts again").isTrue();
+		aMinuteLater();
+		assertThat(beat(record, tomorrow)).isTrue();
+		int counted = CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
+				"select minutes from careteams.treatment_time where view_id = ?").param(tomorrow)
+				.query(Integer.class).single()));
+		assertThat(counted).isEqualTo(2);
+	}
+
+	@Test
+	void keepsListingTheFirstEpisodesPeriodsAfterThePatientWasDischargedAndReactivated() {
+
+		var setUp = today.minusDays(40);
+		setUp(setUp);
+		for (int i = 0; i < 16; i++) {
+			session(setUp.plusDays(i), LocalTime.NOON);
+		}
+		CurrentTenant.runAs(clinic, () -> episodes.discharge(maya,
+				Episodes.Discharge.of(DischargeReason.GOALS_MET, "Back to running."), alexSignedIn));
+		CurrentTenant.runAs(clinic, () -> episodes.reactivate(maya, alexSignedIn));
+		assertThat(CurrentTenant.callAs(clinic, () -> episodes.current(maya)).orElseThrow().number()).isEqualTo(2);
+
+		assertThat(row(setUp.plusDays(5))).as("episode 2 has no plan yet").satisfies(it -> {
+			assertThat(it.setUp().episode()).isOne();
+			assertThat(it.period().number()).isOne();
+			assertThat(it.counts().reachesDeviceSupply()).isTrue();
+		});
+
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(tx -> jdbc.sql("""
+				insert into careteams.monitoring_set_up (patient_id, episode, set_up_on, confirmed_by, confirmed_at)
+				values (?, 2, ?, ?, now())""").params(maya.id(), today, alex).update()));
+		assertThat(row(setUp.plusDays(5))).as("episode 2 is monitored from today").satisfies(it -> {
+			assertThat(it.setUp().episode()).isOne();
+			assertThat(it.period().start()).isEqualTo(setUp);
+		});
+		assertThat(row(today)).satisfies(it -> {
+			assertThat(it.setUp().episode()).isEqualTo(2);
+			assertThat(it.period().start()).isEqualTo(today);
+			assertThat(it.counts().setUpInPeriod()).isTrue();
+		});
+	}
+
+	@Test
+	void refusesAnotherSetUpDayOnceTheFirstPeriodCountedFromItHasEnded() {
+
+		setUp(today.minusDays(29)); // the first period ends today
+		assertThat(CurrentTenant.callAs(clinic, () -> monitoring.confirmSetUp(record(alexSignedIn), alexSignedIn, today)))
+				.isTrue();
+		assertThat(setUpDay()).isEqualTo(today);
+
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(tx -> jdbc.sql(
+				"update careteams.monitoring_set_up set set_up_on = ?").param(today.minusDays(30)).update()));
+		assertThat(CurrentTenant.callAs(clinic, () -> monitoring.setUp(maya)).orElseThrow().fixed(today)).isTrue();
+		assertThatExceptionOfType(InvalidInput.class)
+				.isThrownBy(() -> CurrentTenant.callAs(clinic, () -> monitoring.confirmSetUp(record(alexSignedIn),
+						alexSignedIn, today)))
+				.satisfies(it -> assertThat(it.problems().get("date").getCodes())
+						.contains("careteams.monitoring.set-up.fixed"));
+		assertThat(setUpDay()).as("periods that may have been billed keep their days").isEqualTo(today.minusDays(30));
 	}
 
 	@Test
@@ -349,6 +437,26 @@ class RemoteMonitoringTests {
 
 	private boolean beat(PatientRecord record, StrideUser reader, UUID view) {
 		return CurrentTenant.callAs(clinic, () -> monitoring.beat(record, reader, view));
+	}
+
+	/** As if every view's last beat came a minute ago. */
+	private void aMinuteLater() {
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(tx -> jdbc.sql(
+				"update careteams.treatment_time set last_beat_at = last_beat_at - interval '61 seconds' where view_id is not null")
+				.update()));
+	}
+
+	/** As if everything recorded so far was recorded the day before. */
+	private void aDayLater() {
+		CurrentTenant.runAs(clinic, () -> transaction.executeWithoutResult(tx -> jdbc.sql("""
+				update careteams.treatment_time set performed_on = performed_on - 1,
+				  last_beat_at = last_beat_at - interval '1 day', recorded_at = recorded_at - interval '1 day'""")
+				.update()));
+	}
+
+	private LocalDate setUpDay() {
+		return CurrentTenant.callAs(clinic, () -> transaction.execute(tx -> jdbc.sql(
+				"select set_up_on from careteams.monitoring_set_up").query(LocalDate.class).single()));
 	}
 
 	/** As if the view's last beat came a minute ago. */

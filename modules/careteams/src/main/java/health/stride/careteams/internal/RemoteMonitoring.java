@@ -69,8 +69,12 @@ public class RemoteMonitoring {
 	/** How often an open chart tells that it is still on screen; each beat counts one minute. */
 	public static final Duration BEAT = Duration.ofSeconds(60);
 
-	/** The most minutes one opening of a chart counts, however long it stays open. */
-	public static final int MAX_MINUTES_PER_VIEW = 30;
+	/**
+	 * The most chart-review minutes Stride times for one therapist, patient and day of the clinic's
+	 * calendar, however often and however long the chart is opened. A therapist who spent longer
+	 * enters the rest with the log-time form.
+	 */
+	public static final int MAX_TIMED_REVIEW_MINUTES_PER_DAY = 30;
 
 	/** Beats closer together than this (a replay, a second tab) add nothing. */
 	static final Duration MIN_BEAT_GAP = Duration.ofSeconds(50);
@@ -80,7 +84,16 @@ public class RemoteMonitoring {
 	 * or else the day the episode's first plan was assigned ({@code confirmed} false). {@code earliest}
 	 * is the first day the episode allows.
 	 */
-	public record SetUp(LocalDate on, boolean confirmed, int episode, LocalDate earliest) {}
+	public record SetUp(LocalDate on, boolean confirmed, int episode, LocalDate earliest) {
+
+		/**
+		 * Whether the day can no longer change: the episode's first period has ended, so periods that
+		 * may have been billed already were counted from it.
+		 */
+		public boolean fixed(LocalDate today) {
+			return today.isAfter(on.plusDays(MonitoringPeriod.DAYS - 1));
+		}
+	}
 
 	/** The chart's panel: the current period's counts, and whether the reader records time. */
 	public record Summary(@Nullable SetUp setUp, @Nullable MonitoringPeriod period, MonitoringCounts counts,
@@ -147,13 +160,12 @@ public class RemoteMonitoring {
 	/** The chart's panel, for a record the reader was allowed to open (see {@link PatientChart#open}). */
 	public Summary summary(PatientRecord record, StrideUser reader) {
 		var today = today();
-		var setUp = setUp(record.id()).orElse(null);
-		var period = setUp == null ? null : MonitoringPeriod.containing(setUp.on(), today).orElse(null);
+		var episode = episodes.current(record.id()).orElse(null);
+		var setUp = episode == null ? null : setUp(record.id(), episode).orElse(null);
+		var period = setUp == null ? null : MonitoringPeriod.containing(setUp.on(), today)
+				.filter(it -> withinEpisode(episode, it)).orElse(null);
 		var byActivity = new EnumMap<Activity, Integer>(Activity.class);
 		var counts = new MonitoringCounts(false, 0, 0);
-		if (setUp != null && period != null && !withinEpisode(record.id(), setUp, period)) {
-			period = null;
-		}
 		if (setUp != null && period != null) {
 			counts = counts(record.id(), setUp, period);
 			jdbc.sql("""
@@ -188,12 +200,13 @@ public class RemoteMonitoring {
 			if (!all && (therapist == null || !therapist.username().equals(reader.username()))) {
 				continue;
 			}
-			var setUp = setUp(patient).orElse(null);
-			var period = setUp == null ? null : MonitoringPeriod.containing(setUp.on(), on).orElse(null);
+			var monitored = monitoredOn(patient, on).orElse(null);
 			var summary = directory.find(patient).orElse(null);
-			if (setUp == null || period == null || summary == null || !withinEpisode(patient, setUp, period)) {
+			if (monitored == null || summary == null) {
 				continue;
 			}
+			var setUp = monitored.setUp();
+			var period = monitored.period();
 			var counts = counts(patient, setUp, period);
 			if (counts.reachesAny()) {
 				reached.add(new Row(patient, summary.firstName(), summary.lastName(), summary.dateOfBirth(),
@@ -216,10 +229,35 @@ public class RemoteMonitoring {
 
 	/** The set-up day of the patient's current episode, if it has one (see {@link SetUp}). */
 	public Optional<SetUp> setUp(PatientId patient) {
-		var episode = episodes.current(patient).orElse(null);
-		if (episode == null) {
-			return Optional.empty();
+		return episodes.current(patient).flatMap(episode -> setUp(patient, episode));
+	}
+
+	/** A set-up and the period of it that holds a day. */
+	private record Monitored(SetUp setUp, MonitoringPeriod period) {}
+
+	/**
+	 * The period that holds the day, of the episode that was monitoring the patient then: the latest
+	 * episode with a set-up and a period holding the day that began before the episode ended (a set-up
+	 * day lies inside its episode, so an episode opened after the day has no such period). So a
+	 * re-admitted patient's earlier episode still shows for its days, also while the new one has no
+	 * plan, and the period running at a discharge is listed to its end unless the next episode's
+	 * monitoring has begun.
+	 */
+	private Optional<Monitored> monitoredOn(PatientId patient, LocalDate on) {
+		var all = new ArrayList<>(episodes.episodes(patient));
+		all.sort(Comparator.comparingInt(Episode::number).reversed());
+		for (var episode : all) {
+			var setUp = setUp(patient, episode).orElse(null);
+			var period = setUp == null ? null : MonitoringPeriod.containing(setUp.on(), on).orElse(null);
+			if (setUp != null && period != null && withinEpisode(episode, period)) {
+				return Optional.of(new Monitored(setUp, period));
+			}
 		}
+		return Optional.empty();
+	}
+
+	/** The set-up day of one episode of the patient: confirmed, or assumed from the episode's first plan. */
+	private Optional<SetUp> setUp(PatientId patient, Episode episode) {
 		var zone = zone();
 		var earliest = LocalDate.ofInstant(episode.openedAt(), zone);
 		var confirmed = jdbc.sql("select set_up_on from careteams.monitoring_set_up where patient_id = ? and episode = ?")
@@ -233,10 +271,14 @@ public class RemoteMonitoring {
 	}
 
 	/**
-	 * The therapist of record confirms (or corrects) the set-up day of the current episode.
+	 * The therapist of record confirms (or corrects) the set-up day of the current episode. Once the
+	 * first period counted from the day in force (confirmed or assumed) has ended, the day is fixed:
+	 * confirming it again changes nothing, another day is refused, as the periods that may have been
+	 * billed were counted from it.
 	 *
 	 * @return false if the reader may not record for the patient
-	 * @throws health.stride.platform.validation.InvalidInput for a day before the episode or after today
+	 * @throws health.stride.platform.validation.InvalidInput for a day before the episode or after
+	 *         today, or another day once the day in force is fixed
 	 */
 	@Transactional
 	public boolean confirmSetUp(PatientRecord record, StrideUser therapist, LocalDate on) {
@@ -245,18 +287,31 @@ public class RemoteMonitoring {
 		if (clinician == null || episode == null) {
 			return false;
 		}
+		var today = today();
 		var errors = new FieldErrors();
-		if (on.isBefore(LocalDate.ofInstant(episode.openedAt(), zone())) || on.isAfter(today())) {
+		var inForce = setUp(record.id(), episode).orElse(null);
+		if (inForce != null && inForce.fixed(today) && !inForce.on().equals(on)) {
+			errors.reject("date", "careteams.monitoring.set-up.fixed");
+		} else if (on.isBefore(LocalDate.ofInstant(episode.openedAt(), zone())) || on.isAfter(today)) {
 			errors.reject("date", "careteams.monitoring.set-up.date.invalid");
 		}
 		errors.throwIfAny();
-		jdbc.sql("""
-				insert into careteams.monitoring_set_up (patient_id, episode, set_up_on, confirmed_by, confirmed_at)
-				values (?, ?, ?, ?, ?)
+		// the database keeps a fixed day too (a change racing with this one): it only changes a day whose
+		// first period is still running
+		var stored = jdbc.sql("""
+				insert into careteams.monitoring_set_up as s (patient_id, episode, set_up_on, confirmed_by, confirmed_at)
+				values (:patient, :episode, :on, :clinician, :now)
 				on conflict (tenant_id, patient_id, episode)
 				do update set set_up_on = excluded.set_up_on, confirmed_by = excluded.confirmed_by,
-				              confirmed_at = excluded.confirmed_at""")
-				.params(record.id().id(), episode.number(), on, clinician, Timestamp.from(clock.instant())).update();
+				              confirmed_at = excluded.confirmed_at
+				where s.set_up_on = excluded.set_up_on or s.set_up_on + :days > cast(:today as date)""")
+				.param("patient", record.id().id()).param("episode", episode.number()).param("on", on)
+				.param("clinician", clinician).param("now", Timestamp.from(clock.instant()))
+				.param("days", MonitoringPeriod.DAYS).param("today", today).update();
+		if (stored == 0) {
+			errors.reject("date", "careteams.monitoring.set-up.fixed");
+			errors.throwIfAny();
+		}
 		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, record.id().id(), "monitoring-set-up");
 		return true;
 	}
@@ -297,9 +352,13 @@ public class RemoteMonitoring {
 
 	/**
 	 * The chart, opened as {@code view}, is still on the therapist's screen: one more minute of chart
-	 * review, unless the last beat of this view came less than {@link #MIN_BEAT_GAP} ago, the view has
-	 * counted {@link #MAX_MINUTES_PER_VIEW} minutes already, or another chart of theirs is beating at
-	 * the same time (one person reviews one chart at a time). The view's first beat starts its entry.
+	 * review, unless the last beat of this view came less than {@link #MIN_BEAT_GAP} ago, the therapist
+	 * has {@link #MAX_TIMED_REVIEW_MINUTES_PER_DAY} timed minutes of review of this patient today already
+	 * (over all openings of the chart: a reload or a made-up view id gains nothing), or another chart of
+	 * theirs is beating at the same time (one person reviews one chart at a time). The view's first beat
+	 * of a day starts its entry; an opening counts on the day it began, so a chart left open past
+	 * midnight stops counting until it is opened again. The checks and the minute are one statement,
+	 * run while holding a lock per therapist, so beats arriving together cannot pass the cap.
 	 *
 	 * @return whether the beat counted
 	 */
@@ -309,26 +368,33 @@ public class RemoteMonitoring {
 		if (clinician == null) {
 			return false;
 		}
+		// one therapist's beats one after another (released at commit); the next statement sees what
+		// the one before committed
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 0))) as beats")
+				.param("careteams.beat:" + clinician).query(Integer.class).single();
 		var now = clock.instant();
-		var elsewhere = jdbc.sql("""
-				select count(*) from careteams.treatment_time
-				where clinician_id = ? and view_id is not null and view_id <> ? and last_beat_at > ?""")
-				.params(clinician, view, Timestamp.from(now.minus(MIN_BEAT_GAP))).query(Long.class).single();
-		if (elsewhere > 0) {
-			return false;
-		}
 		var counted = jdbc.sql("""
+				with reviewed as (
+				  select coalesce(sum(minutes), 0) as minutes from careteams.treatment_time
+				  where clinician_id = :clinician and patient_id = :patient and performed_on = :day
+				    and activity = 'CHART_REVIEW' and source = 'TIMED'),
+				elsewhere as (
+				  select count(*) as charts from careteams.treatment_time
+				  where clinician_id = :clinician and view_id is not null and view_id <> :view and last_beat_at > :gap)
 				insert into careteams.treatment_time as t
 				  (id, patient_id, clinician_id, activity, minutes, performed_on, source, view_id, recorded_at, last_beat_at)
-				values (:id, :patient, :clinician, 'CHART_REVIEW', 1, :day, 'TIMED', :view, :now, :now)
+				select cast(:id as uuid), cast(:patient as uuid), cast(:clinician as uuid), 'CHART_REVIEW', 1,
+				       cast(:day as date), 'TIMED', cast(:view as uuid), cast(:now as timestamptz), cast(:now as timestamptz)
+				from reviewed, elsewhere
+				where reviewed.minutes < :cap and elsewhere.charts = 0
 				on conflict (tenant_id, view_id) where view_id is not null
-				do update set minutes = t.minutes + 1, last_beat_at = :now
-				where t.patient_id = :patient and t.clinician_id = :clinician and t.minutes < :cap
-				  and t.last_beat_at <= :gap
+				do update set minutes = t.minutes + 1, last_beat_at = excluded.last_beat_at
+				where t.patient_id = excluded.patient_id and t.clinician_id = excluded.clinician_id
+				  and t.performed_on = excluded.performed_on and t.last_beat_at <= :gap
 				returning (xmax = 0) as started""")
 				.param("id", UUID.randomUUID()).param("patient", record.id().id()).param("clinician", clinician)
 				.param("day", LocalDate.ofInstant(now, zone())).param("view", view).param("now", Timestamp.from(now))
-				.param("cap", MAX_MINUTES_PER_VIEW).param("gap", Timestamp.from(now.minus(MIN_BEAT_GAP)))
+				.param("cap", MAX_TIMED_REVIEW_MINUTES_PER_DAY).param("gap", Timestamp.from(now.minus(MIN_BEAT_GAP)))
 				.query(Boolean.class).optional();
 		if (counted.orElse(false)) {
 			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, record.id().id(), "treatment-time");
@@ -367,9 +433,9 @@ public class RemoteMonitoring {
 	}
 
 	/** Whether the period began before the episode ended (a discharged patient's later periods are not monitored). */
-	private boolean withinEpisode(PatientId patient, SetUp setUp, MonitoringPeriod period) {
-		return episodes.episode(patient, setUp.episode()).map(Episode::closedAt)
-				.map(closed -> !period.start().isAfter(LocalDate.ofInstant(closed, zone()))).orElse(true);
+	private boolean withinEpisode(Episode episode, MonitoringPeriod period) {
+		var closed = episode.closedAt();
+		return closed == null || !period.start().isAfter(LocalDate.ofInstant(closed, zone()));
 	}
 
 	private @Nullable UUID recorder(PatientRecord record, StrideUser therapist) {
