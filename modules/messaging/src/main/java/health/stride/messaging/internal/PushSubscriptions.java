@@ -1,5 +1,6 @@
 package health.stride.messaging.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -14,6 +15,15 @@ import health.stride.platform.validation.FieldErrors;
 @Service
 @Transactional(readOnly = true)
 public class PushSubscriptions {
+
+	/**
+	 * The longest push service address stored, in bytes (an ASCII address has one a character): well
+	 * under PostgreSQL's limit for a key of the table's index.
+	 */
+	static final int LONGEST_ENDPOINT = 2048;
+
+	/** The shortest, as the table's check has it. */
+	static final int SHORTEST_ENDPOINT = 12;
 
 	/** A patient's browsers are few; more than this is not a person's. */
 	static final int MOST_PER_PATIENT = 10;
@@ -32,12 +42,14 @@ public class PushSubscriptions {
 	 * Remembers the browser; the same one again changes nothing.
 	 *
 	 * @throws health.stride.platform.validation.InvalidInput without push set up, for an address that
-	 *     is not a known push service's, or past {@value #MOST_PER_PATIENT} browsers
+	 *     is not a known push service's (see {@link WebPush#accepts}) or longer than
+	 *     {@value #LONGEST_ENDPOINT} bytes, or past {@value #MOST_PER_PATIENT} browsers
 	 */
 	@Transactional
 	public void add(PatientId patient, String endpoint) {
 		var errors = new FieldErrors();
-		if (!push.configured() || endpoint.length() > 2048 || !push.accepts(endpoint)) {
+		if (!push.configured() || endpoint.length() < SHORTEST_ENDPOINT || endpoint.length() > LONGEST_ENDPOINT
+				|| endpoint.getBytes(StandardCharsets.UTF_8).length > LONGEST_ENDPOINT || !push.accepts(endpoint)) {
 			errors.reject("endpoint", "messaging.reminders.push.error.endpoint");
 		} else if (count(patient) >= MOST_PER_PATIENT && !endpoints(patient).contains(endpoint)) {
 			errors.reject("endpoint", "messaging.reminders.push.error.too-many", MOST_PER_PATIENT);

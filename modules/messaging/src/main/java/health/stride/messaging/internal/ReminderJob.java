@@ -10,7 +10,8 @@ import health.stride.platform.tenancy.CurrentTenant;
 
 /**
  * Every minute, on every node, the exercise reminders due in each clinic go out. Running on several
- * nodes at once is safe: a reminder is sent by the node that records it (see {@link ExerciseReminders}).
+ * nodes at once is safe: a reminder is sent only by the node that claims its day (see
+ * {@link ExerciseReminders}).
  */
 @Component
 class ReminderJob {

@@ -42,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * browser's keys are never stored. The application server's P-256 key pair comes from
  * {@code stride.push.vapid.public-key} and {@code .private-key} (unpadded base64url, the public key
  * as the uncompressed point, the private one as the 32-byte scalar); without them there is no push.
- * Only push services on {@code stride.push.allowed-origins} are called, so a subscription cannot
- * point Stride at any other address.
+ * Only push services on {@code stride.push.allowed-origins} are called (scheme, host and port), so a
+ * subscription cannot point Stride at any other address. Every call has short timeouts (5 seconds to
+ * connect, 10 for the answer), so a push service that hangs cannot hold up the reminder job.
  */
 @Component
 public class WebPush {
@@ -52,6 +53,11 @@ public class WebPush {
 
 	/** How long a VAPID token is valid; RFC 8292 allows at most 24 hours. */
 	static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+	/** How long connecting to a push service and waiting for its answer may take. */
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
 	static final String ALGORITHM = "SHA256withECDSAinP1363Format";
 
@@ -65,7 +71,7 @@ public class WebPush {
 	private final @Nullable String publicKey;
 	private final @Nullable PrivateKey privateKey;
 	private final String subject;
-	private final List<String> allowedOrigins;
+	private final List<Origin> allowedOrigins;
 	private final Clock clock;
 	private final JsonMapper json;
 	private final HttpClient http;
@@ -81,10 +87,10 @@ public class WebPush {
 		}
 		this.subject = subject;
 		this.allowedOrigins = allowedOrigins.stream().map(String::strip).filter(it -> !it.isEmpty())
-				.map(it -> it.toLowerCase(Locale.ROOT)).toList();
+				.map(it -> Origin.parse(it.toLowerCase(Locale.ROOT))).toList();
 		this.clock = clock;
 		this.json = json;
-		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
 				.followRedirects(HttpClient.Redirect.NEVER).build();
 		if (publicKey.isBlank()) {
 			this.publicKey = null;
@@ -114,8 +120,14 @@ public class WebPush {
 		return publicKey;
 	}
 
-	/** Whether Stride would push to this address: https (or as allowed), to a push service it knows. */
+	/**
+	 * Whether Stride would push to this address: printable ASCII only (as every push service's
+	 * addresses are), no user info, and the scheme, host and port of an allowed origin.
+	 */
 	public boolean accepts(String endpoint) {
+		if (!printableAscii(endpoint)) {
+			return false;
+		}
 		try {
 			var uri = new URI(endpoint);
 			if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null) {
@@ -123,16 +135,62 @@ public class WebPush {
 			}
 			var scheme = uri.getScheme().toLowerCase(Locale.ROOT);
 			var host = uri.getHost().toLowerCase(Locale.ROOT);
-			return allowedOrigins.stream().anyMatch(origin -> {
-				var split = origin.indexOf("://");
-				if (split < 0 || !origin.substring(0, split).equals(scheme)) {
-					return false;
-				}
-				var allowed = origin.substring(split + 3);
-				return allowed.startsWith("*.") ? host.endsWith(allowed.substring(1)) : host.equals(allowed);
-			});
+			var port = uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort();
+			return allowedOrigins.stream().anyMatch(origin -> origin.allows(scheme, host, port));
 		} catch (URISyntaxException invalid) {
 			return false;
+		}
+	}
+
+	/** Only the characters 0x21 to 0x7e: no space, no control character, nothing beyond ASCII. */
+	static boolean printableAscii(String text) {
+		for (var i = 0; i < text.length(); i++) {
+			var c = text.charAt(i);
+			if (c < 0x21 || c > 0x7e) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static int defaultPort(String scheme) {
+		return switch (scheme) {
+			case "https" -> 443;
+			case "http" -> 80;
+			default -> -1;
+		};
+	}
+
+	/**
+	 * A push service's origin as configured: {@code scheme://host[:port]}, the port by default the
+	 * scheme's; a host {@code *.example.com} stands for every host under example.com.
+	 */
+	record Origin(String scheme, String host, int port) {
+
+		static Origin parse(String origin) {
+			var split = origin.indexOf("://");
+			if (split <= 0) {
+				throw new IllegalStateException("stride.push.allowed-origins: not an origin: " + origin);
+			}
+			var scheme = origin.substring(0, split);
+			var authority = origin.substring(split + 3);
+			if (authority.endsWith("/")) {
+				authority = authority.substring(0, authority.length() - 1);
+			}
+			var colon = authority.lastIndexOf(':');
+			if (colon < 0 || authority.endsWith("]")) {
+				return new Origin(scheme, authority, defaultPort(scheme));
+			}
+			try {
+				return new Origin(scheme, authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)));
+			} catch (NumberFormatException invalid) {
+				throw new IllegalStateException("stride.push.allowed-origins: not a port in " + origin, invalid);
+			}
+		}
+
+		boolean allows(String scheme, String host, int port) {
+			return this.scheme.equals(scheme) && this.port == port
+					&& (this.host.startsWith("*.") ? host.endsWith(this.host.substring(1)) : this.host.equals(host));
 		}
 	}
 
@@ -146,7 +204,7 @@ public class WebPush {
 			return Outcome.FAILED;
 		}
 		try {
-			var request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(10))
+			var request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(REQUEST_TIMEOUT)
 					.header("Authorization", authorization(endpoint))
 					.header("TTL", Long.toString(Math.max(0, ttl.toSeconds())))
 					.header("Urgency", "normal")

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -48,7 +49,8 @@ import health.stride.programs.Sessions;
 /**
  * Exercise reminders on a clock the test moves: a week in New York across the change to daylight
  * saving time (Sunday 8 March 2026), the quiet hours, the day's session, the clocks' gap and
- * overlap, and two nodes sending at once. Emails go to a real SMTP server (GreenMail).
+ * overlap, two nodes sending at once, a mail server that is down and a failure after the email went
+ * out. Emails go to a real SMTP server (GreenMail).
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @Import(TestClock.Replacing.class)
@@ -74,12 +76,14 @@ class ExerciseReminderTests {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final TestClock clock;
+	private final FlywayConnectionDetails owner;
 
 	private ReminderPatient given;
 
 	ExerciseReminderTests(ExerciseReminders reminders, ReminderSettings settings, Sessions sessions,
 			ExerciseLibrary library, ClinicRegistry clinics, ProgramTemplates templates, PatientDirectory patients,
-			CareTeams careTeams, Plans plans, JdbcClient jdbc, PlatformTransactionManager transactions, TestClock clock) {
+			CareTeams careTeams, Plans plans, JdbcClient jdbc, PlatformTransactionManager transactions, TestClock clock,
+			FlywayConnectionDetails owner) {
 		this.reminders = reminders;
 		this.settings = settings;
 		this.sessions = sessions;
@@ -92,6 +96,7 @@ class ExerciseReminderTests {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.owner = owner;
 	}
 
 	@BeforeEach
@@ -203,6 +208,65 @@ class ExerciseReminderTests {
 			throw new IllegalStateException(interrupted);
 		}
 		return sendDue();
+	}
+
+	@Test
+	void sendsNoSecondEmailWhenRecordingTheReminderFailsAfterTheEmailWentOut() throws Exception {
+
+		choose(LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), LocalTime.of(21, 0), LocalTime.of(8, 0));
+		// the database refuses the update that records how Maya was reminded, after the email left
+		var trigger = "refuse_outcome_" + given.maya().id().toString().replace("-", "");
+		asOwner("create function messaging." + trigger + "() returns trigger language plpgsql as $$ begin "
+				+ "raise exception 'the outcome is lost'; end $$",
+				"create trigger " + trigger + " before update on messaging.exercise_reminder for each row when (new.patient_id = '"
+						+ given.maya().id() + "') execute function messaging." + trigger + "()");
+		try {
+			runEvery(Duration.ofMinutes(1), newYork(2026, 3, 12, 18, 0), newYork(2026, 3, 12, 18, 10));
+		} finally {
+			asOwner("drop trigger " + trigger + " on messaging.exercise_reminder", "drop function messaging." + trigger + "()");
+		}
+
+		assertThat(emailsToMaya()).as("one email, though its outcome could not be recorded").hasSize(1);
+		assertThat(recorded()).containsExactly(newYork(2026, 3, 12, 18, 0));
+	}
+
+	@Test
+	void triesAgainOnTheNextRunWhenNoReminderCouldBeDelivered() {
+
+		choose(LocalTime.of(18, 0), EnumSet.allOf(DayOfWeek.class), LocalTime.of(21, 0), LocalTime.of(8, 0));
+
+		smtp.stop(); // the mail server is down at six
+		try {
+			clock.set(newYork(2026, 3, 12, 18, 0));
+			assertThat(sendDue()).isZero();
+			assertThat(recorded()).as("the day is given back").isEmpty();
+		} finally {
+			smtp.start();
+		}
+		clock.set(newYork(2026, 3, 12, 18, 1));
+		assertThat(sendDue()).isOne();
+		clock.set(newYork(2026, 3, 12, 18, 2));
+		assertThat(sendDue()).as("and only once").isZero();
+
+		assertThat(recorded()).containsExactly(newYork(2026, 3, 12, 18, 1));
+		assertThat(emailsToMaya()).hasSize(1);
+		assertThat(byEmail()).containsExactly(true);
+	}
+
+	/** Runs statements as the tables' owner, who may add and drop triggers. */
+	void asOwner(String... statements) throws java.sql.SQLException {
+		try (var connection = java.sql.DriverManager.getConnection(owner.getJdbcUrl(), owner.getUsername(),
+				owner.getPassword()); var statement = connection.createStatement()) {
+			for (var sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	List<Boolean> byEmail() {
+		return CurrentTenant.callAs(given.clinic(), () -> transaction.execute(status -> jdbc.sql(
+				"select by_email from messaging.exercise_reminder where patient_id = ?").param(given.maya().id())
+				.query(Boolean.class).list()));
 	}
 
 	@Test

@@ -68,6 +68,8 @@ class PushReminderTests {
 	}
 
 	static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+	/** Whether the push service answers every push with 503 Service Unavailable. */
+	static volatile boolean unavailable;
 	static final HttpServer PUSH_SERVICE;
 	static final String PUBLIC_KEY;
 	static final String PRIVATE_KEY;
@@ -90,7 +92,7 @@ class PushReminderTests {
 				var body = exchange.getRequestBody().readAllBytes();
 				var path = exchange.getRequestURI().getPath();
 				RECEIVED.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
-				exchange.sendResponseHeaders(path.startsWith("/gone/") ? 410 : 201, -1);
+				exchange.sendResponseHeaders(unavailable ? 503 : path.startsWith("/gone/") ? 410 : 201, -1);
 				exchange.close();
 			});
 			PUSH_SERVICE.start();
@@ -113,7 +115,7 @@ class PushReminderTests {
 		properties.add("stride.push.vapid.public-key", () -> PUBLIC_KEY);
 		properties.add("stride.push.vapid.private-key", () -> PRIVATE_KEY);
 		properties.add("stride.push.vapid.subject", () -> "mailto:ops@stride.example");
-		properties.add("stride.push.allowed-origins", () -> "http://127.0.0.1");
+		properties.add("stride.push.allowed-origins", () -> "http://127.0.0.1:" + PUSH_SERVICE.getAddress().getPort());
 		properties.add("stride.reminders.interval", () -> "PT1H");
 		properties.add("stride.mail.notice-interval", () -> "PT1H");
 	}
@@ -159,6 +161,7 @@ class PushReminderTests {
 	void mayaWantsNotificationsOnly() {
 		clock.reset();
 		RECEIVED.clear();
+		unavailable = false;
 		given = ReminderPatient.given(clinics, templates, patients, careTeams, plans, true);
 		CurrentTenant.runAs(given.clinic(), () -> settings.save(given.maya(), ReminderPatient.input(LocalTime.of(18, 0),
 				EnumSet.allOf(DayOfWeek.class), LocalTime.of(21, 0), LocalTime.of(8, 0), false, true), Locale.ENGLISH));
@@ -235,13 +238,46 @@ class PushReminderTests {
 	@Test
 	void refusesAPushAddressThatIsNotAKnownPushService() {
 
+		var port = PUSH_SERVICE.getAddress().getPort();
 		for (var address : List.of("https://attacker.example/push", "http://127.0.0.1.attacker.example/x",
 				"file:///etc/passwd", "http://user@127.0.0.1/x", "not an address", "http://127.0.0.1/\u0000x",
-				"http://127.0.0.1/" + "x".repeat(100_000))) {
-			assertThatExceptionOfType(InvalidInput.class).as(address.length() > 80 ? "a long one" : address)
-					.isThrownBy(() -> subscribe(address));
+				"http://127.0.0.1:" + port + "/push/\u0000x", "http://127.0.0.1:" + port + "/push/ x",
+				"http://127.0.0.1:" + port + "/" + "x".repeat(100_000),
+				"http://127.0.0.1:" + port + "/push/" + "\u63a8".repeat(1_500),
+				"http://127.0.0.1:" + port + "/push/caf\u00e9", "http://127.0.0.1/push/x",
+				"http://127.0.0.1:" + (port == 65_535 ? port - 1 : port + 1) + "/push/x", "https://127.0.0.1:" + port + "/push/x")) {
+			var refused = catchThrowableOfType(InvalidInput.class, () -> subscribe(address));
+			assertThat(refused).as(address.length() > 80 ? "a long one" : address).isNotNull();
+			assertThat(refused.problems()).containsOnlyKeys("endpoint");
+			assertThat(refused.problems().get("endpoint").getCodes()).contains("messaging.reminders.push.error.endpoint");
 		}
 		assertThat(CurrentTenant.callAs(given.clinic(), () -> subscriptions.count(given.maya()))).isZero();
+	}
+
+	@Test
+	void acceptsTheAllowedOriginOnItsPortAndEachAddressOnce() {
+
+		var endpoint = endpoint("/push/");
+		subscribe(endpoint);
+		subscribe(endpoint);
+
+		assertThat(CurrentTenant.callAs(given.clinic(), () -> subscriptions.endpoints(given.maya()))).containsExactly(endpoint);
+	}
+
+	@Test
+	void givesTheDayBackWhenNoPushGotThroughAndPushesOnTheNextRun() {
+
+		subscribe(endpoint("/push/"));
+		unavailable = true;
+
+		assertThat(sendDueAt(newYork(LocalTime.of(18, 0)))).isZero();
+		assertThat(pushesRecorded()).as("no reminder recorded").isEmpty();
+
+		unavailable = false;
+		assertThat(sendDueAt(newYork(LocalTime.of(18, 1)))).isOne();
+		assertThat(sendDueAt(newYork(LocalTime.of(18, 2)))).as("and only once").isZero();
+		assertThat(RECEIVED).hasSize(2);
+		assertThat(pushesRecorded()).containsExactly(1);
 	}
 
 	@Test
