@@ -18,9 +18,11 @@ create table messaging.reminder_setting (
 );
 select enable_tenant_isolation('messaging.reminder_setting');
 
--- Every reminder sent, one a day at most: the job inserts the row (on conflict do nothing) in the
--- transaction that sends, so of two nodes that find the same reminder due only one gets the row and
--- sends; the other waits for its commit and finds the day taken. local_date is the patient's date.
+-- Every reminder sent, one a day at most: the job claims the day by inserting the row (on conflict do
+-- nothing) in a short transaction of its own before it sends, so of two nodes that find the same
+-- reminder due only one gets the row and sends; the other finds the day taken. The outcome (by_email,
+-- pushes) is written after sending; a claim that delivered nothing is deleted so a later run tries
+-- again. local_date is the patient's date.
 create table messaging.exercise_reminder (
     tenant_id   text        not null default current_setting('stride.tenant_id', true) references platform.clinic (id),
     patient_id  uuid        not null,
@@ -37,7 +39,7 @@ select enable_tenant_isolation('messaging.exercise_reminder');
 create table messaging.push_subscription (
     tenant_id   text        not null default current_setting('stride.tenant_id', true) references platform.clinic (id),
     patient_id  uuid        not null,
-    endpoint    text        not null check (length(endpoint) between 12 and 2048),
+    endpoint    text        not null check (octet_length(endpoint) between 12 and 2048),
     created_at  timestamptz not null,
     primary key (tenant_id, patient_id, endpoint)
 );
