@@ -75,6 +75,12 @@ class IntakeBrowserTests extends BrowserTestSupport {
 		waiting.until(ExpectedConditions.textToBe(By.className("lead"), "Step 4 of 5: Activities that are hard"));
 		check("intake step 4");
 		browser.findElement(By.id("activity0")).sendKeys("Swinging a golf club");
+		submit();
+		// an activity without its score comes back with the line's own error, the activity kept
+		waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("fieldset.psfs .field-error"),
+				"Rate how well you can do it from 0 (not at all) to 10 (as before)."));
+		assertThat(browser.findElement(By.id("activity0")).getAttribute("value")).isEqualTo("Swinging a golf club");
+		check("intake step 4 with an error");
 		browser.findElement(By.id("score0")).sendKeys("3");
 		submit();
 
@@ -106,7 +112,7 @@ class IntakeBrowserTests extends BrowserTestSupport {
 		browser.get(appUrl() + "/portal/access-log");
 		check("who viewed my record");
 
-		assertThat(pagesChecked).isEqualTo(14);
+		assertThat(pagesChecked).isEqualTo(15);
 		assertThat(violations).as("axe-core WCAG 2.1 AA violations").isEmpty();
 	}
 
