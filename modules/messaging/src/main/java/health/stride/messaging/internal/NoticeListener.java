@@ -34,7 +34,7 @@ class NoticeListener {
 			try {
 				CurrentTenant.runAs(clinic.tenant(), notices::sendDue);
 			} catch (RuntimeException failed) { // one clinic's trouble does not hold up the others
-				LOG.warn("Message notices for clinic {} failed: {}", clinic.tenant(), failed.getMessage());
+				LOG.warn("Message notices for clinic {} failed: {}", clinic.tenant(), failed.getClass().getSimpleName()); // a message may quote stored values
 			}
 		}
 	}
