@@ -1,0 +1,73 @@
+package health.stride.fhir.internal;
+
+import java.util.Date;
+
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
+import org.hl7.fhir.r4.model.CapabilityStatement.ResourceInteractionComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.springframework.stereotype.Component;
+
+
+/** {@code /fhir/metadata}: what Stride's FHIR server answers, and where its SMART authorization lives. */
+@Component
+class CapabilityStatements {
+
+	private final FhirResources resources;
+	private final Date published = new Date();
+
+	CapabilityStatements(FhirResources resources) {
+		this.resources = resources;
+	}
+
+	CapabilityStatement statement(String base) {
+
+		var statement = new CapabilityStatement()
+				.setStatus(PublicationStatus.ACTIVE)
+				.setDate(published)
+				.setKind(CapabilityStatementKind.INSTANCE)
+				.setFhirVersion(FHIRVersion._4_0_1)
+				.setPublisher("Stride");
+		statement.addFormat("application/fhir+json");
+		statement.getSoftware().setName("Stride");
+		statement.getImplementation().setDescription("Stride").setUrl(base);
+
+		var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
+		rest.getSecurity().addService(new CodeableConcept(
+				new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
+
+		for (var provider : resources.all()) {
+			var resource = rest.addResource().setType(provider.type().name());
+			resource.addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.READ));
+			resource.addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.SEARCHTYPE));
+			if (provider.versioned()) {
+				resource.addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.VREAD));
+				resource.addInteraction(new ResourceInteractionComponent().setCode(TypeRestfulInteraction.HISTORYINSTANCE));
+			}
+			provider.searchParameters().stream().sorted()
+					.forEach(name -> resource.addSearchParam().setName(name).setType(typeOf(name)));
+			provider.includes().stream().sorted().forEach(resource::addSearchInclude);
+		}
+		rest.addOperation().setName("everything")
+				.setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+		return statement;
+	}
+
+	/** The kind of a search parameter by its name, as Stride names them. */
+	static SearchParamType typeOf(String name) {
+		return switch (name) {
+			case "subject", "patient", "organization", "practitioner", "payor", "beneficiary", "author", "sender",
+					"recipient", "based-on" -> SearchParamType.REFERENCE;
+			case "date", "authored", "sent", "period" -> SearchParamType.DATE;
+			case "name", "family", "given" -> SearchParamType.STRING;
+			default -> SearchParamType.TOKEN;
+		};
+	}
+
+}
