@@ -1,6 +1,7 @@
 package health.stride.fhir.internal;
 
 import java.util.Date;
+import java.util.Optional;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
@@ -12,18 +13,25 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
+import health.stride.fhir.AuthorizationServer;
 
 /** {@code /fhir/metadata}: what Stride's FHIR server answers, and where its SMART authorization lives. */
 @Component
 class CapabilityStatements {
 
+	/** SMART's extension naming the authorization server's endpoints in {@code rest.security}. */
+	static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
+
 	private final FhirResources resources;
+	private final Optional<AuthorizationServer> authorization;
 	private final Date published = new Date();
 
-	CapabilityStatements(FhirResources resources) {
+	CapabilityStatements(FhirResources resources, Optional<AuthorizationServer> authorization) {
 		this.resources = resources;
+		this.authorization = authorization;
 	}
 
 	CapabilityStatement statement(String base) {
@@ -41,6 +49,11 @@ class CapabilityStatements {
 		var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
 		rest.getSecurity().addService(new CodeableConcept(
 				new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
+		authorization.ifPresent(server -> {
+			var uris = rest.getSecurity().addExtension().setUrl(OAUTH_URIS);
+			uris.addExtension("authorize", new UriType(server.authorize()));
+			uris.addExtension("token", new UriType(server.token()));
+		});
 
 		for (var provider : resources.all()) {
 			var resource = rest.addResource().setType(provider.type().name());
