@@ -20,21 +20,28 @@ import health.stride.platform.security.CurrentUser;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * Answers a signed-in user who may not do what they asked: a problem document on the API, the
- * error page on pages. Every denial goes into the audit trail, in the user's clinic when they
- * have exactly one.
+ * Answers a signed-in user who may not do what they asked: a problem document on the API, an
+ * OperationOutcome on FHIR, the error page on pages. Every denial goes into the audit trail, in the
+ * user's clinic when they have exactly one.
  */
 class AccessDenials implements AccessDeniedHandler {
+
+	/** Writes a refusal in the form a door's clients read: a problem document, an OperationOutcome. */
+	@FunctionalInterface
+	interface Refusals {
+
+		void write(HttpServletResponse response, HttpStatus status, String code) throws IOException;
+	}
 
 	/** The request attribute that carries the reason to the error page, as a message to resolve in the reader's language. */
 	static final String DENIAL_REASON = AccessDenials.class.getName() + ".reason";
 
 	private final AuditTrail audit;
 	private final KnownClinics clinics;
-	private final @Nullable ProblemResponses problems;
+	private final @Nullable Refusals problems;
 
-	/** For the API: answers with problem details. */
-	AccessDenials(AuditTrail audit, KnownClinics clinics, ProblemResponses problems) {
+	/** For the API and FHIR: answers with problem details or an OperationOutcome. */
+	AccessDenials(AuditTrail audit, KnownClinics clinics, Refusals problems) {
 		this.audit = audit;
 		this.clinics = clinics;
 		this.problems = problems;

@@ -50,13 +50,17 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
+import ca.uhn.fhir.context.FhirContext;
+import health.stride.fhir.AuthorizationServer;
+import health.stride.fhir.FhirClients;
 import health.stride.platform.audit.AuditTrail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two doors into Stride. Pages: a browser session after signing in with Keycloak (authorization
+ * Three doors into Stride. Pages: a browser session after signing in with Keycloak (authorization
  * code with PKCE, confidential client), CSRF-protected, idle sessions end after 15 minutes. API:
- * stateless bearer tokens from the realm. Both decide roles from {@code realm_access.roles} and
+ * stateless bearer tokens from the realm. FHIR: the same bearer tokens, and those of a clinic's
+ * integration client, with their SMART scopes. All decide roles from {@code realm_access.roles} and
  * the clinic from {@code organization}; every controller method states who may call it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -79,6 +83,48 @@ class SecurityConfiguration {
 	/** The API's doors for people who have no account yet. */
 	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
 
+	/** SMART's discovery document: where a FHIR client gets its tokens and what it may ask for. */
+	static final String SMART_CONFIGURATION = "/.well-known/smart-configuration";
+
+	/**
+	 * FHIR: stateless bearer tokens as on the API, and also those of a clinic's integration client
+	 * ({@link #fhirJwtDecoder}); authorities are the roles and the SMART scopes ({@link FhirAuthorities}),
+	 * refusals are OperationOutcomes. What the CapabilityStatement and the discovery document say is public.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain fhir(HttpSecurity http, KeycloakProperties keycloak, AuditTrail audit, KnownClinics clinics,
+			FhirContext fhir, MessageSource messages) throws Exception {
+
+		var outcomes = new FhirOutcomes(fhir, messages);
+		var authentication = new JwtAuthenticationConverter();
+		authentication.setJwtGrantedAuthoritiesConverter(new FhirAuthorities());
+		authentication.setPrincipalClaimName("preferred_username");
+		var denials = new AccessDenials(audit, clinics, outcomes::write);
+
+		return http.securityMatcher("/fhir/**", SMART_CONFIGURATION)
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SMART_CONFIGURATION).permitAll()
+						.anyRequest().authenticated())
+				.oauth2ResourceServer(server -> server
+						.jwt(jwt -> jwt.decoder(fhirJwtDecoder(keycloak)).jwtAuthenticationConverter(authentication))
+						.authenticationEntryPoint(outcomes::unauthorized)
+						.accessDeniedHandler(denials))
+				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(outcomes::unauthorized)
+						.accessDeniedHandler(denials))
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
+				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+				.addFilterAfter(new TenantBindingFilter(clinics, true), AuthorizationFilter.class)
+				.build();
+	}
+
+	/** The authorization server the CapabilityStatement names: the realm's own endpoints. */
+	@Bean
+	AuthorizationServer authorizationServer(KeycloakProperties keycloak) {
+		return new AuthorizationServer(keycloak.endpoint("auth"), keycloak.endpoint("token"));
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, AuditTrail audit, KnownClinics clinics,
@@ -98,8 +144,8 @@ class SecurityConfiguration {
 						.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication))
 						.authenticationEntryPoint((request, response, failure) -> problems.write(response,
 								HttpStatus.UNAUTHORIZED, "app.problem.unauthorized"))
-						.accessDeniedHandler(new AccessDenials(audit, clinics, problems)))
-				.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenials(audit, clinics, problems)))
+						.accessDeniedHandler(new AccessDenials(audit, clinics, problems::write)))
+				.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AccessDenials(audit, clinics, problems::write)))
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
 				.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
@@ -229,6 +275,37 @@ class SecurityConfiguration {
 				accessTokensOnly(), audience(keycloak.apiAudience()), authorizedParties(keycloak.authorizedParties())));
 
 		return decoder;
+	}
+
+	/**
+	 * FHIR's bearer tokens: checked as the API's ({@link #jwtDecoder}), except that a clinic's integration
+	 * client ({@code stride-fhir-<clinic>}, see {@link FhirClients}) may have issued them too, as long as
+	 * the token names exactly that clinic as its organization. A token of one clinic's client that claims
+	 * another clinic, or several, is refused whatever its claims say.
+	 */
+	static JwtDecoder fhirJwtDecoder(KeycloakProperties keycloak) {
+
+		var decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.endpoint("certs")).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(keycloak.issuer()),
+				accessTokensOnly(), audience(keycloak.apiAudience()), fhirParties(keycloak.authorizedParties())));
+
+		return decoder;
+	}
+
+	private static OAuth2TokenValidator<Jwt> fhirParties(List<String> clients) {
+		return jwt -> {
+			var client = jwt.getClaimAsString("azp");
+			if (client == null) {
+				return invalid("Not issued to a Stride client");
+			}
+			if (clients.contains(client)) {
+				return OAuth2TokenValidatorResult.success();
+			}
+			var clinic = FhirClients.clinicOf(client);
+			return clinic.isPresent() && jwt.getClaims().get("organization") instanceof List<?> organizations
+					&& organizations.equals(List.of(clinic.get().value())) ? OAuth2TokenValidatorResult.success()
+							: invalid("Not issued to a Stride client, or to another clinic's");
+		};
 	}
 
 	private static OAuth2TokenValidator<Jwt> accessTokensOnly() {

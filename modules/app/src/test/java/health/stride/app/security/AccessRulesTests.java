@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,15 +32,19 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import health.stride.patients.NewPatient;
+import health.stride.patients.PatientDirectory;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
+import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * Deny by default: every controller method states who may call it, every route (JSON API and
+ * Deny by default: every controller method states who may call it, every route (JSON API, FHIR and
  * pages) is in the access matrix, which is checked by calling each route as each role and without
  * signing in, only the allow-listed routes are open to everyone, and a path no rule covers is
- * refused.
+ * refused. FHIR routes are called with a token carrying the SMART scopes that fit each role (what a
+ * clinic's integration client may do is for the FHIR tests: it has no role).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -51,12 +56,28 @@ class AccessRulesTests {
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 	@Autowired MockMvc mvc;
 	@Autowired ClinicRegistry clinics;
+	@Autowired PatientDirectory patients;
 
 	@BeforeEach
 	void northsideIsAClinic() {
 		if (!clinics.isRegistered(TenantId.of("northside"))) {
 			clinics.register(TenantId.of("northside"), "Northside Physio");
 		}
+		// the patient role's FHIR token reads as a patient of record (patient/*.read)
+		CurrentTenant.runAs(TenantId.of("northside"), () -> {
+			if (patients.findByUsername(PATIENT).isEmpty()) {
+				patients.register(new NewPatient(UUID.randomUUID().toString(), PATIENT, "Test", "Patient",
+						LocalDate.of(1980, 1, 1), "user.patient@example.org", null, "WA", "America/Los_Angeles"));
+			}
+		});
+	}
+
+	/** The username of each role's caller. */
+	static final String PATIENT = "user." + Role.PATIENT.realmRole();
+
+	/** Routes called with bearer tokens rather than a browser session. */
+	static boolean bearer(String route) {
+		return route.startsWith("/api/") || route.startsWith("/fhir/") || route.startsWith("/.well-known/");
 	}
 
 	@Test
@@ -111,7 +132,7 @@ class AccessRulesTests {
 
 		for (var rule : matrix()) {
 
-			if (rule.route().startsWith("/api/")) {
+			if (bearer(rule.route())) {
 				continue;
 			}
 			// values of the right type, so a handler's arguments bind and its access rule is what answers
@@ -187,10 +208,11 @@ class AccessRulesTests {
 
 		for (var rule : matrix()) {
 
-			if (!rule.route().startsWith("/api/")) {
+			if (!bearer(rule.route())) {
 				continue;
 			}
-			var path = rule.route().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+			var path = rule.route().replace("{type}", "Patient").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+			var fhir = !rule.route().startsWith("/api/");
 
 			var anonymous = mvc.perform(request(rule.method(), path).contentType("application/json").content("{}")
 					.with(this::fromOwnAddress)).andReturn().getResponse().getStatus();
@@ -203,9 +225,11 @@ class AccessRulesTests {
 			for (var role : Role.values()) {
 
 				var organizations = role == Role.PLATFORM_ADMIN ? List.<String> of() : List.of("northside");
+				var username = "user." + role.realmRole();
 				var status = mvc.perform(request(rule.method(), path).contentType("application/json").content("{}")
 						.with(this::fromOwnAddress)
-						.with(Tokens.bearer("user." + role.realmRole(), organizations, role.realmRole())))
+						.with(fhir ? Tokens.fhir(username, organizations, "patient/*.read user/*.read", role.realmRole())
+								: Tokens.bearer(username, organizations, role.realmRole())))
 						.andReturn().getResponse().getStatus();
 
 				if (rule.open() || rule.roles().contains(role)) {

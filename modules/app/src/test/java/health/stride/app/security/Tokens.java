@@ -28,6 +28,18 @@ public final class Tokens {
 				.authorities(new StrideAuthorities());
 	}
 
+	/** A bearer token at the FHIR door: the roles and the SMART scopes granted ({@code scope}, space separated). */
+	public static JwtRequestPostProcessor fhir(String username, List<String> organizations, String scope, String... roles) {
+		return jwt().jwt(token -> token.subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+				.claim("typ", "Bearer")
+				.claim("azp", "stride-web")
+				.claim("scope", scope)
+				.claim("preferred_username", username)
+				.claim("organization", organizations)
+				.claim("realm_access", Map.of("roles", List.of(roles))))
+				.authorities(new FhirAuthorities());
+	}
+
 	public static OidcLoginRequestPostProcessor browser(String username, List<String> organizations, String... roles) {
 
 		var idToken = OidcIdToken.withTokenValue("id-token")
