@@ -277,6 +277,27 @@ class ClinicSettingsPagesTests {
 	}
 
 	/** A valid form but for one field. */
+	/**
+	 * Without a Keycloak that lets the provisioner in (these tests run without one), the page says it cannot
+	 * tell whether the clinic has an integration client, and a change is refused with a friendly message.
+	 */
+	@Test
+	void saysSoWhenTheSignInServiceCannotBeReachedForTheIntegrationClient() throws Exception {
+
+		mvc.perform(get("/admin/settings").with(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("FHIR integration client"),
+						containsString("cannot reach the sign-in service right now to tell"), containsString("http://localhost/fhir"),
+						not(containsString("Create the integration client")))));
+
+		for (var path : List.of("/admin/settings/integration-client", "/admin/settings/integration-client/secret",
+				"/admin/settings/integration-client/removal")) {
+			mvc.perform(post(path).with(admin).with(csrf()))
+					.andExpect(redirectedUrl("/admin/settings"))
+					.andExpect(flash().attribute("integrationError", containsString("so nothing was changed")));
+		}
+	}
+
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder valid(String field, String value) {
 		var fields = new java.util.LinkedHashMap<String, String>();
 		fields.put("name", "Northside Physio");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import health.stride.fhir.FhirClients;
 import health.stride.platform.identity.Accounts;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.TenantId;
@@ -25,10 +27,10 @@ import tools.jackson.databind.JsonNode;
  * Creates accounts through Keycloak's admin API as the service account {@code stride-provisioner}:
  * the user (with the password they chose, or none when Keycloak's actions email lets them choose
  * it), the role, and membership of the clinic's organization. If a later step fails, the user is
- * removed again.
+ * removed again. It also keeps each clinic's FHIR integration client ({@link IntegrationClients}).
  */
 @Component
-class KeycloakAccounts implements Accounts {
+class KeycloakAccounts implements Accounts, IntegrationClients {
 
 	private static final Logger LOG = LoggerFactory.getLogger(KeycloakAccounts.class);
 
@@ -306,6 +308,142 @@ class KeycloakAccounts implements Accounts {
 		} catch (RestClientException e) {
 			LOG.warn("The provisioner could not get a token from Keycloak: {}", e.toString());
 			throw new AccountsUnavailable("Keycloak cannot be reached", e);
+		}
+	}
+
+	@Override
+	public Optional<IntegrationClient> of(TenantId clinic) {
+		return clientUuid(serviceToken(), clinic).map(it -> new IntegrationClient(FhirClients.clientIdOf(clinic)));
+	}
+
+	@Override
+	public Secret create(TenantId clinic) {
+
+		var token = serviceToken();
+		var clientId = FhirClients.clientIdOf(clinic);
+		String created;
+		try {
+			var response = http.post().uri(keycloak.admin("/clients")).headers(h -> h.setBearerAuth(token))
+					.contentType(MediaType.APPLICATION_JSON).body(integrationClient(clinic)).retrieve().toBodilessEntity();
+			var location = response.getHeaders().getLocation();
+			if (location == null) {
+				throw new AccountsUnavailable("Keycloak created no client", null);
+			}
+			created = lastSegment(location);
+		} catch (HttpClientErrorException.Conflict exists) {
+			throw new ClientExists(clinic);
+		} catch (RestClientException e) {
+			LOG.warn("Keycloak could not create the integration client of {}: {}", clinic, e.toString());
+			throw new AccountsUnavailable("Keycloak could not create the integration client", e);
+		}
+
+		try {
+			return new Secret(clientId, secret(token, created, false));
+		} catch (RuntimeException e) {
+			// a client whose secret nobody was shown is of no use: remove it, so the administrator can try again
+			deleteClient(token, created);
+			throw e;
+		}
+	}
+
+	@Override
+	public Secret renewSecret(TenantId clinic) {
+		var token = serviceToken();
+		var client = clientUuid(token, clinic).orElseThrow(() -> new NoClient(clinic));
+		return new Secret(FhirClients.clientIdOf(clinic), secret(token, client, true));
+	}
+
+	@Override
+	public void delete(TenantId clinic) {
+		var token = serviceToken();
+		var client = clientUuid(token, clinic).orElseThrow(() -> new NoClient(clinic));
+		try {
+			http.delete().uri(keycloak.admin("/clients/" + client)).headers(h -> h.setBearerAuth(token)).retrieve()
+					.toBodilessEntity();
+		} catch (HttpClientErrorException.NotFound gone) {
+			throw new NoClient(clinic);
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not delete the integration client", e);
+		}
+	}
+
+	/**
+	 * The client as {@link IntegrationClients} describes it: client credentials only, a service account, the
+	 * default scope {@code system/*.read} and nothing else, and in its tokens the clinic as the one organization
+	 * (a fixed claim: the service account is no member), Stride's API as audience and the service account's
+	 * username, for the audit trail.
+	 */
+	private Map<String, Object> integrationClient(TenantId clinic) {
+		var claims = Map.of("access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
+				"introspection.token.claim", "true");
+		return Map.ofEntries(Map.entry("clientId", FhirClients.clientIdOf(clinic)),
+				Map.entry("name", "Stride FHIR integration " + clinic.value()),
+				Map.entry("description", "Reads the clinic's records through Stride's FHIR API (system/*.read, client credentials)"),
+				Map.entry("enabled", true), Map.entry("protocol", "openid-connect"), Map.entry("publicClient", false),
+				Map.entry("clientAuthenticatorType", "client-secret"), Map.entry("standardFlowEnabled", false),
+				Map.entry("implicitFlowEnabled", false), Map.entry("directAccessGrantsEnabled", false),
+				Map.entry("serviceAccountsEnabled", true), Map.entry("consentRequired", false),
+				Map.entry("frontchannelLogout", false), Map.entry("fullScopeAllowed", false),
+				Map.entry("attributes", Map.of("oauth2.device.authorization.grant.enabled", "false",
+						"oidc.ciba.grant.enabled", "false", "use.refresh.tokens", "false")),
+				Map.entry("defaultClientScopes", List.of("system/*.read")), Map.entry("optionalClientScopes", List.of()),
+				Map.entry("protocolMappers", List.of(
+						mapper("organization", "oidc-hardcoded-claim-mapper", claims, Map.of("claim.name", "organization",
+								"claim.value", "[\"" + clinic.value() + "\"]", "jsonType.label", "JSON")),
+						mapper("audience " + keycloak.apiAudience(), "oidc-audience-mapper", claims,
+								Map.of("included.custom.audience", keycloak.apiAudience())),
+						mapper("username", "oidc-usermodel-attribute-mapper", claims, Map.of("user.attribute", "username",
+								"claim.name", "preferred_username", "jsonType.label", "String")))));
+	}
+
+	private static Map<String, Object> mapper(String name, String type, Map<String, String> claims,
+			Map<String, String> config) {
+		var all = new java.util.HashMap<>(claims);
+		all.putAll(config);
+		return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", type, "config", all);
+	}
+
+	/** Keycloak's own id of the clinic's integration client, if it has one. */
+	private Optional<String> clientUuid(String token, TenantId clinic) {
+		var clientId = FhirClients.clientIdOf(clinic);
+		try {
+			var found = http.get().uri(keycloak.admin("/clients?clientId={clientId}&search=false&first=0&max=5"), clientId)
+					.headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+			if (found != null) {
+				for (var client : found) {
+					if (clientId.equals(client.path("clientId").asString())) {
+						return Optional.of(client.path("id").asString());
+					}
+				}
+			}
+			return Optional.empty();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not look up the integration client", e);
+		}
+	}
+
+	/** The client's secret: the current one, or a new one that replaces it. */
+	private String secret(String token, String client, boolean renew) {
+		try {
+			var uri = keycloak.admin("/clients/" + client + "/client-secret");
+			var secret = renew
+					? http.post().uri(uri).headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class)
+					: http.get().uri(uri).headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+			if (secret == null || secret.path("value").asString().isBlank()) {
+				throw new AccountsUnavailable("Keycloak gave no secret", null);
+			}
+			return secret.path("value").asString();
+		} catch (RestClientException e) {
+			throw new AccountsUnavailable("Keycloak could not give the integration client's secret", e);
+		}
+	}
+
+	private void deleteClient(String token, String client) {
+		try {
+			http.delete().uri(keycloak.admin("/clients/" + client)).headers(h -> h.setBearerAuth(token)).retrieve()
+					.toBodilessEntity();
+		} catch (RestClientException e) {
+			LOG.error("Could not remove the unfinished integration client {}", client, e);
 		}
 	}
 

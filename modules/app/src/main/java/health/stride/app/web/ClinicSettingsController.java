@@ -30,10 +30,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import health.stride.app.security.IntegrationClients;
 import health.stride.eligibility.UsStates;
+import health.stride.fhir.AuthorizationServer;
 import health.stride.patients.ConsentDocument;
 import health.stride.patients.Consents;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.identity.Accounts.AccountsUnavailable;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.tenancy.Clinic;
 import health.stride.platform.tenancy.ClinicLogo;
@@ -43,8 +50,9 @@ import health.stride.platform.validation.FieldErrors;
 import health.stride.platform.validation.InvalidInput;
 
 /**
- * The clinic administrator's settings: how the clinic is described, its logo, and its own texts of
- * the consent documents, each published as a new version patients agree to again.
+ * The clinic administrator's settings: how the clinic is described, its logo, its own texts of the
+ * consent documents, each published as a new version patients agree to again, and the clinic's FHIR
+ * integration client.
  */
 @Controller
 class ClinicSettingsController {
@@ -52,13 +60,25 @@ class ClinicSettingsController {
 	/** The US time zones offered first; any other real zone a clinic has stays selectable. */
 	static final List<String> TIME_ZONES = UsStates.TIME_ZONES;
 
+	/** The audit trail's names of the changes to the integration client. */
+	static final String INTEGRATION_CLIENT = "integration-client";
+	static final String INTEGRATION_CLIENT_SECRET = "integration-client-secret";
+	static final String INTEGRATION_CLIENT_REMOVED = "integration-client-removed";
+
 	private final ClinicRegistry clinics;
 	private final Consents consents;
+	private final IntegrationClients integrationClients;
+	private final AuthorizationServer authorizationServer;
+	private final AuditTrail audit;
 	private final MessageSource messages;
 
-	ClinicSettingsController(ClinicRegistry clinics, Consents consents, MessageSource messages) {
+	ClinicSettingsController(ClinicRegistry clinics, Consents consents, IntegrationClients integrationClients,
+			AuthorizationServer authorizationServer, AuditTrail audit, MessageSource messages) {
 		this.clinics = clinics;
 		this.consents = consents;
+		this.integrationClients = integrationClients;
+		this.authorizationServer = authorizationServer;
+		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -154,6 +174,88 @@ class ClinicSettingsController {
 	}
 
 	/**
+	 * The integration client as the page shows it: its client id when the clinic has one (none when Keycloak
+	 * could not tell), where it gets tokens and what it reads, and its secret right after it was issued.
+	 */
+	record IntegrationClientView(boolean known, @Nullable String clientId, String fhirBase, String tokenUrl,
+			@Nullable String secret) {}
+
+	/**
+	 * Creates the clinic's integration client. Its secret is shown in the answer to this request and nowhere
+	 * else: not kept by Stride, not even in the session for a redirect.
+	 */
+	@PostMapping("/admin/settings/integration-client")
+	@PreAuthorize("hasRole('CLINIC_ADMIN')")
+	String createIntegrationClient(Model model, RedirectAttributes redirect) {
+		var clinic = CurrentTenant.require();
+		try {
+			var secret = integrationClients.create(clinic);
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, INTEGRATION_CLIENT);
+			return withSecret(model, secret, "app.settings.integration.created");
+		} catch (IntegrationClients.ClientExists exists) {
+			redirect.addFlashAttribute("integrationError", text("app.settings.integration.exists"));
+		} catch (AccountsUnavailable unavailable) {
+			redirect.addFlashAttribute("integrationError", text("app.settings.integration.unavailable"));
+		}
+		return "redirect:/admin/settings";
+	}
+
+	/** Issues a new secret, shown as on creation; the previous one stops working. */
+	@PostMapping("/admin/settings/integration-client/secret")
+	@PreAuthorize("hasRole('CLINIC_ADMIN')")
+	String renewIntegrationSecret(Model model, RedirectAttributes redirect) {
+		var clinic = CurrentTenant.require();
+		try {
+			var secret = integrationClients.renewSecret(clinic);
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, INTEGRATION_CLIENT_SECRET);
+			return withSecret(model, secret, "app.settings.integration.renewed");
+		} catch (IntegrationClients.NoClient missing) {
+			redirect.addFlashAttribute("integrationError", text("app.settings.integration.missing"));
+		} catch (AccountsUnavailable unavailable) {
+			redirect.addFlashAttribute("integrationError", text("app.settings.integration.unavailable"));
+		}
+		return "redirect:/admin/settings";
+	}
+
+	@PostMapping("/admin/settings/integration-client/removal")
+	@PreAuthorize("hasRole('CLINIC_ADMIN')")
+	String deleteIntegrationClient(RedirectAttributes redirect) {
+		var clinic = CurrentTenant.require();
+		try {
+			integrationClients.delete(clinic);
+			audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, null, INTEGRATION_CLIENT_REMOVED);
+			redirect.addFlashAttribute("flash", text("app.settings.integration.deleted"));
+		} catch (IntegrationClients.NoClient missing) {
+			redirect.addFlashAttribute("integrationError", text("app.settings.integration.missing"));
+		} catch (AccountsUnavailable unavailable) {
+			redirect.addFlashAttribute("integrationError", text("app.settings.integration.unavailable"));
+		}
+		return "redirect:/admin/settings";
+	}
+
+	private String withSecret(Model model, IntegrationClients.Secret secret, String done) {
+		model.addAttribute("flash", text(done));
+		model.addAttribute("form", ClinicSettingsForm.of(clinic()));
+		model.addAttribute("integration", new IntegrationClientView(true, secret.clientId(), fhirBase(),
+				authorizationServer.token(), secret.value()));
+		return page(model);
+	}
+
+	private IntegrationClientView integration() {
+		try {
+			var client = integrationClients.of(CurrentTenant.require());
+			return new IntegrationClientView(true, client.map(IntegrationClients.IntegrationClient::clientId).orElse(null),
+					fhirBase(), authorizationServer.token(), null);
+		} catch (AccountsUnavailable unavailable) {
+			return new IntegrationClientView(false, null, fhirBase(), authorizationServer.token(), null);
+		}
+	}
+
+	private static String fhirBase() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").build().toUriString();
+	}
+
+	/**
 	 * The clinic's logo for its own members (the page header shows it), as stored. An SVG cannot
 	 * run anything even when opened on its own: the policy below forbids scripts and fetches.
 	 */
@@ -196,6 +298,9 @@ class ClinicSettingsController {
 			return new DocumentVersions(document, formName(document), consents.currentVersion(document), published);
 		}).toList();
 		model.addAttribute("documents", documents);
+		if (!model.containsAttribute("integration")) {
+			model.addAttribute("integration", integration());
+		}
 		return "app/settings";
 	}
 
