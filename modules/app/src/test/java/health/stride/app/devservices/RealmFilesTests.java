@@ -19,6 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RealmFilesTests {
 
+	/** The clients Keycloak makes in every realm, listed in the file as Keycloak 26.4.7 makes them. */
+	static final List<String> KEYCLOAKS_CLIENTS = List.of("account", "account-console", "admin-cli", "broker",
+			"realm-management", "security-admin-console");
+
+	/** The client scopes Keycloak 26.4.7 makes in a realm whose file lists none. */
+	static final List<String> KEYCLOAKS_SCOPES = List.of("acr", "address", "basic", "email", "microprofile-jwt",
+			"offline_access", "organization", "phone", "profile", "role_list", "roles", "saml_organization",
+			"service_account", "web-origins");
+
+	static final List<String> SMART_SCOPES = List.of("patient/*.read", "user/*.read", "system/*.read");
+
 	static final Path PRODUCTION = Path.of(System.getProperty("stride.test.keycloak.realm-file"));
 	static final Path OVERLAY = Path.of(System.getProperty("stride.test.keycloak.realm-overlay"));
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,7 +42,7 @@ class RealmFilesTests {
 		assertThat(names(realm.get("users"), "username")).as("only the provisioner's technical account")
 				.containsExactly("service-account-stride-provisioner");
 		assertThat(realm.has("organizations")).as("clinics are created by the platform, not shipped").isFalse();
-		assertThat(names(realm.get("clients"), "clientId")).containsExactlyInAnyOrder("stride-web", "stride-provisioner");
+		assertThat(strides(names(realm.get("clients"), "clientId"))).containsExactlyInAnyOrder("stride-web", "stride-provisioner");
 		assertThat(Files.readString(PRODUCTION)).doesNotContain("\"secret\"").doesNotContain("dev-secret")
 				.doesNotContain("stride-demo").doesNotContain("stride-cli");
 	}
@@ -100,8 +111,8 @@ class RealmFilesTests {
 		assertThat(merged.get("scopeMappings").toString()).contains("stride-web", "stride-cli");
 		assertThat(names(merged.get("users"), "username")).contains("pt.alex", "patient.maya", "root.ops",
 				"service-account-stride-provisioner");
-		assertThat(names(merged.get("clients"), "clientId")).containsExactlyInAnyOrder("stride-web", "stride-provisioner",
-				"stride-cli");
+		assertThat(strides(names(merged.get("clients"), "clientId"))).containsExactlyInAnyOrder("stride-web",
+				"stride-provisioner", "stride-cli");
 		var web = named(merged.get("clients"), "clientId", "stride-web");
 		assertThat(web.get("secret").asString()).contains("STRIDE_WEB_CLIENT_SECRET");
 		assertThat(web.get("attributes").get("pkce.code.challenge.method").asString()).as("kept from production")
@@ -109,6 +120,48 @@ class RealmFilesTests {
 		assertThat(merged.get("browserFlow").asString()).isEqualTo("browser");
 		assertThat(names(merged.get("organizations"), "alias")).containsExactlyInAnyOrder("northside", "lakeside");
 		assertThat(names(merged.get("authenticationFlows"), "alias")).as("production's flows stay").contains("stride browser");
+	}
+
+	/**
+	 * A realm file that lists client scopes gets none of Keycloak's and its built-in clients none of their
+	 * default scopes: the file lists both as Keycloak makes them, beside the SMART scopes, which Stride's
+	 * clients offer as optional scopes shown on no consent screen.
+	 */
+	@Test
+	void realmListsKeycloaksScopesAndClientsBesideTheSmartScopes() throws Exception {
+
+		var realm = read(PRODUCTION);
+
+		var scopes = names(realm.get("clientScopes"), "name");
+		assertThat(scopes).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(KEYCLOAKS_SCOPES.stream(),
+				SMART_SCOPES.stream()).toList());
+		for (var smart : SMART_SCOPES) {
+			var attributes = named(realm.get("clientScopes"), "name", smart).get("attributes");
+			assertThat(attributes.get("include.in.token.scope").asString()).as(smart).isEqualTo("true");
+			assertThat(attributes.get("display.on.consent.screen").asString()).as(smart).isEqualTo("false");
+		}
+		assertThat(names(realm.get("defaultDefaultClientScopes"), null)).contains("basic", "profile", "email", "roles");
+
+		assertThat(names(realm.get("clients"), "clientId")).containsAll(KEYCLOAKS_CLIENTS);
+		for (var builtIn : KEYCLOAKS_CLIENTS) {
+			assertThat(names(named(realm.get("clients"), "clientId", builtIn).get("defaultClientScopes"), null)).as(builtIn)
+					.contains("basic", "profile", "email", "roles");
+		}
+
+		var web = named(realm.get("clients"), "clientId", "stride-web");
+		assertThat(names(web.get("optionalClientScopes"), null)).containsAll(SMART_SCOPES);
+		assertThat(names(web.get("defaultClientScopes"), null)).doesNotContainAnyElementsOf(SMART_SCOPES);
+		var cli = named(JSON.readTree(RealmFiles.merged(PRODUCTION, OVERLAY)).get("clients"), "clientId", "stride-cli");
+		assertThat(names(cli.get("optionalClientScopes"), null)).containsAll(SMART_SCOPES);
+
+		var provisioner = named(realm.get("users"), "username", "service-account-stride-provisioner");
+		assertThat(names(provisioner.get("clientRoles").get("realm-management"), null))
+				.as("creates users, organizations and the clinics' integration clients, nothing more")
+				.containsExactlyInAnyOrder("manage-users", "manage-realm", "manage-clients");
+	}
+
+	private static List<String> strides(List<String> clients) {
+		return clients.stream().filter(it -> !KEYCLOAKS_CLIENTS.contains(it)).toList();
 	}
 
 	private static JsonNode read(Path file) throws Exception {

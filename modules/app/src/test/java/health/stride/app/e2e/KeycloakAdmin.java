@@ -168,6 +168,60 @@ final class KeycloakAdmin {
 				aliases);
 	}
 
+	/**
+	 * The claims of the access token Keycloak would issue to the client for the user with the given scope,
+	 * from its admin API's scope evaluation (a client such as {@code stride-web} hands out no token without a
+	 * browser).
+	 */
+	static tools.jackson.databind.JsonNode exampleAccessToken(String clientId, String username, String scope)
+			throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var base = TestKeycloak.server().url() + "/admin/realms/stride";
+		var example = HTTP.send(authorized(admin, base + "/clients/" + clientUuid(admin, clientId)
+				+ "/evaluate-scopes/generate-example-access-token?scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+				+ "&userId=" + userId(admin, username)).GET().build(), BodyHandlers.ofString());
+		check(example.statusCode(), 200, example.body());
+		return JSON.readTree(example.body());
+	}
+
+	/** The names of a client's default (or optional) client scopes. */
+	static List<String> clientScopes(String clientId, boolean optional) throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var response = HTTP.send(authorized(admin, TestKeycloak.server().url() + "/admin/realms/stride/clients/"
+				+ clientUuid(admin, clientId) + (optional ? "/optional-client-scopes" : "/default-client-scopes")).GET()
+				.build(), BodyHandlers.ofString());
+		check(response.statusCode(), 200, response.body());
+		var names = new java.util.ArrayList<String>();
+		JSON.readTree(response.body()).forEach(it -> names.add(it.get("name").asString()));
+		return names;
+	}
+
+	/** Changes the organizations a client's fixed {@code organization} claim names, as a careless administrator might. */
+	static void setOrganizationClaim(String clientId, List<String> organizations) throws IOException, InterruptedException {
+
+		var admin = adminToken();
+		var client = TestKeycloak.server().url() + "/admin/realms/stride/clients/" + clientUuid(admin, clientId);
+		var mappers = HTTP.send(authorized(admin, client + "/protocol-mappers/models").GET().build(), BodyHandlers.ofString());
+		check(mappers.statusCode(), 200, mappers.body());
+		var mapper = (tools.jackson.databind.node.ObjectNode) JSON.readTree(mappers.body()).valueStream()
+				.filter(it -> "organization".equals(it.get("name").asString())).findFirst().orElseThrow();
+		((tools.jackson.databind.node.ObjectNode) mapper.get("config")).put("claim.value",
+				JSON.writeValueAsString(organizations));
+		var updated = HTTP.send(authorized(admin, client + "/protocol-mappers/models/" + mapper.get("id").asString())
+				.header("Content-Type", "application/json").PUT(BodyPublishers.ofString(JSON.writeValueAsString(mapper)))
+				.build(), BodyHandlers.ofString());
+		check(updated.statusCode(), 204, updated.body());
+	}
+
+	private static String clientUuid(String admin, String clientId) throws IOException, InterruptedException {
+		var found = HTTP.send(authorized(admin, TestKeycloak.server().url() + "/admin/realms/stride/clients?clientId="
+				+ URLEncoder.encode(clientId, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());
+		check(found.statusCode(), 200, found.body());
+		return JSON.readTree(found.body()).get(0).get("id").asString();
+	}
+
 	static String adminToken() throws IOException, InterruptedException {
 
 		var form = "grant_type=password&client_id=admin-cli&username=admin&password="
