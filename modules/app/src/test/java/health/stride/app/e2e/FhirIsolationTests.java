@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -118,6 +117,8 @@ class FhirIsolationTests extends EndToEndTestSupport {
 			calls += probe(caller, patient, served, theirs, failures);
 		}
 
+		System.out.printf("FHIR isolation probe of a patient: %d types, %d resources in the record, %d requests%n",
+				served.size(), record.size(), calls);
 		assertThat(calls).as("requests the probe made").isGreaterThan(served.size() * (otherClinic.size() + sameClinic.size()));
 		assertThat(failures).as("answers that reached the patient's record (%d requests)", calls).isEmpty();
 	}
@@ -307,8 +308,4 @@ class FhirIsolationTests extends EndToEndTestSupport {
 		}
 	}
 
-	@SuppressWarnings("unused")
-	private static Map<String, String> none() {
-		return Map.of();
-	}
 }
