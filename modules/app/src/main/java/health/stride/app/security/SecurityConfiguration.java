@@ -83,8 +83,12 @@ class SecurityConfiguration {
 	/** The API's doors for people who have no account yet. */
 	static final String[] PUBLIC_API = { "/api/coverage-checks", "/api/signups" };
 
-	/** SMART's discovery document: where a FHIR client gets its tokens and what it may ask for. */
+	/**
+	 * SMART's discovery document: where a FHIR client gets its tokens and what it may ask for. SMART looks
+	 * for it under the FHIR base URL; it is at the site's root as well.
+	 */
 	static final String SMART_CONFIGURATION = "/.well-known/smart-configuration";
+	static final String FHIR_SMART_CONFIGURATION = "/fhir" + SMART_CONFIGURATION;
 
 	/**
 	 * FHIR: stateless bearer tokens as on the API, and also those of a clinic's integration client
@@ -104,7 +108,8 @@ class SecurityConfiguration {
 
 		return http.securityMatcher("/fhir/**", SMART_CONFIGURATION)
 				.authorizeHttpRequests(requests -> requests
-						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SMART_CONFIGURATION).permitAll()
+						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SMART_CONFIGURATION, FHIR_SMART_CONFIGURATION)
+						.permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.decoder(fhirJwtDecoder(keycloak)).jwtAuthenticationConverter(authentication))

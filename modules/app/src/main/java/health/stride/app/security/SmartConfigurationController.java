@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SMART App Launch 2.0 discovery ({@code /.well-known/smart-configuration}): Keycloak's endpoints as the
+ * SMART App Launch 2.0 discovery ({@code /fhir/.well-known/smart-configuration}, where SMART looks for it, and
+ * {@code /.well-known/smart-configuration}): Keycloak's endpoints as the
  * application reaches them, the SMART scopes of the realm and what Stride supports. A client that launches on
  * its own (standalone) asks the user for {@code patient/*.read} or {@code user/*.read}; a clinic's integration
  * client uses client credentials with {@code system/*.read}. No launch context is handed out: a patient's
@@ -31,7 +32,8 @@ class SmartConfigurationController {
 		this.keycloak = keycloak;
 	}
 
-	@GetMapping(path = SecurityConfiguration.SMART_CONFIGURATION, produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = { SecurityConfiguration.FHIR_SMART_CONFIGURATION, SecurityConfiguration.SMART_CONFIGURATION },
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("permitAll()")
 	Map<String, Object> configuration() {
 		var configuration = new LinkedHashMap<String, Object>();

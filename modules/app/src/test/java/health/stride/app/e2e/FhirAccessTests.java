@@ -194,6 +194,9 @@ class FhirAccessTests extends EndToEndTestSupport {
 				"permission-patient", "permission-user");
 		assertThat(get(smart.get("jwks_uri").asString(), null, "en", "application/json").statusCode())
 				.as("Keycloak answers there").isEqualTo(200);
+		var underTheFhirBase = get("/fhir/.well-known/smart-configuration", null, "en", "application/json");
+		assertThat(underTheFhirBase.statusCode()).isEqualTo(200);
+		assertThat(json(underTheFhirBase)).isEqualTo(smart);
 
 		var metadata = get("/fhir/metadata", null);
 		assertThat(metadata.statusCode()).isEqualTo(200);

@@ -155,7 +155,7 @@ class FhirIsolationTests extends EndToEndTestSupport {
 				}
 			}
 
-			var searches = new ArrayList<String>();
+			var searches = new LinkedHashSet<String>();
 			for (var parameter : PATIENT_PARAMETERS) {
 				if (type.searchParameters().contains(parameter)) {
 					searches.add(parameter + "=" + encode("Patient/" + patient));
