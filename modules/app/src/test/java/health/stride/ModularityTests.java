@@ -28,7 +28,7 @@ class ModularityTests {
 	void findsEveryModuleAcrossTheJars() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 				.containsExactlyInAnyOrder("platform", "eligibility", "patients", "programs", "messaging", "visits", "careteams",
-						"app");
+						"fhir", "app");
 	}
 
 	@Test

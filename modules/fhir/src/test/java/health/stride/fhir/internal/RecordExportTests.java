@@ -115,7 +115,7 @@ class RecordExportTests {
 
 		var export = CurrentTenant.callAs(fixture.clinic, () -> exports.mine(fixture.mayaSignedIn(), BASE)).orElseThrow();
 		var files = unzip(export.zip());
-		assertThat(files.get("summary.html")).contains("<html lang=\"es\"", "Historial de salud de Maya Okafor",
+		assertThat(files.get("summary.html")).contains("<html lang=\"es\"", "Expediente de salud de Maya Okafor",
 				"Mensajes con su equipo de atención", "Seguimiento", "Realizada");
 		assertThat(files.get("record.json")).contains("Visita por video: Seguimiento");
 	}

@@ -76,7 +76,7 @@ class RecordSummaryTests {
 
 		var html = summaries.html(bundle(), Locale.of("es"), LOS_ANGELES, null, Instant.parse("2026-03-10T18:00:00Z"));
 
-		assertThat(html).contains("<html lang=\"es\"", "Historial de salud de Maya Okafor", "Planes de ejercicio",
+		assertThat(html).contains("<html lang=\"es\"", "Expediente de salud de Maya Okafor", "Planes de ejercicio",
 				"Sesiones de ejercicio", "Dolor antes (0 a 10)", "Control del ánimo (PHQ-9)", "Profesionales", "Avisos",
 				"mar 2026");
 	}
