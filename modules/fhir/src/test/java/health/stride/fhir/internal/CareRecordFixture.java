@@ -157,14 +157,25 @@ class CareRecordFixture {
 		return CurrentTenant.callAs(clinic, () -> threads.post(threads.ofPatient(patient).orElseThrow().id(), sender, text));
 	}
 
-	/** Alex books a follow-up for the patient. */
+	/** Alex books a follow-up for the patient; the thread's note of it (posted after the commit) is there too. */
 	VisitId book(PatientId patient, Instant startsAt) {
-		return CurrentTenant.callAs(clinic, () -> visits.book(alexSignedIn(), patient, alex.clinicianId(), "follow-up",
-				startsAt));
+		var before = lastSeq(patient);
+		var visit = CurrentTenant.callAs(clinic, () -> visits.book(alexSignedIn(), patient, alex.clinicianId(),
+				"follow-up", startsAt));
+		Awaitility.await().until(() -> lastSeq(patient) > before);
+		return visit;
 	}
 
+	/** Alex cancels the visit; the thread's note of it is there too. */
 	void cancel(VisitId visit) {
+		var patient = CurrentTenant.callAs(clinic, () -> visits.find(visit)).orElseThrow().patient();
+		var before = lastSeq(patient);
 		CurrentTenant.runAs(clinic, () -> visits.cancel(alexSignedIn(), visit, "Travelling"));
+		Awaitility.await().until(() -> lastSeq(patient) > before);
+	}
+
+	private long lastSeq(PatientId patient) {
+		return CurrentTenant.callAs(clinic, () -> threads.ofPatient(patient)).map(Threads.Thread::lastSeq).orElse(0L);
 	}
 
 	/** The visit took place: Alex signs its note, once the clock is past its start. */
