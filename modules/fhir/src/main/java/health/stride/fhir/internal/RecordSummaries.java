@@ -58,9 +58,16 @@ class RecordSummaries {
 	static final String LOINC = "http://loinc.org";
 	static final String PAIN_NRS = "72514-3";
 
+	/** Where Stride's own code systems live (its observations, its questionnaires' answers ...). */
+	static final String STRIDE_CODES = "https://stride.health/fhir/CodeSystem/";
+
 	/** The LOINC codes the summary has words of its own for; any other observation is named as it names itself. */
-	private static final Map<String, String> NAMED_CODES = Map.of(PAIN_NRS, "pain", "44261-6", "phq-9", "70274-6",
-			"gad-7");
+	private static final Map<String, String> NAMED_CODES = Map.of(PAIN_NRS, "pain", "55758-7", "phq-2", "44261-6",
+			"phq-9", "70274-6", "gad-7");
+
+	/** Stride's own observation codes the summary has words for. */
+	private static final Map<String, String> NAMED_STRIDE_CODES = Map.of("walking-minutes", "walking", "psfs-item",
+			"psfs-item");
 
 	/** The types with a section of their own (the people and cover a record names go to "other" with the rest). */
 	private static final Set<String> OWN_SECTIONS = Set.of("Patient", "Appointment", "Encounter", "CarePlan",
@@ -164,11 +171,12 @@ class RecordSummaries {
 			var activities = new ArrayList<String>();
 			for (var activity : plan.getActivity()) {
 				var detail = activity.getDetail();
-				var text = Optional.ofNullable(detail.getDescription()).filter(it -> !it.isBlank())
-						.or(() -> concept(detail.getCode()))
-						.or(() -> Optional.ofNullable(activity.getReference().getDisplay()))
-						.or(() -> activity.getOutcomeCodeableConcept().stream().map(RecordSummaries::concept)
-								.flatMap(Optional::stream).findFirst());
+				var name = concept(detail.getCode()).or(() -> Optional.ofNullable(activity.getReference().getDisplay()));
+				var description = Optional.ofNullable(detail.getDescription()).filter(it -> !it.isBlank());
+				var text = name.isPresent() && description.isPresent()
+						? Optional.of(words.text("fhir.summary.activity", name.get(), description.get()))
+						: name.or(() -> description).or(() -> activity.getOutcomeCodeableConcept().stream()
+								.map(RecordSummaries::concept).flatMap(Optional::stream).findFirst());
 				text.ifPresent(activities::add);
 			}
 			var title = Optional.ofNullable(plan.getTitle()).filter(it -> !it.isBlank())
@@ -231,13 +239,19 @@ class RecordSummaries {
 			var answers = new ArrayList<Answer>();
 			collect(response.getItem(), answers, words);
 			var name = Optional.ofNullable(response.getQuestionnaire()).filter(it -> !it.isBlank())
-					.map(it -> it.substring(it.lastIndexOf('/') + 1)).orElse("");
+					.map(RecordSummaries::questionnaireId).map(words::questionnaire).orElse("");
 			var authored = response.getAuthored();
 			lines.add(new Dated<>(authored == null ? null : authored.toInstant(), new QuestionnaireLine(
 					authored == null ? "" : words.instant(authored.toInstant()), name,
 					words.status(response.getStatus() == null ? null : response.getStatus().toCode()), answers)));
 		}
 		return sorted(lines);
+	}
+
+	/** The id a questionnaire's canonical URL ends with ({@code .../Questionnaire/intake|1} is {@code intake}). */
+	static String questionnaireId(String canonical) {
+		var unversioned = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
+		return unversioned.substring(unversioned.lastIndexOf('/') + 1);
 	}
 
 	private static void collect(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, List<Answer> answers,
@@ -422,7 +436,20 @@ class RecordSummaries {
 					return text("fhir.summary.observation." + NAMED_CODES.get(coding.getCode()));
 				}
 			}
+			for (Coding coding : code.getCoding()) {
+				if (coding.getSystem() != null && coding.getSystem().startsWith(STRIDE_CODES)
+						&& NAMED_STRIDE_CODES.containsKey(coding.getCode())) {
+					// a PSFS item's activity is the patient's own words, in the concept's text
+					return text("fhir.summary.observation." + NAMED_STRIDE_CODES.get(coding.getCode()),
+							code.hasText() ? code.getText() : "");
+				}
+			}
 			return concept(code).orElse("");
+		}
+
+		/** A questionnaire by its id: Stride's own in words, any other as its id. */
+		String questionnaire(String id) {
+			return messages.getMessage("fhir.summary.questionnaire-name." + id, null, id, locale);
 		}
 
 		/** An observation's value, or its components' values when it has none of its own. */

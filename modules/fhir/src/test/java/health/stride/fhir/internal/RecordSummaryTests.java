@@ -58,13 +58,14 @@ class RecordSummaryTests {
 
 		assertThat(html).contains("Health record of Maya Okafor", "North Physio", "Born Apr 12, 1986.");
 		// plan versions with their activities
-		assertThat(html).contains("Back basics (version 1)", "Back basics (version 2)", "Pelvic tilt, 10 times",
-				"Bridge, 8 times");
+		assertThat(html).contains("Back basics (version 1)", "Back basics (version 2)", "Pelvic tilt: 10 times",
+				"Bridge: 8 times", "Phase 2");
 		// a session with its pain before and after, in one line, and an outcome on its own
 		assertThat(html).containsPattern("<td>Mar 3, 2026, 10:00.?AM</td><td>6</td><td>4</td>");
-		assertThat(html).contains("Mood check-in (PHQ-9)", "<td>7</td>", "Walking minutes", "25 min");
+		assertThat(html).contains("Mood check-in (PHQ-9)", "<td>7</td>", "Walking minutes", "25 min",
+				"Activity rating (PSFS, 0 to 10): Gardening");
 		// a questionnaire's questions and answers
-		assertThat(html).contains("Where is your pain?", "Lower back");
+		assertThat(html).contains("Intake questionnaire", "Where is your pain?", "Lower back");
 		// types without a section of their own, named in words or, unknown, by their FHIR name
 		assertThat(html).contains("Clinicians", "Alex Morgan", "Coverage", "Acme Health", "Flags", "Fall risk");
 		// messages as text
@@ -93,8 +94,8 @@ class RecordSummaryTests {
 
 	private static Bundle bundle() {
 		var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-		for (var resource : new Resource[] { patient(), plan(1, "Pelvic tilt, 10 times"), plan(2, "Bridge, 8 times"),
-				pain("pain-before-", 6), pain("pain-after-", 4), phq(), walking(), questionnaire(), practitioner(),
+		for (var resource : new Resource[] { patient(), plan(1, "Pelvic tilt", "10 times"), plan(2, "Bridge", "8 times"),
+				pain("pain-before-", 6), pain("pain-after-", 4), phq(), walking(), psfsItem(), questionnaire(), practitioner(),
 				coverage(), flag(), message() }) {
 			bundle.addEntry().setFullUrl("https://stride.example/fhir/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
 					.setResource(resource);
@@ -110,14 +111,16 @@ class RecordSummaryTests {
 		return patient;
 	}
 
-	private static CarePlan plan(int version, String exercise) {
+	private static CarePlan plan(int version, String exercise, String dose) {
 		var plan = new CarePlan();
 		plan.setId("plan-1");
 		plan.getMeta().setVersionId(String.valueOf(version));
 		plan.setTitle("Back basics");
 		plan.setStatus(version == 2 ? CarePlan.CarePlanStatus.ACTIVE : CarePlan.CarePlanStatus.REVOKED);
 		plan.setPeriod(new Period().setStartElement(new DateTimeType("2026-02-0" + version)));
-		plan.addActivity().getDetail().setDescription(exercise);
+		var detail = plan.addActivity().getDetail().setDescription(dose);
+		detail.getCode().setText(exercise);
+		plan.addActivity().getDetail().getCode().setText("Phase " + version);
 		return plan;
 	}
 
@@ -143,17 +146,27 @@ class RecordSummaryTests {
 	private static Observation walking() {
 		var observation = new Observation();
 		observation.setId("walk-1");
-		observation.setCode(new CodeableConcept(new Coding("https://stride.health/fhir/CodeSystem/observation", "walking",
-				null)).setText("Walking minutes"));
+		observation.setCode(new CodeableConcept(new Coding(RecordSummaries.STRIDE_CODES + "stride-observation",
+				"walking-minutes", null)));
 		observation.setEffective(new DateTimeType(Date.from(Instant.parse("2026-03-05T18:00:00Z"))));
 		observation.setValue(new Quantity().setValue(new BigDecimal("25.0")).setUnit("min"));
+		return observation;
+	}
+
+	private static Observation psfsItem() {
+		var observation = new Observation();
+		observation.setId("psfs-1");
+		observation.setCode(new CodeableConcept(new Coding(RecordSummaries.STRIDE_CODES + "stride-observation", "psfs-item",
+				"Patient-Specific Functional Scale item score")).setText("Gardening"));
+		observation.setEffective(new DateTimeType(Date.from(Instant.parse("2026-03-05T18:00:00Z"))));
+		observation.setValue(new Quantity().setValue(4));
 		return observation;
 	}
 
 	private static QuestionnaireResponse questionnaire() {
 		var response = new QuestionnaireResponse();
 		response.setId("intake-1");
-		response.setQuestionnaire("https://stride.health/fhir/Questionnaire/intake");
+		response.setQuestionnaire("https://stride.health/fhir/Questionnaire/intake|1");
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setAuthored(Date.from(Instant.parse("2026-02-01T18:00:00Z")));
 		response.addItem().setLinkId("where").setText("Where is your pain?").addAnswer()
