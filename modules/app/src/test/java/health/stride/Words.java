@@ -22,7 +22,7 @@ final class Words {
 
 	/** The modules, upstream first. */
 	static final List<String> MODULES = List.of("platform", "eligibility", "patients", "programs", "messaging", "visits",
-			"careteams", "app");
+			"careteams", "fhir", "app");
 
 	private static final Pattern MODULE_FOLDER = Pattern.compile("/modules/([a-z]+)/|/stride-([a-z]+)-[^/]*\\.jar!");
 

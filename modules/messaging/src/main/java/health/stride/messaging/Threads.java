@@ -123,6 +123,40 @@ public interface Threads {
 	 */
 	void postFromStride(PatientId patient, String key, String code, List<String> arguments);
 
+	/** A message with the patient whose thread holds it. */
+	record PatientMessage(PatientId patient, UUID thread, Message message) {}
+
+	/**
+	 * Which messages to list, one page of them: those of the given patients (of every patient of the clinic
+	 * when {@code patients} is null), sent from {@code sentFrom} (inclusive) until {@code sentUntil}
+	 * (exclusive) where given, newest or oldest first.
+	 */
+	record MessageQuery(@Nullable List<PatientId> patients, @Nullable Instant sentFrom, @Nullable Instant sentUntil,
+			boolean newestFirst, int offset, int limit) {
+
+		public static final int MAX_LIMIT = 1_000;
+
+		public MessageQuery {
+			patients = patients == null ? null : List.copyOf(patients);
+			if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+				throw new IllegalArgumentException("A page starts at 0 or later and holds 1 to " + MAX_LIMIT + " messages");
+			}
+		}
+	}
+
+	/**
+	 * The message with this id, for a reader who decides who may see it (and audits it) themselves, as the
+	 * FHIR module does; marks nothing as delivered or read. Nothing for another clinic's message.
+	 */
+	Optional<PatientMessage> message(UUID messageId);
+
+	/**
+	 * One page of messages, paged in the database, for a reader who decides who may see them (and audits
+	 * it) themselves; marks nothing as delivered or read. Messages sent at the same instant come in the
+	 * order of their ids.
+	 */
+	List<PatientMessage> messages(MessageQuery query);
+
 	/** Whether the reader takes part in the patient's thread (actively), so the chart may show its messages. */
 	default boolean takesPart(PatientId patient, String username) {
 		return ofPatient(patient).flatMap(it -> it.participant(username)).filter(Participant::active).isPresent();

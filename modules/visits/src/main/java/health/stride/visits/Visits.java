@@ -99,4 +99,29 @@ public interface Visits {
 
 	/** The clinician's visits starting in [from, to), in time order, cancelled ones included. */
 	List<Visit> ofClinician(UUID clinicianId, Instant from, Instant to);
+
+	/**
+	 * Which visits to list, one page of them: those of the given patients (of every patient of the clinic
+	 * when {@code patients} is null), starting from {@code from} (inclusive) until {@code until} (exclusive)
+	 * where given, in one of the {@code statuses} (any when empty), latest or earliest start first.
+	 */
+	record VisitQuery(@Nullable List<PatientId> patients, @Nullable Instant from, @Nullable Instant until,
+			java.util.Set<VisitStatus> statuses, boolean latestFirst, int offset, int limit) {
+
+		public static final int MAX_LIMIT = 1_000;
+
+		public VisitQuery {
+			patients = patients == null ? null : List.copyOf(patients);
+			statuses = java.util.Set.copyOf(statuses);
+			if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
+				throw new IllegalArgumentException("A page starts at 0 or later and holds 1 to " + MAX_LIMIT + " visits");
+			}
+		}
+	}
+
+	/**
+	 * One page of visits, paged in the database, for a reader who decides who may see them (and audits it)
+	 * themselves, as the FHIR module does. Visits starting at the same instant come in the order of their ids.
+	 */
+	List<Visit> search(VisitQuery query);
 }

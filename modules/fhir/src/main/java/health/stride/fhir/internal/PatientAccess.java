@@ -70,7 +70,7 @@ class PatientAccess {
 	Optional<List<PatientId>> reachable(Part part, Requester requester) {
 		return switch (requester.context()) {
 			case PATIENT -> Optional.of(List.of(requester.patient()));
-			case SYSTEM -> Optional.empty();
+			case SYSTEM -> requester.patient() == null ? Optional.empty() : Optional.of(List.of(requester.patient()));
 			case USER -> requester.isClinicAdministrator()
 					? (part == Part.RECORD ? Optional.empty() : Optional.of(careTeams.patientsOf(requester.user().username())))
 					: Optional.of(careTeams.patientsOf(requester.user().username()));

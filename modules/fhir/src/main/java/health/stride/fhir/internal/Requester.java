@@ -20,7 +20,7 @@ import health.stride.platform.tenancy.TenantId;
  * care teams' patients (a clinic administrator: the clinic's patients, their administrative record but not
  * their care).</li>
  * <li>{@link Context#SYSTEM} ({@code system/*.read}): the clinic's integration client, reading the whole
- * clinic.</li>
+ * clinic; or, with {@link #patient} set, an export of that one patient on request ({@link #exportOnRequest}).</li>
  * </ul>
  */
 public record Requester(StrideUser user, TenantId clinic, Context context, @Nullable PatientId patient) {
@@ -53,6 +53,14 @@ public record Requester(StrideUser user, TenantId clinic, Context context, @Null
 		return new Requester(client, clinic, Context.SYSTEM, null);
 	}
 
+	/**
+	 * A clinic administrator exporting one patient's record on request, the reason given: reads that patient's
+	 * record and care whole, as the clinic's integration would, and nobody else's.
+	 */
+	static Requester exportOnRequest(StrideUser administrator, TenantId clinic, PatientId patient) {
+		return new Requester(administrator, clinic, Context.SYSTEM, patient);
+	}
+
 	public boolean isPatient() {
 		return context == Context.PATIENT;
 	}
@@ -74,7 +82,7 @@ public record Requester(StrideUser user, TenantId clinic, Context context, @Null
 		return switch (context) {
 			case PATIENT -> subject.equals(patient);
 			case USER -> CareTeam.mayOpenChart(team, user);
-			case SYSTEM -> true;
+			case SYSTEM -> patient == null || subject.equals(patient);
 		};
 	}
 
@@ -86,7 +94,7 @@ public record Requester(StrideUser user, TenantId clinic, Context context, @Null
 		return switch (context) {
 			case PATIENT -> subject.equals(patient);
 			case USER -> team != null && team.mayReadCare(user);
-			case SYSTEM -> true;
+			case SYSTEM -> patient == null || subject.equals(patient);
 		};
 	}
 

@@ -272,6 +272,64 @@ class ThreadService implements Threads {
 				.params(patient.id(), limit).query(ThreadService::message).list();
 	}
 
+	@Override
+	public Optional<PatientMessage> message(UUID messageId) {
+		return jdbc.sql("""
+				select t.patient_id, m.thread_id, m.id, m.seq, m.sender_role, m.sender_name, m.sender_username, m.body,
+				       m.body_code, m.body_args, m.sent_at
+				from messaging.message m join messaging.thread t on t.id = m.thread_id
+				where m.id = ?""")
+				.param(messageId).query(ThreadService::patientMessage).optional();
+	}
+
+	@Override
+	public List<PatientMessage> messages(MessageQuery query) {
+		// each condition is a fixed fragment: the values go in as parameters
+		var where = new java.util.ArrayList<String>();
+		var patientIds = query.patients();
+		if (patientIds != null) {
+			if (patientIds.isEmpty()) {
+				return List.of();
+			}
+			where.add("t.patient_id = any (:patients)");
+		}
+		if (query.sentFrom() != null) {
+			where.add("m.sent_at >= :from");
+		}
+		if (query.sentUntil() != null) {
+			where.add("m.sent_at < :until");
+		}
+		var sql = """
+				select t.patient_id, m.thread_id, m.id, m.seq, m.sender_role, m.sender_name, m.sender_username, m.body,
+				       m.body_code, m.body_args, m.sent_at
+				from messaging.message m join messaging.thread t on t.id = m.thread_id
+				""" + (where.isEmpty() ? "" : "where " + String.join(" and ", where) + "\n")
+				+ (query.newestFirst() ? "order by m.sent_at desc, m.id desc" : "order by m.sent_at, m.id")
+				+ " limit :limit offset :offset";
+		var statement = jdbc.sql(sql).param("limit", query.limit()).param("offset", query.offset());
+		if (patientIds != null) {
+			statement = statement.param("patients", patientIds.stream().map(PatientId::id).toArray(UUID[]::new));
+		}
+		if (query.sentFrom() != null) {
+			statement = statement.param("from", java.sql.Timestamp.from(query.sentFrom()));
+		}
+		if (query.sentUntil() != null) {
+			statement = statement.param("until", java.sql.Timestamp.from(query.sentUntil()));
+		}
+		return statement.query(ThreadService::patientMessage).list();
+	}
+
+	private static PatientMessage patientMessage(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+		var arguments = row.getArray("body_args");
+		var message = new Message(row.getObject("id", UUID.class), row.getLong("seq"),
+				SenderRole.valueOf(row.getString("sender_role")), row.getString("sender_name"),
+				row.getString("sender_username"), row.getString("body"), row.getString("body_code"),
+				arguments == null ? List.of() : List.of((String[]) arguments.getArray()),
+				row.getTimestamp("sent_at").toInstant());
+		return new PatientMessage(new PatientId(row.getObject("patient_id", UUID.class)),
+				row.getObject("thread_id", UUID.class), message);
+	}
+
 	/** The threads the user takes part in (actively), urgent and unanswered first, then the latest. */
 	@Override
 	public List<Summary> of(StrideUser user) {

@@ -55,7 +55,25 @@ public class AuditTrail {
 	/** Records an access by the given user in the given clinic (or outside any clinic). */
 	public void record(@Nullable StrideUser actor, @Nullable TenantId clinic, AuditAction action, AuditOutcome outcome,
 			@Nullable UUID patientId, @Nullable String resource) {
-		record(actor, clinic, action, outcome, patientId, resource, List.of());
+		record(actor, clinic, action, outcome, patientId, resource, List.of(), null);
+	}
+
+	/** A reason code: lower-case letters, digits and hyphens, as the trail stores it (never free text). */
+	private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+	/**
+	 * Records an access by the given user in the given clinic that needed a stated reason, e.g. a patient's
+	 * record exported on request.
+	 *
+	 * @param reason why, as a code (never free text: the trail holds no PHI)
+	 * @throws IllegalArgumentException for a reason that is not a code
+	 */
+	public void recordWithReason(StrideUser actor, TenantId clinic, AuditAction action, AuditOutcome outcome,
+			@Nullable UUID patientId, @Nullable String resource, String reason) {
+		if (!REASON.matcher(reason).matches()) {
+			throw new IllegalArgumentException("A reason is a code of lower-case letters, digits and hyphens");
+		}
+		record(actor, clinic, action, outcome, patientId, resource, List.of(), reason);
 	}
 
 	/**
@@ -71,16 +89,16 @@ public class AuditTrail {
 			return;
 		}
 		record(CurrentUser.get().orElse(null), CurrentTenant.get().orElse(null), AuditAction.READ, AuditOutcome.SUCCESS,
-				null, view, List.copyOf(new java.util.LinkedHashSet<>(patientsShown)));
+				null, view, List.copyOf(new java.util.LinkedHashSet<>(patientsShown)), null);
 	}
 
 	private void record(@Nullable StrideUser actor, @Nullable TenantId clinic, AuditAction action, AuditOutcome outcome,
-			@Nullable UUID patientId, @Nullable String resource, List<UUID> patientsShown) {
+			@Nullable UUID patientId, @Nullable String resource, List<UUID> patientsShown, @Nullable String reason) {
 
 		var entry = new AuditEvent(UUID.randomUUID(), clinic, clock.instant(), actor == null ? SYSTEM : actor.id(),
 				actor == null ? null : actor.username(),
 				actor == null ? null : actor.primaryRole().map(Role::realmRole).orElse(null), action, outcome, patientId,
-				resource, MDC.get(REQUEST_ID), patientsShown);
+				resource, MDC.get(REQUEST_ID), patientsShown, reason);
 
 		if (clinic == null) {
 			ownTransaction.executeWithoutResult(status -> insertOutsideClinic(entry));
@@ -121,7 +139,7 @@ public class AuditTrail {
 
 	private static final String SELECT = """
 			select id, tenant_id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
-			       request_id, patients_shown
+			       request_id, patients_shown, reason
 			from platform.audit_event""";
 
 	private static AuditEvent entry(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -129,7 +147,8 @@ public class AuditTrail {
 				row.getTimestamp("occurred_at").toInstant(), row.getString("actor_id"), row.getString("actor_username"),
 				row.getString("actor_role"), AuditAction.valueOf(row.getString("action")),
 				AuditOutcome.valueOf(row.getString("outcome")), row.getObject("patient_id", UUID.class),
-				row.getString("resource"), row.getString("request_id"), patientsShown(row.getArray("patients_shown")));
+				row.getString("resource"), row.getString("request_id"), patientsShown(row.getArray("patients_shown")),
+				row.getString("reason"));
 	}
 
 	private static List<UUID> patientsShown(java.sql.@Nullable Array shown) throws java.sql.SQLException {
@@ -140,13 +159,14 @@ public class AuditTrail {
 		jdbc.sql("""
 				insert into platform.audit_event
 				  (tenant_id, id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
-				   request_id, patients_shown)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])""")
+				   request_id, patients_shown, reason)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?)""")
 				.params(Optional.ofNullable(entry.tenant()).map(TenantId::value).orElseThrow(), entry.id(),
 						java.sql.Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorUsername(),
 						entry.actorRole(), entry.action().name(), entry.outcome().name(), entry.patientId(), entry.resource(),
 						entry.requestId(), entry.patientsShown().isEmpty() ? null
-								: entry.patientsShown().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+								: entry.patientsShown().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")),
+						entry.reason())
 				.update();
 	}
 

@@ -149,6 +149,27 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void recordsTheReasonGivenForAnAccessAsACodeOnly() {
+
+		var patient = UUID.randomUUID();
+		var admin = new StrideUser(UUID.randomUUID().toString(), "admin.nora", List.of(clinicA), Set.of(Role.CLINIC_ADMIN));
+		audit.recordWithReason(admin, clinicA, AuditAction.EXPORT, AuditOutcome.SUCCESS, patient, "record-export",
+				"transfer-of-care");
+		audit.record(therapist, clinicA, AuditAction.READ, AuditOutcome.SUCCESS, patient, "patient");
+
+		var entries = CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(patient, 10));
+		assertThat(entries).extracting(AuditEvent::actorUsername, AuditEvent::action, AuditEvent::resource, AuditEvent::reason)
+				.containsExactlyInAnyOrder(tuple("admin.nora", AuditAction.EXPORT, "record-export", "transfer-of-care"),
+						tuple("pt.alex", AuditAction.READ, "patient", null));
+
+		for (var notACode : List.of("", "Transfer of care", "transfer of care", "-leading", "a".repeat(41))) {
+			assertThatIllegalArgumentException().as(notACode).isThrownBy(() -> audit.recordWithReason(admin, clinicA,
+					AuditAction.EXPORT, AuditOutcome.SUCCESS, patient, "record-export", notACode));
+		}
+		assertThat(CurrentTenant.callAs(clinicA, () -> audit.aboutPatient(patient, 10))).hasSize(2);
+	}
+
+	@Test
 	void recordsWhatHappensOutsideAnyClinicInThePlatformTrail() {
 
 		var admin = new StrideUser(UUID.randomUUID().toString(), "root.ops", List.of(), Set.of(Role.PLATFORM_ADMIN));

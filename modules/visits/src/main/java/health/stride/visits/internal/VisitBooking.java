@@ -198,6 +198,46 @@ class VisitBooking implements Visits {
 				.params(clinicianId, Timestamp.from(from), Timestamp.from(to)).query(VISIT).list();
 	}
 
+	@Override
+	public List<Visit> search(VisitQuery query) {
+		// each condition is a fixed fragment: the values go in as parameters
+		var where = new java.util.ArrayList<String>();
+		var patientIds = query.patients();
+		if (patientIds != null) {
+			if (patientIds.isEmpty()) {
+				return List.of();
+			}
+			where.add("patient_id = any (:patients)");
+		}
+		if (query.from() != null) {
+			where.add("starts_at >= :from");
+		}
+		if (query.until() != null) {
+			where.add("starts_at < :until");
+		}
+		if (!query.statuses().isEmpty()) {
+			where.add("status = any (:statuses)");
+		}
+		var sql = "select * from visits.visit " + (where.isEmpty() ? "" : "where " + String.join(" and ", where) + " ")
+				+ (query.latestFirst() ? "order by starts_at desc, id desc" : "order by starts_at, id")
+				+ " limit :limit offset :offset";
+		var statement = jdbc.sql(sql).param("limit", query.limit()).param("offset", query.offset());
+		if (patientIds != null) {
+			statement = statement.param("patients", patientIds.stream().map(PatientId::id).toArray(UUID[]::new));
+		}
+		if (query.from() != null) {
+			statement = statement.param("from", Timestamp.from(query.from()));
+		}
+		if (query.until() != null) {
+			statement = statement.param("until", Timestamp.from(query.until()));
+		}
+		if (!query.statuses().isEmpty()) {
+			statement = statement.param("statuses", query.statuses().stream().map(VisitStatus::name).sorted()
+					.toArray(String[]::new));
+		}
+		return statement.query(VISIT).list();
+	}
+
 	/** The patient, if the booker may book for them: themselves, a patient of their care, or any patient for an administrator. */
 	private PatientSummary bookable(StrideUser by, PatientId patient) {
 		var summary = patients.find(patient).orElseThrow(NotFound::new);
