@@ -89,7 +89,7 @@ class PatientResources implements ResourceProvider<Patient> {
 
 		var named = named(search);
 		if (named.isPresent()) {
-			var found = named.get().stream().sorted(java.util.Comparator.comparing(PatientId::id))
+			var found = named.get().stream().sorted(java.util.Comparator.comparing(it -> it.id().toString()))
 					.flatMap(it -> read(it, requester).stream()).toList();
 			access.recordSearch(type(), found.stream().map(PatientResources::idOf).toList());
 			return SearchResult.page(found, search);
