@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.careteams.internal.Clinician;
+import health.stride.careteams.internal.ClinicianPages;
 import health.stride.careteams.internal.Clinicians;
 import health.stride.careteams.internal.LicenseRecords;
 import health.stride.platform.audit.AuditAction;
@@ -43,10 +45,12 @@ public class ClinicianManagement {
 	private final Clock clock;
 	private final Duration inviteValidFor;
 	private final Hosts hosts;
+	private final ClinicianPages pages;
 
 	ClinicianManagement(Clinicians clinicians, Accounts accounts, AuditTrail audit, LicenseRecords licenses,
 			PlatformTransactionManager transactions, Clock clock,
-			@Value("${stride.clinicians.invite-valid-for:PT72H}") Duration inviteValidFor, Hosts hosts) {
+			@Value("${stride.clinicians.invite-valid-for:PT72H}") Duration inviteValidFor, Hosts hosts,
+			ClinicianPages pages) {
 		this.clinicians = clinicians;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -55,6 +59,7 @@ public class ClinicianManagement {
 		this.clock = clock;
 		this.inviteValidFor = inviteValidFor;
 		this.hosts = hosts;
+		this.pages = pages;
 	}
 
 	/** A clinician invited; Keycloak emailed them the link to choose their password. */
@@ -128,6 +133,17 @@ public class ClinicianManagement {
 	public List<ClinicianSummary> all() {
 		return clinicians.findAll().stream().map(this::summary)
 				.sorted(java.util.Comparator.comparing(ClinicianSummary::displayName)).toList();
+	}
+
+	/**
+	 * One page of the clinic's clinicians, by name then id, read from the database page by page: those with a
+	 * word of their name starting with {@code name} (case ignored), or all of them when it is null.
+	 */
+	public List<ClinicianSummary> page(@Nullable String name, int offset, int limit) {
+		if (offset < 0 || limit < 1) {
+			throw new IllegalArgumentException("A page starts at 0 or later and holds at least one clinician");
+		}
+		return pages.page(name, offset, limit, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 	}
 
 	private ClinicianSummary summary(Clinician clinician) {

@@ -1,6 +1,7 @@
 package health.stride.patients;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,21 @@ public interface PatientDirectory {
 	 * Every attempt is audited.
 	 */
 	Optional<PatientRecord> open(PatientId id, StrideUser reader);
+
+	/**
+	 * Who the patient is and how to reach them. Not audited: for a caller that decided who may read it and
+	 * audited the read itself (the FHIR API's patient access).
+	 */
+	Optional<PatientDemographics> demographics(PatientId id);
+
+	/**
+	 * One page of the clinic's patients in the order of their ids (stable from page to page), read from the
+	 * database page by page. Not audited, as {@link #demographics(PatientId)}.
+	 */
+	List<PatientDemographics> demographicsPage(int offset, int limit);
+
+	/** One page of the given patients of the clinic (others are left out), as {@link #demographicsPage(int, int)}. */
+	List<PatientDemographics> demographicsPage(Collection<PatientId> among, int offset, int limit);
 
 	/** The record of the signed-in patient, read by themself (audited like any read). */
 	Optional<PatientRecord> mine(StrideUser patient);

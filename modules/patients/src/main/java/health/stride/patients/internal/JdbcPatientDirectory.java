@@ -1,6 +1,8 @@
 package health.stride.patients.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import health.stride.patients.CoverageEnd;
 import health.stride.patients.CoverageEndChanged;
 import health.stride.patients.NewPatient;
 import health.stride.patients.PatientDirectory.StatusChange;
+import health.stride.patients.PatientDemographics;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientEnrolled;
 import health.stride.patients.PatientId;
@@ -149,6 +152,49 @@ class JdbcPatientDirectory implements PatientDirectory {
 
 		return allowed ? patient.map(it -> it.record(careTeam.orElse(null), intakeCompleted(id), openRedFlags(id)))
 				: Optional.empty();
+	}
+
+	@Override
+	public Optional<PatientDemographics> demographics(PatientId id) {
+		return jdbc.sql(DEMOGRAPHICS + " where id = ?").param(id.id()).query(JdbcPatientDirectory::demographics)
+				.optional();
+	}
+
+	@Override
+	public List<PatientDemographics> demographicsPage(int offset, int limit) {
+		checkPage(offset, limit);
+		return jdbc.sql(DEMOGRAPHICS + " order by id limit ? offset ?").params(limit, offset)
+				.query(JdbcPatientDirectory::demographics).list();
+	}
+
+	@Override
+	public List<PatientDemographics> demographicsPage(Collection<PatientId> among, int offset, int limit) {
+		checkPage(offset, limit);
+		if (among.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(DEMOGRAPHICS + " where id = any(?) order by id limit ? offset ?")
+				.params(among.stream().map(PatientId::id).distinct().toArray(UUID[]::new), limit, offset)
+				.query(JdbcPatientDirectory::demographics).list();
+	}
+
+	private static final String DEMOGRAPHICS = """
+			select id, username, first_name, last_name, date_of_birth, state, time_zone, status, email, phone, language
+			from patients.patient""";
+
+	private static PatientDemographics demographics(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+		var summary = new PatientSummary(new PatientId(row.getObject("id", UUID.class)), row.getString("username"),
+				row.getString("first_name"), row.getString("last_name"), row.getObject("date_of_birth", LocalDate.class),
+				row.getString("state"), row.getString("time_zone"), PatientStatus.valueOf(row.getString("status")));
+		var language = row.getString("language");
+		return new PatientDemographics(summary, row.getString("email"), row.getString("phone"),
+				language == null ? null : Language.ofTag(language).orElse(null));
+	}
+
+	private static void checkPage(int offset, int limit) {
+		if (offset < 0 || limit < 1) {
+			throw new IllegalArgumentException("A page starts at 0 or later and holds at least one patient");
+		}
 	}
 
 	/** The record of the signed-in patient, read by themself (audited like any read). */
