@@ -63,12 +63,13 @@ class JdbcPlanHistory implements PlanHistory {
 
 	@Override
 	public List<SavedVersion> versions(UUID plan) {
-		return current(plan).map(this::fold).map(List::reversed).orElse(List.of());
+		return current(plan).map(it -> fold(it, it.version())).map(List::reversed).orElse(List.of());
 	}
 
 	@Override
 	public Optional<SavedVersion> version(UUID plan, long version) {
-		return versions(plan).stream().filter(it -> it.version() == version).findFirst();
+		return current(plan).flatMap(it -> fold(it, version).stream().filter(saved -> saved.version() == version)
+				.findFirst());
 	}
 
 	@Override
@@ -104,13 +105,13 @@ class JdbcPlanHistory implements PlanHistory {
 	private record Kept(long version, List<ProgramTemplate.Phase> phases, ProgramTemplate.@Nullable Walking walking,
 			List<Phrase> changes, String changedBy, Instant changedAt) {}
 
-	/** Every kept version of the plan, oldest first, each with the name, phase and assignment it had. */
-	private List<SavedVersion> fold(Current plan) {
+	/** The kept versions of the plan up to {@code last}, oldest first, each with the name, phase and assignment it had. */
+	private List<SavedVersion> fold(Current plan, long last) {
 
 		var kept = jdbc.sql("""
 				select version, phases::text, walking::text, changes::text, changed_by, changed_at
-				from programs.plan_version where patient_id = ? order by version""")
-				.param(plan.patient().id())
+				from programs.plan_version where patient_id = ? and version <= ? order by version""")
+				.params(plan.patient().id(), last)
 				.query((row, number) -> new Kept(row.getLong("version"),
 						json.readValue(row.getString("phases"), new TypeReference<List<ProgramTemplate.Phase>>() {}),
 						row.getString("walking") == null ? null
