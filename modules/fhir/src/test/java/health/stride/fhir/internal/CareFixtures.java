@@ -73,9 +73,12 @@ final class CareFixtures {
 		this.plans = plans;
 	}
 
-	/** The people of one clinic: Alex (therapist) and Cam (coach) care for its patients, Sam and Ada do not. */
+	/**
+	 * The people of one clinic: Alex (therapist) and Cam (coach) care for its patients; Sam (therapist), Kim
+	 * (coach) and Ada (administrator) do not.
+	 */
 	record Clinic(TenantId id, StrideUser alex, ClinicianId alexId, StrideUser cam, ClinicianId camId, StrideUser sam,
-			StrideUser ada) {
+			StrideUser kim, StrideUser ada) {
 
 		Requester therapist() {
 			return Requester.user(alex, id);
@@ -87,6 +90,10 @@ final class CareFixtures {
 
 		Requester otherTherapist() {
 			return Requester.user(sam, id);
+		}
+
+		Requester otherCoach() {
+			return Requester.user(kim, id);
 		}
 
 		Requester administrator() {
@@ -115,8 +122,10 @@ final class CareFixtures {
 			var alexId = clinicians.add("pt.alex", "Alex Morgan, PT", ClinicianRole.THERAPIST, List.of());
 			var camId = clinicians.add("coach.cam", "Cam Lee", ClinicianRole.COACH, List.of());
 			clinicians.add("pt.sam", "Sam Ortiz, PT", ClinicianRole.THERAPIST, List.of());
+			clinicians.add("coach.kim", "Kim Park", ClinicianRole.COACH, List.of());
 			return new Clinic(clinic, user(clinic, "pt.alex", Role.THERAPIST), alexId, user(clinic, "coach.cam", Role.COACH),
-					camId, user(clinic, "pt.sam", Role.THERAPIST), user(clinic, "admin.ada", Role.CLINIC_ADMIN));
+					camId, user(clinic, "pt.sam", Role.THERAPIST), user(clinic, "coach.kim", Role.COACH),
+					user(clinic, "admin.ada", Role.CLINIC_ADMIN));
 		});
 	}
 

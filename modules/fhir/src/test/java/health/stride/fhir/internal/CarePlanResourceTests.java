@@ -255,7 +255,8 @@ class CarePlanResourceTests {
 		assertThat(clinic.as(() -> resources.read(id, clinic.coach()))).isPresent();
 		assertThat(clinic.as(() -> resources.read(id, clinic.integration()))).isPresent();
 
-		for (var stranger : List.of(clinic.patient(leo, "patient.leo"), clinic.administrator(), clinic.otherTherapist())) {
+		for (var stranger : List.of(clinic.patient(leo, "patient.leo"), clinic.administrator(), clinic.otherTherapist(),
+				clinic.otherCoach())) {
 			assertThat(clinic.as(() -> resources.read(id, stranger))).as("%s", stranger).isEmpty();
 			assertThat(clinic.as(() -> resources.history(id, stranger))).isEmpty();
 			assertThat(clinic.as(() -> resources.version(id, "1", stranger))).isEmpty();

@@ -215,7 +215,8 @@ class QuestionnaireResourceTests {
 		assertThat(clinic.as(() -> responses.read(id, clinic.coach()))).isPresent();
 		assertThat(clinic.as(() -> responses.read(id, clinic.integration()))).isPresent();
 
-		for (var stranger : List.of(clinic.patient(leo, "patient.leo"), clinic.administrator(), clinic.otherTherapist())) {
+		for (var stranger : List.of(clinic.patient(leo, "patient.leo"), clinic.administrator(), clinic.otherTherapist(),
+				clinic.otherCoach())) {
 			assertThat(clinic.as(() -> responses.read(id, stranger))).as("%s", stranger).isEmpty();
 			assertThat(search(Map.of("subject", "Patient/" + maya.id()), stranger)).isEmpty();
 			assertThat(search(Map.of(), stranger)).allSatisfy(it -> assertThat(((QuestionnaireResponse) it).getSubject()
