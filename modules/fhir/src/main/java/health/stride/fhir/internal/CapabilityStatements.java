@@ -76,7 +76,8 @@ class CapabilityStatements {
 	static SearchParamType typeOf(String name) {
 		return switch (name) {
 			case "subject", "patient", "organization", "practitioner", "payor", "beneficiary", "author", "sender",
-					"recipient", "based-on" -> SearchParamType.REFERENCE;
+					"recipient", "based-on", "questionnaire" -> SearchParamType.REFERENCE;
+			case "url" -> SearchParamType.URI;
 			case "date", "authored", "sent", "period" -> SearchParamType.DATE;
 			case "name", "family", "given" -> SearchParamType.STRING;
 			default -> SearchParamType.TOKEN;
