@@ -66,6 +66,18 @@ public interface Screenings {
 	/** The patient's questionnaires, newest first. */
 	List<Screening> of(PatientId patient);
 
+	/** A questionnaire with the patient who answered it. */
+	record Answered(PatientId patient, Screening screening) {}
+
+	/**
+	 * The questionnaires of these instruments that the window's patients answered within it, in its order
+	 * (by {@code answeredAt}, ties by id), at most its limit: for readers paging through a long history.
+	 */
+	List<Answered> inOrder(TimeWindow window, Set<Instrument> instruments);
+
+	/** The questionnaire with this id, with its patient, if the current clinic has it. */
+	java.util.Optional<Answered> find(UUID screening);
+
 	/** The urgent questionnaires no clinician has reviewed yet, newest first. */
 	List<Screening> open(PatientId patient);
 

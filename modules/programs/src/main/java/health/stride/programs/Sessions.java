@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import health.stride.patients.PatientId;
+import health.stride.patients.TimeWindow;
 
 /**
  * The exercise sessions patients log. A session is stored once per idempotency key, whatever the
@@ -52,6 +54,21 @@ public interface Sessions {
 	 * @throws OnHold while a red flag holds the patient's exercise
 	 */
 	Logged log(PatientId patient, Input input);
+
+	/** What a session measured: the pain before and after it, and the minutes walked in it if any. */
+	record Measures(UUID session, PatientId patient, Instant performedAt, int painBefore, int painAfter,
+			@Nullable Integer walkingMinutes) {}
+
+	/**
+	 * What the sessions of the window's patients within it measured, in its order (by {@code performedAt},
+	 * ties by id), at most its limit: for readers paging through a long history without reading every session.
+	 *
+	 * @param walkedOnly only the sessions with walking minutes
+	 */
+	List<Measures> measuresInOrder(TimeWindow window, boolean walkedOnly);
+
+	/** What the session with this id measured, if the current clinic has it. */
+	Optional<Measures> measures(UUID session);
 
 	/** The patient's sessions, newest first. */
 	List<ExerciseSession> of(PatientId patient, int page, int size);

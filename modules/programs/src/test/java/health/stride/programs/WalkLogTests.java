@@ -80,7 +80,7 @@ class WalkLogTests {
 		});
 	}
 
-	WalkingTargets.Walk walk(String key, @Nullable Integer before, @Nullable Integer after, @Nullable String shift) {
+	Walks.Walk walk(String key, @Nullable Integer before, @Nullable Integer after, @Nullable String shift) {
 		return CurrentTenant.callAs(clinic, () -> walking.log(pat, key, 12, "FLAT", before, after, shift));
 	}
 

@@ -22,6 +22,7 @@ import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.Screenings;
+import health.stride.patients.TimeWindow;
 import health.stride.patients.UrgentScreeningReported;
 import health.stride.patients.UrgentScreeningReviewed;
 import health.stride.platform.audit.AuditAction;
@@ -114,6 +115,30 @@ class JdbcScreenings implements Screenings {
 				       reviewed_by, review_note
 				from patients.screening where patient_id = ? order by answered_at desc, id""")
 				.param(patient.id()).query((row, number) -> screening(row)).list();
+	}
+
+	@Override
+	public List<Answered> inOrder(TimeWindow window, Set<Instrument> instruments) {
+		if (instruments.isEmpty() || window.limit() == 0) {
+			return List.of();
+		}
+		var names = instruments.stream().map(Enum::name).sorted().toArray(String[]::new);
+		return Windows.query(jdbc, window, COLUMNS, "patients.screening", "answered_at", "id", "instrument = any (?)",
+				(Object) names).query((row, number) -> answered(row)).list();
+	}
+
+	@Override
+	public java.util.Optional<Answered> find(UUID screening) {
+		return jdbc.sql("select " + COLUMNS + " from patients.screening where id = ?").param(screening)
+				.query((row, number) -> answered(row)).optional();
+	}
+
+	private static final String COLUMNS = """
+			patient_id, id, instrument, answers::integer[] as answers, score, severity, urgent, answered_at, reviewed_at,
+			reviewed_by, review_note""";
+
+	private static Answered answered(ResultSet row) throws SQLException {
+		return new Answered(new PatientId(row.getObject("patient_id", UUID.class)), screening(row));
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.TimeWindow;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -210,6 +211,30 @@ class JdbcSessions implements Sessions {
 				.params(patient.id(), size, (long) page * size)
 				.query((row, number) -> session(row, patient)).list();
 		return withExercises(sessions);
+	}
+
+	@Override
+	public List<Measures> measuresInOrder(TimeWindow window, boolean walkedOnly) {
+		if (window.limit() == 0) {
+			return List.of();
+		}
+		return Windows.query(jdbc, window, MEASURES, "programs.session", "performed_at", "id",
+				walkedOnly ? "walking_minutes is not null" : "true")
+				.query((row, number) -> measures(row)).list();
+	}
+
+	@Override
+	public Optional<Measures> measures(UUID session) {
+		return jdbc.sql("select " + MEASURES + " from programs.session where id = ?").param(session)
+				.query((row, number) -> measures(row)).optional();
+	}
+
+	private static final String MEASURES = "patient_id, id, performed_at, pain_before, pain_after, walking_minutes";
+
+	private static Measures measures(java.sql.ResultSet row) throws java.sql.SQLException {
+		return new Measures(row.getObject("id", UUID.class), new PatientId(row.getObject("patient_id", UUID.class)),
+				row.getTimestamp("performed_at").toInstant(), row.getInt("pain_before"), row.getInt("pain_after"),
+				(Integer) row.getObject("walking_minutes"));
 	}
 
 	@Override

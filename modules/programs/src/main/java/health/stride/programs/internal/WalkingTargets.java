@@ -25,6 +25,8 @@ import health.stride.programs.PainFlareReported;
 import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.SymptomShift;
+import health.stride.programs.Walks;
+import health.stride.patients.TimeWindow;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -44,7 +46,7 @@ import health.stride.platform.audit.AuditTrail;
  */
 @Service
 @Transactional(readOnly = true)
-public class WalkingTargets {
+public class WalkingTargets implements Walks {
 
 	/** One step of the build-up: minutes a walk and walks a day. */
 	public record Step(int minutes, int timesPerDay) {}
@@ -60,17 +62,6 @@ public class WalkingTargets {
 
 	/** Something the patient logged about walking, for the rules: when, the pain, and whether it was a flare. */
 	record Walked(LocalDate day, int pain, boolean flare) {}
-
-	public enum Surface {
-		FLAT, HILLS, TREADMILL, POOL
-	}
-
-	/**
-	 * A walk the patient logged: the pain before and after it, where the pain went, and whether that
-	 * was a flare. Walks logged before the pain before was asked have none, nor a shift.
-	 */
-	public record Walk(UUID id, Instant walkedAt, int minutes, Surface surface, @Nullable Integer painBefore,
-			int painAfter, @Nullable SymptomShift symptomShift, boolean flare) {}
 
 	private final JdbcClient jdbc;
 	private final Plans plans;
@@ -89,12 +80,7 @@ public class WalkingTargets {
 		this.clock = clock;
 	}
 
-	/**
-	 * Logs a walk; the same key again finds the first walk. One that flares is announced.
-	 *
-	 * @throws health.stride.platform.validation.InvalidInput for missing or impossible fields
-	 * @throws Sessions.OnHold while a red flag holds the patient's exercise
-	 */
+	@Override
 	@Transactional
 	public Walk log(PatientId patient, @Nullable String key, @Nullable Integer minutes, @Nullable String surface,
 			@Nullable Integer painBefore, @Nullable Integer painAfter, @Nullable String symptomShift) {
@@ -142,17 +128,33 @@ public class WalkingTargets {
 		if (stored == 1 && flare) {
 			events.publishEvent(new PainFlareReported(CurrentTenant.require(), patient, id, at));
 		}
-		return jdbc.sql("""
-				select id, walked_at, minutes, surface, pain_before, pain, symptom_shift, flare from programs.walk
-				where patient_id = ? and idempotency_key = ?""")
+		return jdbc.sql("select " + WALK + " from programs.walk where patient_id = ? and idempotency_key = ?")
 				.params(patient.id(), key).query((row, number) -> walk(row)).single();
 	}
 
+	@Override
+	public List<Walk> inOrder(TimeWindow window) {
+		if (window.limit() == 0) {
+			return List.of();
+		}
+		return Windows.query(jdbc, window, WALK, "programs.walk", "walked_at", "id", "true")
+				.query((row, number) -> walk(row)).list();
+	}
+
+	@Override
+	public Optional<Walk> find(UUID walk) {
+		return jdbc.sql("select " + WALK + " from programs.walk where id = ?").param(walk)
+				.query((row, number) -> walk(row)).optional();
+	}
+
+	private static final String WALK = "patient_id, id, walked_at, minutes, surface, pain_before, pain, symptom_shift, flare";
+
 	private static Walk walk(java.sql.ResultSet row) throws java.sql.SQLException {
-		var shift = row.getString(7);
-		return new Walk(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(), row.getInt(3),
-				Surface.valueOf(row.getString(4)), (Integer) row.getObject(5), row.getInt(6),
-				shift == null ? null : SymptomShift.valueOf(shift), row.getBoolean(8));
+		var shift = row.getString("symptom_shift");
+		return new Walk(row.getObject("id", UUID.class), new PatientId(row.getObject("patient_id", UUID.class)),
+				row.getTimestamp("walked_at").toInstant(), row.getInt("minutes"), Surface.valueOf(row.getString("surface")),
+				(Integer) row.getObject("pain_before"), row.getInt("pain"),
+				shift == null ? null : SymptomShift.valueOf(shift), row.getBoolean("flare"));
 	}
 
 	/** Today's walking target for the patient's plan, if it has walking in it. */

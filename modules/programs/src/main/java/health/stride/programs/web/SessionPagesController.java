@@ -31,6 +31,7 @@ import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.SkipReason;
 import health.stride.programs.SymptomShift;
+import health.stride.programs.Walks;
 import health.stride.programs.internal.Tailoring;
 import health.stride.programs.internal.WalkingTargets;
 import health.stride.platform.security.CurrentUser;
@@ -188,7 +189,7 @@ class SessionPagesController {
 	private String walkPage(Model model, PatientSummary me, WalkForm form, Map<String, String> errors) {
 		model.addAttribute("walk", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("surfaces", WalkingTargets.Surface.values());
+		model.addAttribute("surfaces", Walks.Surface.values());
 		model.addAttribute("shifts", SymptomShift.values());
 		model.addAttribute("stenosis", tailoring.factsOf(me.id()).stenosis());
 		model.addAttribute("target", walking.today(me.id(), ZoneId.of(me.timeZone())).orElse(null));
