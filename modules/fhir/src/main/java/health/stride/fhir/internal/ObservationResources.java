@@ -168,7 +168,7 @@ class ObservationResources implements ResourceProvider<Observation> {
 
 		var kinds = kinds(search);
 		var dates = search.date("date").orElse(new SearchRequest.DateRange(null, null));
-		var subject = subject(search);
+		var subject = SearchSubjects.of(search, "subject", "patient");
 		if (kinds.isEmpty() || subject.filter(Optional::isEmpty).isPresent()) {
 			return SearchResult.empty();
 		}
@@ -216,19 +216,6 @@ class ObservationResources implements ResourceProvider<Observation> {
 
 	private static List<String> tokens(String value) {
 		return Arrays.stream(value.split(",")).map(String::strip).filter(it -> !it.isEmpty()).toList();
-	}
-
-	/**
-	 * The patient the search names ({@code subject} or its alias {@code patient}): absent when it names none,
-	 * empty inside when it names nobody Stride could have (another type, a malformed id, two different ones).
-	 */
-	private static Optional<Optional<PatientId>> subject(SearchRequest search) {
-		var subject = search.reference("subject", "Patient");
-		var patient = search.reference("patient", "Patient");
-		if (subject.isPresent() && patient.isPresent() && !subject.get().equals(patient.get())) {
-			return Optional.of(Optional.empty());
-		}
-		return subject.or(() -> patient).map(it -> it.map(PatientId::new));
 	}
 
 	/**
