@@ -241,8 +241,9 @@ class ObservationResourceTests {
 
 		// sessions two at a time at one moment, a questionnaire at the moment of one of them, walks now
 		var sessions = new ArrayList<Sessions.Measures>();
+		var now = ago(Duration.ZERO);
 		for (int i = 0; i < 24; i++) {
-			var at = ago(Duration.ofHours(3L * (i / 2) + 1));
+			var at = now.minus(Duration.ofHours(3L * (i / 2) + 1));
 			sessions.add(fixtures.session(clinic, maya, at, 4, 3, i % 3 == 0 ? 10 : null));
 		}
 		in(clinic, () -> screenings.answer(maya, Instrument.GAD7, List.of(1, 1, 1, 1, 1, 1, 1), sessions.get(4).performedAt()));
