@@ -192,7 +192,8 @@ class ObservationResources implements ResourceProvider<Observation> {
 		var entries = inTransaction(() -> collect(window, kinds));
 		var page = entries.subList(Math.min(search.offset(), entries.size()), Math.min(end, entries.size()));
 		if (subject.isEmpty()) {
-			access.recordSearch(type(), page.stream().map(it -> it.patient().id()).collect(Collectors.toCollection(LinkedHashSet::new)));
+			access.recordSearch(type(),
+					page.stream().map(it -> it.patient().id()).collect(Collectors.toCollection(LinkedHashSet::new)));
 		}
 		return new SearchResult(page.stream().map(Entry::observation).toList(), List.of(), entries.size() > end, null);
 	}
