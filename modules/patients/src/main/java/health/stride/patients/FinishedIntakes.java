@@ -32,4 +32,11 @@ public interface FinishedIntakes {
 	 */
 	List<FinishedIntake> page(@Nullable Collection<PatientId> patients, @Nullable Instant from, @Nullable Instant until,
 			int offset, int limit);
+
+	/**
+	 * The finished intakes of the window's patients that rated at least one activity on the functional scale,
+	 * in its order (by {@code completedAt}, ties by patient, then episode), at most its limit: for a reader
+	 * that merges them with other records into one order and cuts it anywhere.
+	 */
+	List<FinishedIntake> withPsfsInOrder(TimeWindow window);
 }

@@ -1,7 +1,5 @@
 package health.stride.patients;
 
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The intake a patient fills in after agreeing to the consents: saved step by step so they can
@@ -33,25 +31,6 @@ public interface Intakes {
 	java.util.Optional<IntakeFacts> factsOf(PatientId patient);
 
 	IntakeDraft draft(PatientId patient);
-
-	/** The PSFS ratings of a finished intake: whose, of which episode of care, and when it was finished. */
-	record PsfsAtIntake(PatientId patient, int episode, Instant completedAt, List<PsfsItem> items) {
-
-		public PsfsAtIntake {
-			items = List.copyOf(items);
-		}
-
-		@Override
-		public String toString() {
-			return "PsfsAtIntake[episode=" + episode + "]"; // health information stays out of logs
-		}
-	}
-
-	/**
-	 * The PSFS ratings of the window's patients' finished intakes, every episode's (one without activities
-	 * left out), in its order by {@code completedAt} (ties by patient, then episode), at most its limit.
-	 */
-	List<PsfsAtIntake> psfsAtIntake(TimeWindow window);
 
 	/**
 	 * Saves one step; the last one completes the intake. A patient may go back to an earlier step,

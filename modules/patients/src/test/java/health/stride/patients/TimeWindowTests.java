@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.patients.Episodes.Discharge;
-import health.stride.patients.Intakes.PsfsAtIntake;
+import health.stride.patients.FinishedIntakes.FinishedIntake;
 import health.stride.patients.Screenings.Answered;
 import health.stride.platform.security.Role;
 import health.stride.platform.tenancy.ClinicRegistry;
@@ -30,7 +30,7 @@ import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
 
 /**
- * Questionnaires and intake ratings read a window at a time, as the FHIR API pages through them: whose,
+ * Questionnaires and finished intakes read a window at a time, as the FHIR API pages through them: whose,
  * within which moments, which way, how many, and nothing of another clinic.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
@@ -39,6 +39,7 @@ class TimeWindowTests {
 	private final PatientDirectory directory;
 	private final Consents consents;
 	private final Intakes intakes;
+	private final FinishedIntakes finished;
 	private final Screenings screenings;
 	private final Episodes episodes;
 	private final CareTeams careTeams;
@@ -50,11 +51,13 @@ class TimeWindowTests {
 	private PatientId leo;
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	TimeWindowTests(PatientDirectory directory, Consents consents, Intakes intakes, Screenings screenings,
-			Episodes episodes, CareTeams careTeams, ClinicRegistry clinics, PlatformTransactionManager transactions) {
+	TimeWindowTests(PatientDirectory directory, Consents consents, Intakes intakes, FinishedIntakes finished,
+			Screenings screenings, Episodes episodes, CareTeams careTeams, ClinicRegistry clinics,
+			PlatformTransactionManager transactions) {
 		this.directory = directory;
 		this.consents = consents;
 		this.intakes = intakes;
+		this.finished = finished;
 		this.screenings = screenings;
 		this.episodes = episodes;
 		this.careTeams = careTeams;
@@ -131,7 +134,7 @@ class TimeWindowTests {
 	}
 
 	@Test
-	void theRatingsAtIntakeOfEveryEpisodeComeInOrderAndAnUnfinishedIntakeIsLeftOut() {
+	void theIntakesOfEveryEpisodeComeInOrderAndAnUnfinishedIntakeIsLeftOut() {
 
 		var alex = signIn(user(clinic, "pt.alex", Role.THERAPIST));
 		as(() -> {
@@ -143,25 +146,38 @@ class TimeWindowTests {
 		as(() -> episodes.reactivate(maya, alex));
 
 		var both = List.of(maya, leo);
-		assertThat(as(() -> intakes.psfsAtIntake(new TimeWindow(List.of(maya), null, null, true, 10))))
+		assertThat(as(() -> finished.withPsfsInOrder(new TimeWindow(List.of(maya), null, null, true, 10))))
 				.as("the second episode's intake is not finished yet").singleElement().satisfies(it -> {
 					assertThat(it.episode()).isEqualTo(1);
 					assertThat(it.completedAt()).isEqualTo(first);
-					assertThat(it.items()).extracting(PsfsItem::score).containsExactly(3, 4);
+					assertThat(it.answers().psfs()).extracting(PsfsItem::score).containsExactly(3, 4);
 				});
 
 		as(() -> intakes.submit(maya, answers()));
 		var second = as(() -> intakes.draft(maya)).completedAt();
 
-		var newestFirst = as(() -> intakes.psfsAtIntake(new TimeWindow(both, null, null, true, 10)));
-		assertThat(newestFirst).extracting(PsfsAtIntake::patient, PsfsAtIntake::episode, PsfsAtIntake::completedAt)
+		var newestFirst = as(() -> finished.withPsfsInOrder(new TimeWindow(both, null, null, true, 10)));
+		assertThat(newestFirst).extracting(FinishedIntake::patient, FinishedIntake::episode, FinishedIntake::completedAt)
 				.containsExactly(tuple(maya, 2, second), tuple(leo, 1, leoCompleted()), tuple(maya, 1, first));
-		assertThat(as(() -> intakes.psfsAtIntake(new TimeWindow(both, null, null, false, 1))))
-				.extracting(PsfsAtIntake::episode, PsfsAtIntake::completedAt).containsExactly(tuple(1, first));
-		assertThat(as(() -> intakes.psfsAtIntake(new TimeWindow(both, second, null, true, 10))))
-				.extracting(PsfsAtIntake::episode).containsExactly(2);
-		assertThat(as(() -> intakes.psfsAtIntake(new TimeWindow(null, null, null, true, 10)))).hasSize(3);
-		assertThat(as(() -> intakes.psfsAtIntake(new TimeWindow(both, null, null, true, 0)))).isEmpty();
+		assertThat(as(() -> finished.withPsfsInOrder(new TimeWindow(both, null, null, false, 1))))
+				.extracting(FinishedIntake::episode, FinishedIntake::completedAt).containsExactly(tuple(1, first));
+		assertThat(as(() -> finished.withPsfsInOrder(new TimeWindow(both, second, null, true, 10))))
+				.extracting(FinishedIntake::episode).containsExactly(2);
+		assertThat(as(() -> finished.withPsfsInOrder(new TimeWindow(null, null, null, true, 10)))).hasSize(3);
+		assertThat(as(() -> finished.withPsfsInOrder(new TimeWindow(both, null, null, true, 0)))).isEmpty();
+
+		var ana = as(() -> directory.register(patient("patient.ana", "WA")));
+		as(() -> {
+			for (var document : ConsentDocument.values()) {
+				consents.accept(ana, document, consents.currentVersion(document));
+			}
+			var none = answers();
+			return intakes.submit(ana, new IntakeAnswers(none.painRegions(), none.painNow(), none.painDuration(),
+					none.worseWith(), none.diagnoses(), none.goals(), List.of(), none.redFlags()));
+		});
+		assertThat(as(() -> finished.page(List.of(ana), null, null, 0, 10))).as("finished").hasSize(1);
+		assertThat(as(() -> finished.withPsfsInOrder(new TimeWindow(List.of(ana), null, null, true, 10))))
+				.as("but without an activity rated").isEmpty();
 	}
 
 	private Instant leoCompleted() {

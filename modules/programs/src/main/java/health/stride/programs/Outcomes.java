@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import health.stride.patients.PatientId;
-import health.stride.patients.PsfsItem;
-import health.stride.patients.TimeWindow;
 
 /**
  * A patient's outcomes, from what they logged: pain (NPRS) against their intake, the functional
@@ -81,29 +78,6 @@ public interface Outcomes {
 
 	/** The activities the patient named at intake, to rate again. */
 	List<String> psfsActivities(PatientId patient);
-
-	/** One re-rating of the functional scale: the patient's score of each activity they named at intake. */
-	record PsfsRating(UUID id, PatientId patient, Instant ratedAt, List<PsfsItem> items) {
-
-		public PsfsRating {
-			items = List.copyOf(items);
-		}
-
-		@Override
-		public String toString() {
-			return "PsfsRating[id=" + id + "]"; // health information stays out of logs
-		}
-	}
-
-	/**
-	 * The re-ratings of the functional scale by the window's patients within it, in its order (by
-	 * {@code ratedAt}, ties by id), at most its limit. The ratings at intake are the intake's
-	 * ({@link health.stride.patients.Intakes#psfsAtIntake}).
-	 */
-	List<PsfsRating> psfsRatings(TimeWindow window);
-
-	/** The re-rating with this id, if the current clinic has it. */
-	Optional<PsfsRating> psfsRating(UUID rating);
 
 	/**
 	 * Stores the patient's new ratings of the activities they named at intake.

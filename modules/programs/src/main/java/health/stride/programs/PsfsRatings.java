@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
+import health.stride.patients.TimeWindow;
 
 /**
  * The patients' Patient-Specific Functional Scale rated again after the intake ({@link Outcomes#ratePsfs}), each
@@ -39,4 +40,10 @@ public interface PsfsRatings {
 	 */
 	List<PsfsRating> page(@Nullable Collection<PatientId> patients, @Nullable Instant from, @Nullable Instant until,
 			int offset, int limit);
+
+	/**
+	 * The ratings of the window's patients within it, in its order (by {@code ratedAt}, ties by id), at most its
+	 * limit: for a reader that merges them with other records into one order and cuts it anywhere.
+	 */
+	List<PsfsRating> inOrder(TimeWindow window);
 }

@@ -39,7 +39,7 @@ class MeasuresInOrderTests {
 
 	private final Sessions sessions;
 	private final Walks walks;
-	private final Outcomes outcomes;
+	private final PsfsRatings ratings;
 	private final PatientDirectory patients;
 	private final ClinicRegistry clinics;
 	private final JdbcClient jdbc;
@@ -50,11 +50,11 @@ class MeasuresInOrderTests {
 	private PatientId leo;
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	MeasuresInOrderTests(Sessions sessions, Walks walks, Outcomes outcomes, PatientDirectory patients,
+	MeasuresInOrderTests(Sessions sessions, Walks walks, PsfsRatings ratings, PatientDirectory patients,
 			ClinicRegistry clinics, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.sessions = sessions;
 		this.walks = walks;
-		this.outcomes = outcomes;
+		this.ratings = ratings;
 		this.patients = patients;
 		this.clinics = clinics;
 		this.jdbc = jdbc;
@@ -134,14 +134,14 @@ class MeasuresInOrderTests {
 		var newer = rating(maya, 2, List.of(new PsfsItem("Lifting my daughter", 6), new PsfsItem("Sitting at work", 7)));
 		var leos = rating(leo, 10, List.of(new PsfsItem("Running", 2)));
 
-		var newestFirst = as(() -> outcomes.psfsRatings(new TimeWindow(List.of(maya, leo), null, null, true, 10)));
-		assertThat(newestFirst).extracting(Outcomes.PsfsRating::id).containsExactly(newer, leos, older);
+		var newestFirst = as(() -> ratings.inOrder(new TimeWindow(List.of(maya, leo), null, null, true, 10)));
+		assertThat(newestFirst).extracting(PsfsRatings.PsfsRating::id).containsExactly(newer, leos, older);
 		assertThat(newestFirst.getFirst().items()).containsExactly(new PsfsItem("Lifting my daughter", 6),
 				new PsfsItem("Sitting at work", 7));
 		assertThat(newestFirst.getFirst().ratedAt()).isEqualTo(daysAgo(2));
-		assertThat(as(() -> outcomes.psfsRatings(new TimeWindow(List.of(maya), null, null, false, 1))))
-				.extracting(Outcomes.PsfsRating::id).containsExactly(older);
-		assertThat(as(() -> outcomes.psfsRating(leos))).hasValueSatisfying(it -> {
+		assertThat(as(() -> ratings.inOrder(new TimeWindow(List.of(maya), null, null, false, 1))))
+				.extracting(PsfsRatings.PsfsRating::id).containsExactly(older);
+		assertThat(as(() -> ratings.find(leos))).hasValueSatisfying(it -> {
 			assertThat(it.patient()).isEqualTo(leo);
 			assertThat(it.items()).containsExactly(new PsfsItem("Running", 2));
 		});

@@ -32,12 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import health.stride.patients.Instrument;
-import health.stride.patients.Intakes;
+import health.stride.patients.FinishedIntakes;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.Screenings;
 import health.stride.patients.TimeWindow;
-import health.stride.programs.Outcomes;
+import health.stride.programs.PsfsRatings;
 import health.stride.programs.Sessions;
 import health.stride.programs.Walks;
 
@@ -122,17 +122,17 @@ class ObservationResources implements ResourceProvider<Observation> {
 
 	private final Sessions sessions;
 	private final Walks walks;
-	private final Outcomes outcomes;
-	private final Intakes intakes;
+	private final PsfsRatings ratings;
+	private final FinishedIntakes intakes;
 	private final Screenings screenings;
 	private final PatientAccess access;
 	private final TransactionTemplate readOnly;
 
-	ObservationResources(Sessions sessions, Walks walks, Outcomes outcomes, Intakes intakes, Screenings screenings,
-			PatientAccess access, PlatformTransactionManager transactions) {
+	ObservationResources(Sessions sessions, Walks walks, PsfsRatings ratings, FinishedIntakes intakes,
+			Screenings screenings, PatientAccess access, PlatformTransactionManager transactions) {
 		this.sessions = sessions;
 		this.walks = walks;
-		this.outcomes = outcomes;
+		this.ratings = ratings;
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.access = access;
@@ -237,10 +237,10 @@ class ObservationResources implements ResourceProvider<Observation> {
 			walks.inOrder(window).forEach(walk -> entries.add(fromWalk(walk)));
 		}
 		if (kinds.contains(Kind.PSFS)) {
-			outcomes.psfsRatings(window).forEach(rating -> entries.addAll(fromRating(rating)));
+			ratings.inOrder(window).forEach(rating -> entries.addAll(fromRating(rating)));
 		}
 		if (kinds.contains(Kind.PSFS_INTAKE)) {
-			intakes.psfsAtIntake(window).forEach(intake -> entries.addAll(fromIntake(intake)));
+			intakes.withPsfsInOrder(window).forEach(intake -> entries.addAll(fromIntake(intake)));
 		}
 		var instruments = kinds.stream().map(Kind::instrument).filter(java.util.Objects::nonNull)
 				.collect(Collectors.toCollection(() -> EnumSet.noneOf(Instrument.class)));
@@ -263,13 +263,11 @@ class ObservationResources implements ResourceProvider<Observation> {
 			}
 			var patient = Ids.uuid(parts.group(1)).map(PatientId::new);
 			var episode = Integer.parseInt(parts.group(2));
-			return patient.flatMap(it -> intakes.psfsAtIntake(TimeWindow.everythingOf(it)).stream()
-					.filter(intake -> intake.episode() == episode).findFirst())
-					.flatMap(intake -> byId(fromIntake(intake), id));
+			return patient.flatMap(it -> intakes.find(it, episode)).flatMap(intake -> byId(fromIntake(intake), id));
 		}
 		if (id.startsWith(Kind.PSFS.prefix())) {
 			var parts = PSFS_ID.matcher(id.substring(Kind.PSFS.prefix().length()));
-			return parts.matches() ? Ids.uuid(parts.group(1)).flatMap(outcomes::psfsRating)
+			return parts.matches() ? Ids.uuid(parts.group(1)).flatMap(ratings::find)
 					.flatMap(rating -> byId(fromRating(rating), id)) : Optional.empty();
 		}
 		for (var kind : Kind.OF_SESSIONS) {
@@ -322,13 +320,13 @@ class ObservationResources implements ResourceProvider<Observation> {
 		return entry;
 	}
 
-	private List<Entry> fromRating(Outcomes.PsfsRating rating) {
+	private List<Entry> fromRating(PsfsRatings.PsfsRating rating) {
 		return items(Kind.PSFS, rating.id().toString(), rating.patient(), rating.ratedAt(), rating.items());
 	}
 
-	private List<Entry> fromIntake(Intakes.PsfsAtIntake intake) {
+	private List<Entry> fromIntake(FinishedIntakes.FinishedIntake intake) {
 		return items(Kind.PSFS_INTAKE, intake.patient().id() + "-" + intake.episode(), intake.patient(),
-				intake.completedAt(), intake.items());
+				intake.completedAt(), intake.answers().psfs());
 	}
 
 	/** One observation per activity, numbered from 1 in the order the patient named them. */

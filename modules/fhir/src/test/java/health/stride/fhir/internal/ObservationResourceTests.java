@@ -41,6 +41,7 @@ import health.stride.platform.tenancy.TenantId;
 import health.stride.programs.Outcomes;
 import health.stride.programs.Plans;
 import health.stride.programs.ProgramTemplates;
+import health.stride.programs.PsfsRatings;
 import health.stride.programs.Sessions;
 import health.stride.programs.Walks;
 
@@ -59,6 +60,7 @@ class ObservationResourceTests {
 	private final CodeSystemResources codeSystems;
 	private final Walks walks;
 	private final Outcomes outcomes;
+	private final PsfsRatings ratings;
 	private final Screenings screenings;
 	private final AuditTrail audit;
 	private final ObservationFixtures fixtures;
@@ -68,13 +70,14 @@ class ObservationResourceTests {
 	private Requester asMaya;
 
 	ObservationResourceTests(ObservationResources observations, CodeSystemResources codeSystems, Walks walks,
-			Outcomes outcomes, Screenings screenings, AuditTrail audit, ClinicRegistry clinics,
+			Outcomes outcomes, PsfsRatings ratings, Screenings screenings, AuditTrail audit, ClinicRegistry clinics,
 			ProgramTemplates templates, PatientDirectory patients, Consents consents, Intakes intakes,
 			CareTeams careTeams, Plans plans, Sessions sessions) {
 		this.observations = observations;
 		this.codeSystems = codeSystems;
 		this.walks = walks;
 		this.outcomes = outcomes;
+		this.ratings = ratings;
 		this.screenings = screenings;
 		this.audit = audit;
 		this.fixtures = new ObservationFixtures(clinics, templates, patients, consents, intakes, careTeams, plans, sessions);
@@ -93,7 +96,7 @@ class ObservationResourceTests {
 		var session = fixtures.session(clinic, maya, ago(Duration.ofHours(2)), 5, 3, 20);
 		var walk = in(clinic, () -> walks.log(maya, "walk-" + UUID.randomUUID(), 25, "FLAT", 4, 2, "CENTRALIZING"));
 		in(clinic, () -> outcomes.ratePsfs(maya, List.of(6, 7)));
-		var rating = in(clinic, () -> outcomes.psfsRatings(TimeWindow.everythingOf(maya))).getFirst();
+		var rating = in(clinic, () -> ratings.inOrder(TimeWindow.everythingOf(maya))).getFirst();
 		var phq2 = in(clinic, () -> screenings.answer(maya, Instrument.PHQ2, List.of(2, 1), ago(Duration.ofDays(3))));
 		var phq9 = in(clinic, () -> screenings.answer(maya, Instrument.PHQ9, List.of(1, 1, 1, 1, 0, 0, 0, 0, 0),
 				ago(Duration.ofDays(3))));

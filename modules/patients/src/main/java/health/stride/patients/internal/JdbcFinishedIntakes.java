@@ -26,6 +26,7 @@ import health.stride.patients.PainRegion;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
+import health.stride.patients.TimeWindow;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,6 +84,15 @@ class JdbcFinishedIntakes implements FinishedIntakes {
 				.params(patients == null, ids, from == null, from == null ? never : Timestamp.from(from), until == null,
 						until == null ? never : Timestamp.from(until), offset, limit)
 				.query((row, number) -> intake(row)).list();
+	}
+
+	@Override
+	public List<FinishedIntake> withPsfsInOrder(TimeWindow window) {
+		if (window.limit() == 0) {
+			return List.of();
+		}
+		return Windows.query(jdbc, window, "*", "(" + FINISHED + ") as finished_intake", "completed_at",
+				"patient_id, episode", "psfs::jsonb <> '[]'::jsonb").query((row, number) -> intake(row)).list();
 	}
 
 	private FinishedIntake intake(ResultSet row) throws SQLException {

@@ -32,7 +32,6 @@ import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 import health.stride.patients.RedFlags;
-import health.stride.patients.TimeWindow;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -86,26 +85,6 @@ class JdbcIntakes implements Intakes {
 				       red_flags
 				from patients.intake where patient_id = ?""")
 				.param(patient.id()).query((row, number) -> draft(row)).optional().orElseGet(IntakeDraft::empty);
-	}
-
-	@Override
-	public List<PsfsAtIntake> psfsAtIntake(TimeWindow window) {
-		if (window.limit() == 0) {
-			return List.of();
-		}
-		// the current intake belongs to the latest episode; those of ended episodes were kept when the next began
-		return Windows.query(jdbc, window, "patient_id, episode, completed_at, psfs::text as psfs", """
-				(select i.patient_id, (select max(e.number) from patients.episode e where e.patient_id = i.patient_id)
-				        as episode, i.completed_at, i.psfs
-				 from patients.intake i where i.completed_at is not null
-				 union all
-				 select patient_id, episode_number, completed_at, psfs
-				 from patients.episode_intake where completed_at is not null) as intake""", "completed_at",
-				"patient_id, episode", "jsonb_array_length(psfs) > 0")
-				.query((row, number) -> new PsfsAtIntake(new PatientId(row.getObject("patient_id", java.util.UUID.class)),
-						row.getInt("episode"), row.getTimestamp("completed_at").toInstant(),
-						json.readValue(row.getString("psfs"), new TypeReference<List<PsfsItem>>() {})))
-				.list();
 	}
 
 	/**

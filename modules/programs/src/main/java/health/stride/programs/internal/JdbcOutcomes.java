@@ -27,7 +27,6 @@ import health.stride.patients.Intakes;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
-import health.stride.patients.TimeWindow;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
@@ -169,29 +168,6 @@ class JdbcOutcomes implements Outcomes {
 	private Optional<Instant> lastPsfs(PatientId patient) {
 		return jdbc.sql("select max(assessed_at) from programs.psfs_assessment where patient_id = ?").param(patient.id())
 				.query((row, number) -> row.getTimestamp(1) == null ? null : row.getTimestamp(1).toInstant()).optional();
-	}
-
-	@Override
-	public List<PsfsRating> psfsRatings(TimeWindow window) {
-		if (window.limit() == 0) {
-			return List.of();
-		}
-		return Windows.query(jdbc, window, RATING, "programs.psfs_assessment", "assessed_at", "id", "true")
-				.query((row, number) -> rating(row)).list();
-	}
-
-	@Override
-	public Optional<PsfsRating> psfsRating(UUID rating) {
-		return jdbc.sql("select " + RATING + " from programs.psfs_assessment where id = ?").param(rating)
-				.query((row, number) -> rating(row)).optional();
-	}
-
-	private static final String RATING = "patient_id, id, assessed_at, items::text as items";
-
-	private PsfsRating rating(java.sql.ResultSet row) throws java.sql.SQLException {
-		return new PsfsRating(row.getObject("id", UUID.class), new PatientId(row.getObject("patient_id", UUID.class)),
-				row.getTimestamp("assessed_at").toInstant(),
-				json.readValue(row.getString("items"), new tools.jackson.core.type.TypeReference<List<PsfsItem>>() {}));
 	}
 
 	@Override

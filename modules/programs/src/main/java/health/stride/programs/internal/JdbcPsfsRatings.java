@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
+import health.stride.patients.TimeWindow;
 import health.stride.programs.PsfsRatings;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +56,15 @@ class JdbcPsfsRatings implements PsfsRatings {
 				.params(patients == null, ids, from == null, from == null ? never : Timestamp.from(from), until == null,
 						until == null ? never : Timestamp.from(until), offset, limit)
 				.query((row, number) -> rating(row)).list();
+	}
+
+	@Override
+	public List<PsfsRating> inOrder(TimeWindow window) {
+		if (window.limit() == 0) {
+			return List.of();
+		}
+		return Windows.query(jdbc, window, "id, patient_id, assessed_at, items::text as items", "programs.psfs_assessment",
+				"assessed_at", "id", "true").query((row, number) -> rating(row)).list();
 	}
 
 	private PsfsRating rating(ResultSet row) throws SQLException {
