@@ -25,7 +25,6 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import health.stride.patients.DischargeReason;
 import health.stride.patients.Episode;
 import health.stride.patients.Episodes;
-import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.programs.PlanHistory;
 import health.stride.programs.PlanHistory.PlanStatus;
@@ -50,15 +49,15 @@ class CarePlanResources implements ResourceProvider<CarePlan> {
 
 	private final PlanHistory plans;
 	private final PatientAccess access;
-	private final PatientDirectory patients;
 	private final Episodes episodes;
 	private final CarePlanMapping mapping;
+	private final PatientResources patientResources;
 
-	CarePlanResources(PlanHistory plans, PatientAccess access, PatientDirectory patients, Episodes episodes,
-			CarePlanMapping mapping) {
+	CarePlanResources(PlanHistory plans, PatientAccess access, Episodes episodes,
+			CarePlanMapping mapping, PatientResources patientResources) {
+		this.patientResources = patientResources;
 		this.plans = plans;
 		this.access = access;
-		this.patients = patients;
 		this.episodes = episodes;
 		this.mapping = mapping;
 	}
@@ -161,7 +160,7 @@ class CarePlanResources implements ResourceProvider<CarePlan> {
 			access.recordSearch(type(), page.stream().map(it -> it.patient().id()).toList());
 		}
 		var matches = page.stream().map(this::current).flatMap(Optional::stream).toList();
-		var included = search.includes().contains(INCLUDE_SUBJECT) ? subjects(page) : List.<Resource> of();
+		var included = search.includes().contains(INCLUDE_SUBJECT) ? subjects(page, requester) : List.<Resource> of();
 		return new SearchResult(matches, included, more, more ? null : search.offset() + matches.size());
 	}
 
@@ -180,10 +179,9 @@ class CarePlanResources implements ResourceProvider<CarePlan> {
 	}
 
 	/** The Patient of each plan on the page, for {@code _include=CarePlan:subject}; their reads were decided with the plans'. */
-	private List<Resource> subjects(List<PlanStatus> page) {
-		return page.stream().map(PlanStatus::patient).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))
-				.stream().map(patients::find).flatMap(Optional::stream).map(PatientResources::patient)
-				.map(Resource.class::cast).toList();
+	private List<Resource> subjects(List<PlanStatus> page, Requester requester) {
+		var subjects = page.stream().map(PlanStatus::patient).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+		return List.copyOf(patientResources.included(subjects, requester));
 	}
 
 	/** The plan, if the requester may read the patient's care (audited either way). */

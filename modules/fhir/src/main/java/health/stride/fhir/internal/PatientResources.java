@@ -151,6 +151,12 @@ class PatientResources implements ResourceProvider<Patient> {
 		return patients.demographics(patient).map(it -> mapping(requester).patient(it)).stream().toList();
 	}
 
+	/** The patients another type's search brings along ({@code _include}), their reads decided and audited with it. */
+	List<Patient> included(java.util.Collection<PatientId> ids, Requester requester) {
+		var mapping = mapping(requester);
+		return ids.stream().map(patients::demographics).flatMap(Optional::stream).map(mapping::patient).toList();
+	}
+
 	private static UUID idOf(Patient patient) {
 		return UUID.fromString(patient.getIdElement().getIdPart());
 	}
