@@ -386,7 +386,7 @@ class KeycloakAccounts implements Accounts, IntegrationClients {
 				Map.entry("frontchannelLogout", false), Map.entry("fullScopeAllowed", false),
 				Map.entry("attributes", Map.of("oauth2.device.authorization.grant.enabled", "false",
 						"oidc.ciba.grant.enabled", "false", "use.refresh.tokens", "false")),
-				Map.entry("defaultClientScopes", List.of("system/*.read")), Map.entry("optionalClientScopes", List.of()),
+				Map.entry("defaultClientScopes", List.of("basic", "system/*.read")), Map.entry("optionalClientScopes", List.of()),
 				Map.entry("protocolMappers", List.of(
 						mapper("organization", "oidc-hardcoded-claim-mapper", claims, Map.of("claim.name", "organization",
 								"claim.value", "[\"" + clinic.value() + "\"]", "jsonType.label", "JSON")),

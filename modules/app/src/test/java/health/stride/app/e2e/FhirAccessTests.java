@@ -73,6 +73,21 @@ class FhirAccessTests extends EndToEndTestSupport {
 	}
 
 	@Test
+	void searchesWithAControlCharacterOrBeyondTheDeepestPageAreRefusedWithAnOperationOutcome() throws Exception {
+
+		var alex = token("pt.alex", "openid user/*.read");
+		for (var search : List.of("/fhir/Practitioner?name=%00", "/fhir/Patient?identifier=x%1F",
+				"/fhir/Practitioner?name=" + "a".repeat(3_000),
+				"/fhir/Observation?subject=Patient/" + maya + "&code=%01", "/fhir/Observation?_offset=2001",
+				"/fhir/Observation?_count=201")) {
+			var refused = get(search, alex);
+			assertThat(refused.statusCode()).as(search).isEqualTo(400);
+			assertThat(refused.body()).as(search).contains("\"resourceType\":\"OperationOutcome\"");
+		}
+		assertThat(get("/fhir/Observation?subject=Patient/" + maya + "&_offset=2000", alex).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aTokenWithoutAFittingScopeIsForbiddenWithAnOperationOutcome() throws Exception {
 
 		var noScope = get("/fhir/Patient/" + maya, token("patient.maya", "openid"));
@@ -122,6 +137,8 @@ class FhirAccessTests extends EndToEndTestSupport {
 		assertThat(claims.get("scope").asString()).isEqualTo("system/*.read");
 		assertThat(claims.get("organization").valueStream().map(JsonNode::asString)).containsExactly("northside");
 		assertThat(claims.get("preferred_username").asString()).isEqualTo("service-account-stride-fhir-northside");
+		assertThat(claims.hasNonNull("sub")).as("the service account's id, which the audit trail records as the actor").isTrue();
+		assertThat(claims.get("sub").asString()).isNotBlank();
 
 		assertThat(get("/fhir/Patient/" + maya, token).statusCode()).isEqualTo(200);
 		assertThat(get("/fhir/Patient/" + leo, token).statusCode()).isEqualTo(200);

@@ -161,7 +161,9 @@ class CarePlanResources implements ResourceProvider<CarePlan> {
 		}
 		var matches = page.stream().map(this::current).flatMap(Optional::stream).toList();
 		var included = search.includes().contains(INCLUDE_SUBJECT) ? subjects(page, requester) : List.<Resource> of();
-		return new SearchResult(matches, included, more, more ? null : search.offset() + matches.size());
+		// past the last plan the count is unknown without counting; say nothing rather than something wrong
+		return new SearchResult(matches, included, more,
+				more || matches.isEmpty() && search.offset() > 0 ? null : search.offset() + matches.size());
 	}
 
 	/** The first {@code enough} plans that the filter keeps, read a chunk at a time. */

@@ -46,6 +46,10 @@ class FhirController {
 	static final String READERS = "hasAnyRole('PATIENT', 'THERAPIST', 'COACH', 'CLINIC_ADMIN') or hasAuthority('SCOPE_system/*.read')";
 
 	private static final Logger log = LoggerFactory.getLogger(FhirController.class);
+	/** NUL and the other control characters, which no search value needs (PostgreSQL refuses NUL outright). */
+	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cc}");
+	/** The longest search value Stride reads: longer than any identifier, code list or date it searches by. */
+	private static final int MAX_VALUE = 2_000;
 	private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_:.\\-]{1,64}");
 
 	private final FhirContext fhir;
@@ -141,6 +145,9 @@ class FhirController {
 		for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
 			var name = parameter.getKey();
 			if (name.equals("_include")) {
+				if (parameter.getValue().stream().anyMatch(it -> CONTROL_CHARACTERS.matcher(it).find() || it.length() > MAX_VALUE)) {
+					throw FhirProblem.invalid("fhir.problem.control");
+				}
 				for (var include : parameter.getValue()) {
 					if (!provider.includes().contains(include)) {
 						throw FhirProblem.notSupported("fhir.problem.include");
@@ -156,6 +163,10 @@ class FhirController {
 			if (parameter.getValue().size() != 1) {
 				throw FhirProblem.notSupported("fhir.problem.repeated");
 			}
+			if (CONTROL_CHARACTERS.matcher(parameter.getValue().getFirst()).find()
+					|| parameter.getValue().getFirst().length() > MAX_VALUE) {
+				throw FhirProblem.invalid("fhir.problem.control");
+			}
 			parameters.put(name, parameter.getValue().getFirst());
 		}
 
@@ -166,7 +177,7 @@ class FhirController {
 		var count = number(parameters.remove("_count"), SearchRequest.DEFAULT_COUNT);
 		var offset = number(parameters.remove("_offset"), 0);
 		if (count < 1 || count > SearchRequest.MAX_COUNT || offset < 0 || offset > SearchRequest.MAX_OFFSET) {
-			throw FhirProblem.invalid("fhir.problem.paging", SearchRequest.MAX_COUNT);
+			throw FhirProblem.invalid("fhir.problem.paging", SearchRequest.MAX_COUNT, SearchRequest.MAX_OFFSET);
 		}
 		var sort = parameters.remove("_sort");
 		if (sort != null && !provider.sortParameters().contains(sort)) {
@@ -180,7 +191,7 @@ class FhirController {
 			return otherwise;
 		}
 		if (!value.matches("\\d{1,7}")) {
-			throw FhirProblem.invalid("fhir.problem.paging", SearchRequest.MAX_COUNT);
+			throw FhirProblem.invalid("fhir.problem.paging", SearchRequest.MAX_COUNT, SearchRequest.MAX_OFFSET);
 		}
 		return Integer.parseInt(value);
 	}

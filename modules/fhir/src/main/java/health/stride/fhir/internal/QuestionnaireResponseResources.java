@@ -71,9 +71,10 @@ class QuestionnaireResponseResources implements ResourceProvider<QuestionnaireRe
 		var locale = LocaleContextHolder.getLocale();
 		var intake = INTAKE_ID.matcher(id);
 		if (intake.matches()) {
+			// the intake first: a read of one that does not exist is nobody's read to audit
 			return Ids.uuid(intake.group(1)).map(PatientId::new)
-					.filter(patient -> access.mayRead(patient, PatientAccess.Part.CARE, type(), requester))
-					.flatMap(patient -> intakes.find(patient, Integer.parseInt(intake.group(2))))
+					.flatMap(patient -> intakes.find(patient, Integer.parseInt(intake.group(2)))
+							.filter(it -> access.mayRead(patient, PatientAccess.Part.CARE, type(), requester)))
 					.map(it -> intake(it, locale));
 		}
 		return Ids.uuid(id, PSFS_PREFIX).flatMap(ratings::find)

@@ -22,8 +22,11 @@ record SearchRequest(Map<String, String> parameters, int count, int offset, @Nul
 
 	static final int DEFAULT_COUNT = 50;
 	static final int MAX_COUNT = 200;
-	/** How deep a page may start: further than this a client narrows its search by date. */
-	static final int MAX_OFFSET = 100_000;
+	/**
+	 * How deep a page may start: further than this a client narrows its search by date. A page of a search
+	 * that merges several sources reads up to offset plus count records of each, so the depth bounds its cost.
+	 */
+	static final int MAX_OFFSET = 2_000;
 
 	/** The parameters of the search itself, not of its paging, sorting or format. */
 	static final Set<String> CONTROL = Set.of("_count", "_offset", "_sort", "_include", "_format");
