@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import health.stride.platform.database.TimeOrderedQueries;
+
 /**
  * A stretch of what patients reported, read in time order a page at a time by a reader that pages through
  * long histories (the FHIR API): whose ({@code patients}, or every patient of the current clinic when
@@ -20,6 +22,12 @@ public record TimeWindow(@Nullable List<PatientId> patients, @Nullable Instant f
 			throw new IllegalArgumentException("A window holds at least no record");
 		}
 		patients = patients == null ? null : List.copyOf(patients);
+	}
+
+	/** The window as the platform's time-ordered queries read it. */
+	public TimeOrderedQueries.Window query() {
+		return new TimeOrderedQueries.Window(patients == null ? null : patients.stream().map(PatientId::id).toList(),
+				from, until, newestFirst, limit);
 	}
 
 	/** Everything the patient reported, newest first. */

@@ -64,7 +64,7 @@ class RecordExportController {
 	@PreAuthorize("hasRole('PATIENT')")
 	ResponseEntity<byte[]> mine() {
 		var export = exports.mine(CurrentUser.require(), fhirBase())
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no patient record for this account."));
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return download(export);
 	}
 
@@ -97,7 +97,7 @@ class RecordExportController {
 	}
 
 	private static ResponseStatusException noSuchPatient() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such patient.");
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	private static ResponseEntity<byte[]> download(RecordExport export) {

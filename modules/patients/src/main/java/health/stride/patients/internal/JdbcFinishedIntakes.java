@@ -27,6 +27,7 @@ import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.RedFlag;
 import health.stride.patients.TimeWindow;
+import health.stride.platform.database.TimeOrderedQueries;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,7 +92,7 @@ class JdbcFinishedIntakes implements FinishedIntakes {
 		if (window.limit() == 0) {
 			return List.of();
 		}
-		return Windows.query(jdbc, window, "*", "(" + FINISHED + ") as finished_intake", "completed_at",
+		return TimeOrderedQueries.query(jdbc, window.query(), "*", "(" + FINISHED + ") as finished_intake", "completed_at",
 				"patient_id, episode", "psfs::jsonb <> '[]'::jsonb").query((row, number) -> intake(row)).list();
 	}
 

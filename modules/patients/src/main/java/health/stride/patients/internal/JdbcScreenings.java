@@ -28,6 +28,7 @@ import health.stride.patients.UrgentScreeningReviewed;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.database.TimeOrderedQueries;
 import health.stride.platform.security.CurrentUser;
 import health.stride.platform.tenancy.CurrentTenant;
 
@@ -123,7 +124,7 @@ class JdbcScreenings implements Screenings {
 			return List.of();
 		}
 		var names = instruments.stream().map(Enum::name).sorted().toArray(String[]::new);
-		return Windows.query(jdbc, window, COLUMNS, "patients.screening", "answered_at", "id", "instrument = any (?)",
+		return TimeOrderedQueries.query(jdbc, window.query(), COLUMNS, "patients.screening", "answered_at", "id", "instrument = any (?)",
 				(Object) names).query((row, number) -> answered(row)).list();
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import health.stride.patients.PatientId;
 import health.stride.patients.PsfsItem;
 import health.stride.patients.TimeWindow;
+import health.stride.platform.database.TimeOrderedQueries;
 import health.stride.programs.PsfsRatings;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ class JdbcPsfsRatings implements PsfsRatings {
 		if (window.limit() == 0) {
 			return List.of();
 		}
-		return Windows.query(jdbc, window, "id, patient_id, assessed_at, items::text as items", "programs.psfs_assessment",
+		return TimeOrderedQueries.query(jdbc, window.query(), "id, patient_id, assessed_at, items::text as items", "programs.psfs_assessment",
 				"assessed_at", "id", "true").query((row, number) -> rating(row)).list();
 	}
 

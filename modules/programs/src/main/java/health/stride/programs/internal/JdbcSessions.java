@@ -18,14 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.TimeWindow;
 import health.stride.platform.audit.AuditAction;
 import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.database.TimeOrderedQueries;
 import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.programs.Effort;
 import health.stride.programs.ExerciseLibrary;
 import health.stride.programs.ExerciseSession;
@@ -218,7 +219,7 @@ class JdbcSessions implements Sessions {
 		if (window.limit() == 0) {
 			return List.of();
 		}
-		return Windows.query(jdbc, window, MEASURES, "programs.session", "performed_at", "id",
+		return TimeOrderedQueries.query(jdbc, window.query(), MEASURES, "programs.session", "performed_at", "id",
 				walkedOnly ? "walking_minutes is not null" : "true")
 				.query((row, number) -> measures(row)).list();
 	}

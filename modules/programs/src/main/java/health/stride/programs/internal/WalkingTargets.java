@@ -16,20 +16,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import health.stride.platform.validation.FieldErrors;
 import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
+import health.stride.patients.TimeWindow;
+import health.stride.platform.audit.AuditAction;
+import health.stride.platform.audit.AuditOutcome;
+import health.stride.platform.audit.AuditTrail;
+import health.stride.platform.database.TimeOrderedQueries;
 import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.validation.FieldErrors;
 import health.stride.programs.ExerciseSession;
 import health.stride.programs.PainFlareReported;
 import health.stride.programs.Plans;
 import health.stride.programs.Sessions;
 import health.stride.programs.SymptomShift;
 import health.stride.programs.Walks;
-import health.stride.patients.TimeWindow;
-import health.stride.platform.audit.AuditAction;
-import health.stride.platform.audit.AuditOutcome;
-import health.stride.platform.audit.AuditTrail;
 
 /**
  * Walking: the walks patients log, and today's walking target. Micro-walks build up in steps: 5
@@ -137,7 +138,7 @@ public class WalkingTargets implements Walks {
 		if (window.limit() == 0) {
 			return List.of();
 		}
-		return Windows.query(jdbc, window, WALK, "programs.walk", "walked_at", "id", "true")
+		return TimeOrderedQueries.query(jdbc, window.query(), WALK, "programs.walk", "walked_at", "id", "true")
 				.query((row, number) -> walk(row)).list();
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.patients.PatientId;
 import health.stride.patients.TimeWindow;
+import health.stride.platform.database.TimeOrderedQueries;
 import health.stride.platform.tenancy.ClinicRegistry;
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
@@ -92,7 +93,7 @@ class WindowPlanTests {
 
 	/** The plan PostgreSQL ran for the sessions' query of the window, with the rows each step read. */
 	private String explain(TimeWindow window) {
-		var query = Windows.of(window, "patient_id, id, performed_at, pain_before, pain_after, walking_minutes",
+		var query = TimeOrderedQueries.of(window.query(), "patient_id, id, performed_at, pain_before, pain_after, walking_minutes",
 				"programs.session", "performed_at", "id", "true");
 		return CurrentTenant.callAs(clinic, () -> transaction.execute(status -> String.join("\n",
 				jdbc.sql("explain (analyze, costs off, timing off) " + query.sql()).params(query.params())

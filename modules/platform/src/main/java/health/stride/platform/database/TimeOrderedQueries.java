@@ -1,31 +1,39 @@
-package health.stride.patients.internal;
+package health.stride.platform.database;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import health.stride.patients.TimeWindow;
-
 /**
- * The query of a {@link TimeWindow} over one of the module's tables: for named patients, one index scan per
- * patient ({@code (tenant_id, patient_id, <time>)}) cut at the window's limit, their rows merged and cut
- * again; for the whole clinic, one scan in time order. Every piece of SQL here is a constant of the caller;
- * the values are parameters.
+ * Queries that read patients' records in time order a page at a time: for named patients, one index scan per
+ * patient ({@code (tenant_id, patient_id, <time>)}) cut at the limit, their rows merged and cut again; for the
+ * whole clinic, one scan in time order. Every piece of SQL is a constant of the caller; the values are
+ * parameters.
  */
-final class Windows {
+public final class TimeOrderedQueries {
+
+	/**
+	 * Which records and how many: whose ({@code patients}, or every patient of the current clinic when null),
+	 * from when (inclusive) until when (exclusive, either open), newest or oldest first, at most {@code limit}.
+	 */
+	public record Window(@Nullable List<UUID> patients, @Nullable Instant from, @Nullable Instant until,
+			boolean newestFirst, int limit) {}
 
 	/** A statement and its parameters, in order. */
-	record Query(String sql, List<Object> params) {
+	public record Query(String sql, List<Object> params) {
 
-		JdbcClient.StatementSpec on(JdbcClient jdbc) {
+		public JdbcClient.StatementSpec on(JdbcClient jdbc) {
 			return jdbc.sql(sql).params(params);
 		}
 	}
 
-	private Windows() {
+	private TimeOrderedQueries() {
 	}
 
 	/**
@@ -35,12 +43,12 @@ final class Windows {
 	 * @param ties the columns that order records of the same moment, ascending ({@code id})
 	 * @param condition what else the records must meet ({@code true} for nothing), with its parameters
 	 */
-	static JdbcClient.StatementSpec query(JdbcClient jdbc, TimeWindow window, String columns, String table,
+	public static JdbcClient.StatementSpec query(JdbcClient jdbc, Window window, String columns, String table,
 			String time, String ties, String condition, Object... conditionParams) {
 		return of(window, columns, table, time, ties, condition, conditionParams).on(jdbc);
 	}
 
-	static Query of(TimeWindow window, String columns, String table, String time, String ties, String condition,
+	public static Query of(Window window, String columns, String table, String time, String ties, String condition,
 			Object... conditionParams) {
 
 		var params = new ArrayList<Object>(Arrays.asList(conditionParams));
@@ -58,8 +66,7 @@ final class Windows {
 			params.add(window.limit());
 			return new Query("select " + columns + " from " + table + " where " + where + order, params);
 		}
-		var ids = window.patients().stream().map(it -> it.id().toString()).toArray(String[]::new);
-		params.addFirst(ids);
+		params.addFirst(window.patients().stream().map(UUID::toString).toArray(String[]::new));
 		params.add(window.limit());
 		params.add(window.limit());
 		return new Query("select w.* from unnest(?::uuid[]) as p (patient) cross join lateral (select " + columns
