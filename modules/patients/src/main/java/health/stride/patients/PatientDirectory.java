@@ -38,6 +38,9 @@ public interface PatientDirectory {
 
 	Optional<PatientSummary> findByUsername(String username);
 
+	/** The id of the patient who signs in as {@code username}, if they are a patient of the current clinic. */
+	Optional<PatientId> idOfUser(String username);
+
 	/**
 	 * The patient who signs in as {@code username}, if the clinician is on their care team and has
 	 * not left the clinic: a patient's question about one of their own clinicians, in one read.

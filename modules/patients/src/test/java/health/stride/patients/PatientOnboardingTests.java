@@ -188,6 +188,11 @@ class PatientOnboardingTests {
 				.hasValueSatisfying(it -> assertThat(it.id()).isEqualTo(maya));
 		assertThat(as(() -> directory.findByUsernameCaredForBy("patient.maya", UUID.randomUUID()))).isEmpty();
 		assertThat(as(() -> directory.findByUsernameCaredForBy("pt.alex", alex.clinicianId()))).isEmpty();
+		assertThat(as(() -> directory.idOfUser("patient.maya"))).contains(maya);
+		assertThat(as(() -> directory.idOfUser("pt.alex"))).as("a clinician is no patient").isEmpty();
+		Optional<PatientId> elsewhere = CurrentTenant.callAs(TenantId.of("c-" + UUID.randomUUID()),
+				() -> transaction.execute(status -> directory.idOfUser("patient.maya")));
+		assertThat(elsewhere).as("another clinic's patient is not found").isEmpty();
 		assertThat(as(() -> directory.find(maya)).orElseThrow().status()).isEqualTo(PatientStatus.ACTIVE);
 		assertThat(events.ofType(PatientStatusChanged.class)).singleElement()
 				.satisfies(it -> assertThat(it.to()).isEqualTo(PatientStatus.ACTIVE));

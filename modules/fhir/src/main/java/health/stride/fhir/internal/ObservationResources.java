@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -113,8 +114,16 @@ class ObservationResources implements ResourceProvider<Observation> {
 		}
 	}
 
-	/** One observation in the order of a search: its moment, then its record's id and part. */
-	record Entry(Instant at, String key, PatientId patient, Observation observation) {}
+	/**
+	 * One observation in the order of a search: its moment, then its record's id and part. The observation
+	 * itself is built only for the entries a page shows.
+	 */
+	record Entry(Instant at, String key, PatientId patient, String id, Supplier<Observation> builder) {
+
+		Observation observation() {
+			return builder.get();
+		}
+	}
 
 	private static final Pattern PSFS_ID = Pattern.compile("([0-9a-f\\-]{36})-(\\d{1,2})");
 	private static final Pattern PSFS_INTAKE_ID = Pattern.compile("([0-9a-f\\-]{36})-(\\d{1,6})-(\\d{1,2})");
@@ -282,42 +291,45 @@ class ObservationResources implements ResourceProvider<Observation> {
 		for (var prefix : List.of(Kind.PHQ2.prefix(), Kind.GAD7.prefix())) {
 			if (id.startsWith(prefix)) {
 				return Ids.uuid(id, prefix).flatMap(screenings::find).map(this::fromScreening)
-						.filter(entry -> entry.observation().getIdElement().getIdPart().equals(id));
+						.filter(entry -> entry.id().equals(id));
 			}
 		}
 		return Optional.empty();
 	}
 
 	private static Optional<Entry> byId(List<Entry> entries, String id) {
-		return entries.stream().filter(it -> it.observation().getIdElement().getIdPart().equals(id)).findFirst();
+		return entries.stream().filter(it -> it.id().equals(id)).findFirst();
 	}
 
 	private List<Entry> fromSession(Sessions.Measures session, Set<Kind> kinds) {
 		var entries = new ArrayList<Entry>();
 		var id = session.session().toString();
 		if (kinds.contains(Kind.PAIN_BEFORE)) {
-			entries.add(entry(Kind.PAIN_BEFORE, id, session.patient(), session.performedAt(), score(session.painBefore())));
+			entries.add(entry(Kind.PAIN_BEFORE, id, session.patient(), session.performedAt(),
+					observation -> observation.setValue(score(session.painBefore()))));
 		}
 		if (kinds.contains(Kind.PAIN_AFTER)) {
-			entries.add(entry(Kind.PAIN_AFTER, id, session.patient(), session.performedAt(), score(session.painAfter())));
+			entries.add(entry(Kind.PAIN_AFTER, id, session.patient(), session.performedAt(),
+					observation -> observation.setValue(score(session.painAfter()))));
 		}
 		if (kinds.contains(Kind.SESSION_WALK) && session.walkingMinutes() != null) {
 			entries.add(entry(Kind.SESSION_WALK, id, session.patient(), session.performedAt(),
-					minutes(session.walkingMinutes())));
+					observation -> observation.setValue(minutes(session.walkingMinutes()))));
 		}
 		return entries;
 	}
 
 	private Entry fromWalk(Walks.Walk walk) {
-		var entry = entry(Kind.WALK, walk.id().toString(), walk.patient(), walk.walkedAt(), minutes(walk.minutes()));
-		// the pain around the walk, with the codes of the pain around a session
-		if (walk.painBefore() != null) {
-			var before = entry.observation().addComponent().setValue(score(walk.painBefore()));
-			before.getCode().addCoding(PAIN.coding()).addCoding(Stride.PAIN_BEFORE.code().coding());
-		}
-		var after = entry.observation().addComponent().setValue(score(walk.painAfter()));
-		after.getCode().addCoding(PAIN.coding()).addCoding(Stride.PAIN_AFTER.code().coding());
-		return entry;
+		return entry(Kind.WALK, walk.id().toString(), walk.patient(), walk.walkedAt(), observation -> {
+			observation.setValue(minutes(walk.minutes()));
+			// the pain around the walk, with the codes of the pain around a session
+			if (walk.painBefore() != null) {
+				var before = observation.addComponent().setValue(score(walk.painBefore()));
+				before.getCode().addCoding(PAIN.coding()).addCoding(Stride.PAIN_BEFORE.code().coding());
+			}
+			var after = observation.addComponent().setValue(score(walk.painAfter()));
+			after.getCode().addCoding(PAIN.coding()).addCoding(Stride.PAIN_AFTER.code().coding());
+		});
 	}
 
 	private List<Entry> fromRating(PsfsRatings.PsfsRating rating) {
@@ -334,9 +346,10 @@ class ObservationResources implements ResourceProvider<Observation> {
 		var entries = new ArrayList<Entry>();
 		for (int i = 0; i < items.size(); i++) {
 			var item = items.get(i);
-			var entry = entry(kind, record + "-" + (i + 1), patient, at, score(item.score()));
-			entry.observation().getCode().setText(item.activity());
-			entries.add(entry);
+			entries.add(entry(kind, record + "-" + (i + 1), patient, at, observation -> {
+				observation.setValue(score(item.score()));
+				observation.getCode().setText(item.activity());
+			}));
 		}
 		return entries;
 	}
@@ -344,27 +357,31 @@ class ObservationResources implements ResourceProvider<Observation> {
 	private Entry fromScreening(Screenings.Answered answered) {
 		var screening = answered.screening();
 		return entry(Kind.of(screening.instrument()), screening.id().toString(), answered.patient(),
-				screening.answeredAt(), score(screening.score()));
+				screening.answeredAt(), observation -> observation.setValue(score(screening.score())));
 	}
 
 	/**
 	 * The observation of a kind about a record ({@code record} names it, and the part within it when it has
 	 * several), with its key in the order of a search.
 	 */
-	private static Entry entry(Kind kind, String record, PatientId patient, Instant at, Quantity value) {
+	private static Entry entry(Kind kind, String record, PatientId patient, Instant at, Consumer<Observation> value) {
 
-		var observation = new Observation();
-		observation.setId(kind.prefix() + record);
-		observation.setStatus(ObservationStatus.FINAL);
-		observation.addCategory().addCoding(kind.category().coding());
-		for (var code : kind.codes()) {
-			observation.getCode().addCoding(code.coding());
-		}
-		var subject = "Patient/" + patient.id();
-		observation.setSubject(new Reference(subject));
-		observation.addPerformer(new Reference(subject)); // each was reported by the patient
-		observation.setEffective(new DateTimeType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
-		observation.setValue(value);
+		var id = kind.prefix() + record;
+		Supplier<Observation> builder = () -> {
+			var observation = new Observation();
+			observation.setId(id);
+			observation.setStatus(ObservationStatus.FINAL);
+			observation.addCategory().addCoding(kind.category().coding());
+			for (var code : kind.codes()) {
+				observation.getCode().addCoding(code.coding());
+			}
+			var subject = "Patient/" + patient.id();
+			observation.setSubject(new Reference(subject));
+			observation.addPerformer(new Reference(subject)); // each was reported by the patient
+			observation.setEffective(new DateTimeType(Date.from(at), TemporalPrecisionEnum.MILLI, UTC));
+			value.accept(observation);
+			return observation;
+		};
 
 		// a record's uuid, then the part: a session's parts by their order in Kind, an activity by its number
 		var key = switch (kind) {
@@ -372,7 +389,7 @@ class ObservationResources implements ResourceProvider<Observation> {
 			case PSFS, PSFS_INTAKE -> padded(record);
 			default -> record;
 		};
-		return new Entry(at, key, patient, observation);
+		return new Entry(at, key, patient, id, builder);
 	}
 
 	/** A PSFS record's name with its numbers padded, so that they order as numbers ({@code <uuid>-<episode>-<item>}). */

@@ -45,7 +45,10 @@ class PatientAccess {
 	Optional<PatientSummary> open(PatientId patient, Part part, ResourceType type, Requester requester) {
 
 		var summary = patients.find(patient);
-		var team = summary.flatMap(it -> careTeams.of(patient)).orElse(null);
+		// only a clinician's access depends on the care team
+		var team = requester.context() == Requester.Context.USER
+				? summary.flatMap(it -> careTeams.of(patient)).orElse(null)
+				: null;
 		var allowed = summary.isPresent() && switch (part) {
 			case RECORD -> requester.mayReadRecordOf(patient, team);
 			case CARE -> requester.mayReadCareOf(patient, team);
@@ -59,6 +62,12 @@ class PatientAccess {
 
 	/** Whether the requester may read that part of the patient's data, audited like {@link #open}. */
 	boolean mayRead(PatientId patient, Part part, ResourceType type, Requester requester) {
+		if (requester.isPatient() && patient.equals(requester.patient())) {
+			// a patient's own data: their record was found in this clinic when their token was read
+			audit.record(requester.user(), requester.clinic(), AuditAction.READ, AuditOutcome.SUCCESS, patient.id(),
+					resource(type));
+			return true;
+		}
 		return open(patient, part, type, requester).isPresent();
 	}
 

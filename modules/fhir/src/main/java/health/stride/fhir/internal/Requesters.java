@@ -48,9 +48,8 @@ class Requesters {
 			return Requester.user(user, clinic);
 		}
 		if (scopes.contains(Requester.Context.PATIENT.scope()) && user.has(Role.PATIENT)) {
-			var self = patients.findByUsername(user.username())
-					.orElseThrow(() -> FhirProblem.forbidden("fhir.problem.scope"));
-			return Requester.patient(user, clinic, self.id());
+			var self = patients.idOfUser(user.username()).orElseThrow(() -> FhirProblem.forbidden("fhir.problem.scope"));
+			return Requester.patient(user, clinic, self);
 		}
 		throw FhirProblem.forbidden("fhir.problem.scope");
 	}

@@ -115,6 +115,13 @@ class JdbcPatientDirectory implements PatientDirectory {
 	}
 
 	@Override
+	public Optional<PatientId> idOfUser(String username) {
+		// on every FHIR request of a patient: one plain read, none of the entity machinery
+		return jdbc.sql("select id from patients.patient where username = ?").param(username)
+				.query((row, number) -> new PatientId(row.getObject(1, UUID.class))).optional();
+	}
+
+	@Override
 	public Optional<PatientSummary> findByUsernameCaredForBy(String username, UUID clinicianId) {
 		// on every open-slots request of a patient: one plain read, none of the entity machinery
 		return jdbc.sql("""
