@@ -25,7 +25,9 @@ class ClinicBrand {
 
 	@ModelAttribute("clinicBrand")
 	@Nullable Brand brand(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || CurrentUser.get().isEmpty()) {
+		// the JSON and FHIR APIs show no header: no clinic read for them
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/") || path.startsWith("/fhir/") || CurrentUser.get().isEmpty()) {
 			return null;
 		}
 		return CurrentTenant.get().flatMap(clinics::find).map(it -> new Brand(it.name(), it.hasLogo())).orElse(null);
