@@ -1,23 +1,15 @@
 #!/usr/bin/env bash
-# Starts Stride from its jar (C2, as in production; data under .stride/), waits until it is up, runs
-# the FHIR observations benchmark against it and stops it again. Run from the repository root after
-#   ./mvnw -q -pl modules/app -am package -DskipTests
-# JAVA may name a JDK 21+ java binary (the default is the first on the PATH).
+# Starts Stride as its image does (bench/stride.sh), with the local run's profile, waits until it is
+# up, runs the observations benchmark against it and stops Stride again. From the repository root, after
+#   ./mvnw -q -B -pl modules/app -am package -DskipTests
+# JAVA, BENCH_APP_JAVA_OPTS, BENCH_APP_AOT and BENCH_APP_LOG: see bench/stride.sh. With Stride
+# already running, ./mvnw -q -pl bench/observations spring-boot:run alone runs the benchmark.
 set -euo pipefail
-java=${JAVA:-java}
-jar=$(ls modules/app/target/stride-app-*.jar | head -1)
+source bench/stride.sh
 log=${BENCH_APP_LOG:-bench/observations/target/stride-app.log}
-mkdir -p "$(dirname "$log")"
 
-"$java" -jar "$jar" --spring.profiles.active=local > "$log" 2>&1 &
-app=$!
-trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 240); do
-	if curl -fsS http://localhost:8080/actuator/health > /dev/null 2>&1; then break; fi
-	if ! kill -0 $app 2>/dev/null; then echo "Stride did not start: see $log" >&2; exit 1; fi
-	sleep 1
-done
+stride_prepare
+stride_start "$log" --spring.profiles.active=local
 # let the demo data and Keycloak settle before measuring
 sleep 15
-./mvnw -q -pl bench/observations spring-boot:run
+stride_bench observations

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Starts Stride as its image does (bench/stride.sh), with the local run's profile, waits until it is
+# up, runs the caseload benchmark against it and stops Stride again. From the repository root, after
+#   ./mvnw -q -B -pl modules/app -am package -DskipTests
+# JAVA, BENCH_APP_JAVA_OPTS, BENCH_APP_AOT and BENCH_APP_LOG: see bench/stride.sh. With Stride
+# already running, ./mvnw -q -pl bench/caseload spring-boot:run alone runs the benchmark.
+set -euo pipefail
+source bench/stride.sh
+log=${BENCH_APP_LOG:-bench/caseload/target/stride-app.log}
+
+stride_prepare
+stride_start "$log" --spring.profiles.active=local
+# let the demo data and Keycloak settle before measuring
+sleep 15
+stride_bench caseload
