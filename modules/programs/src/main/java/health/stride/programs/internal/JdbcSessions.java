@@ -239,6 +239,18 @@ class JdbcSessions implements Sessions {
 	}
 
 	@Override
+	public List<TimelineEntry> timeline(PatientId patient, int page, int size) {
+		// the columns of the index session_timeline, in its order: read from the index alone
+		return jdbc.sql("""
+				select id, performed_at, pain_before, pain_after, symptom_shift from programs.session
+				where patient_id = ? order by performed_at desc, id limit ? offset ?""")
+				.params(patient.id(), size, (long) page * size)
+				.query((row, number) -> new TimelineEntry(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(),
+						row.getInt(3), row.getInt(4), SymptomShift.valueOf(row.getString(5))))
+				.list();
+	}
+
+	@Override
 	public List<Measures> measuresInOrder(TimeWindow window, boolean walkedOnly) {
 		if (window.limit() == 0) {
 			return List.of();
