@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import health.stride.platform.tenancy.CurrentTenant;
 import health.stride.platform.tenancy.TenantId;
-
 import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
