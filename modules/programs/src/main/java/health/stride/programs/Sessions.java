@@ -70,6 +70,12 @@ public interface Sessions {
 	/** What the session with this id measured, if the current clinic has it. */
 	Optional<Measures> measures(UUID session);
 
+	/** A line of a patient's timeline: when, and how the pain and symptoms went. */
+	record TimelineEntry(UUID id, Instant performedAt, int painBefore, int painAfter, SymptomShift symptomShift) {}
+
+	/** A page of the patient's timeline, newest first (ties by id), without the exercises done. */
+	List<TimelineEntry> timeline(PatientId patient, int page, int size);
+
 	/** The patient's sessions, newest first. */
 	List<ExerciseSession> of(PatientId patient, int page, int size);
 

@@ -58,6 +58,44 @@ public class AuditTrail {
 		record(actor, clinic, action, outcome, patientId, resource, List.of(), null);
 	}
 
+	/**
+	 * Makes a change in the current clinic and records it, successful, in one statement: one round trip
+	 * to the database instead of two, for the hottest writes. The change is an {@code insert},
+	 * {@code update} or {@code delete} with a {@code returning} clause, written as constant SQL with
+	 * {@code ?} parameters; the entry is written only if the change returned a row, and both commit or
+	 * roll back with the transaction.
+	 *
+	 * @return how many rows the change returned
+	 * @throws IllegalStateException outside a writing transaction of the current clinic
+	 */
+	public int changeAndRecord(String change, List<?> params, AuditAction action, @Nullable UUID patientId,
+			@Nullable String resource) {
+
+		var clinic = CurrentTenant.require();
+		if (!joinable(clinic)) {
+			throw new IllegalStateException("A change is recorded with it only inside a writing transaction of its clinic");
+		}
+		var actor = CurrentUser.get().orElse(null);
+		var entry = new AuditEvent(UUID.randomUUID(), clinic, clock.instant(), actor == null ? SYSTEM : actor.id(),
+				actor == null ? null : actor.username(),
+				actor == null ? null : actor.primaryRole().map(Role::realmRole).orElse(null), action, AuditOutcome.SUCCESS,
+				patientId, resource, MDC.get(REQUEST_ID), List.of(), null);
+		var all = new java.util.ArrayList<Object>(params);
+		all.addAll(java.util.Arrays.asList(clinic.value(), entry.id(), java.sql.Timestamp.from(entry.occurredAt()),
+				entry.actorId(), entry.actorUsername(), entry.actorRole(), entry.action().name(), entry.outcome().name(),
+				entry.patientId(), entry.resource(), entry.requestId()));
+		// data-changing statements in WITH run exactly once, in one snapshot; the entry reads the change's rows
+		return jdbc.sql("with change as (" + change + """
+				), entry as (
+				  insert into platform.audit_event
+				    (tenant_id, id, occurred_at, actor_id, actor_username, actor_role, action, outcome, patient_id, resource,
+				     request_id)
+				  select ?::text, ?::uuid, ?::timestamptz, ?::text, ?::text, ?::text, ?::text, ?::text, ?::uuid, ?::text, ?::text
+				  where exists (select 1 from change))
+				select count(*) from change""")
+				.params(all).query(Integer.class).single();
+	}
+
 	/** A reason code: lower-case letters, digits and hyphens, as the trail stores it (never free text). */
 	private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 

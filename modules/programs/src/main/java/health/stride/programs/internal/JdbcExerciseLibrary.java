@@ -4,13 +4,23 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import health.stride.platform.tenancy.CurrentTenant;
+import health.stride.platform.tenancy.TenantId;
 import health.stride.programs.Dosing;
 import health.stride.programs.Exercise;
 import health.stride.programs.ExerciseLibrary;
@@ -25,11 +35,18 @@ class JdbcExerciseLibrary implements ExerciseLibrary {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final SharedTexts texts;
+	private final TransactionTemplate readOnly;
 
-	JdbcExerciseLibrary(JdbcClient jdbc, Clock clock, SharedTexts texts) {
+	/** Immutable between starts: each node reads it once (and again after its loader ran). */
+	private volatile @Nullable Map<String, Exercise> shared;
+	private final ConcurrentMap<TenantId, CustomExercises> customs = new ConcurrentHashMap<>();
+
+	JdbcExerciseLibrary(JdbcClient jdbc, Clock clock, SharedTexts texts, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.texts = texts;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	@Override
@@ -152,10 +169,63 @@ class JdbcExerciseLibrary implements ExerciseLibrary {
 				.toLowerCase(locale);
 	}
 
+	/**
+	 * From memory: the shared library as this node loaded it at start, then the current clinic's own
+	 * exercises as of their counter's version, read again when another transaction (on any node) changed
+	 * them. Only the current clinic's copy is ever consulted, and it holds only rows read as that clinic.
+	 */
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Exercise> find(String slug) {
-		return jdbc.sql(SELECT + " where slug = ?").param(slug).query((row, number) -> exercise(row)).optional();
+		var exercise = shared().get(slug);
+		if (exercise != null) {
+			return Optional.of(exercise);
+		}
+		return CurrentTenant.get().flatMap(clinic -> Optional.ofNullable(custom(clinic).get(slug)));
 	}
+
+	/** The shared library as the table holds it: read once, and again when the loader has brought it up to date. */
+	private Map<String, Exercise> shared() {
+		var loaded = shared;
+		if (loaded == null) {
+			loaded = readShared();
+			shared = loaded;
+		}
+		return loaded;
+	}
+
+	/** After the loader changed the shared library at start (public, so the call reaches the bean, not its proxy). */
+	public void sharedLoaded() {
+		shared = readShared();
+	}
+
+	private Map<String, Exercise> readShared() {
+		return readOnly.execute(status -> jdbc.sql(SELECT_SHARED).query((row, number) -> exercise(row)).list().stream()
+				.collect(Collectors.toUnmodifiableMap(Exercise::slug, it -> it)));
+	}
+
+	/** The clinic's own exercises by slug, as of the version its counter holds now. */
+	private Map<String, Exercise> custom(TenantId clinic) {
+		// inside a transaction this joins it; the current clinic is the one PostgreSQL's policies apply
+		return readOnly.execute(status -> {
+			// the version first: a copy read after it is at least that new, so it is never kept too long
+			long version = jdbc.sql("select version from programs.custom_exercise_version where tenant_id = ?")
+					.param(clinic.value()).query(Long.class).optional().orElse(0L);
+			var cached = customs.get(clinic);
+			if (cached != null && cached.version() == version) {
+				return cached.bySlug();
+			}
+			var bySlug = jdbc.sql(SELECT_CUSTOM + " where tenant_id = ?").param(clinic.value())
+					.query((row, number) -> exercise(row)).list().stream()
+					.collect(Collectors.toUnmodifiableMap(Exercise::slug, it -> it));
+			customs.merge(clinic, new CustomExercises(version, bySlug),
+					(old, read) -> old.version() > read.version() ? old : read);
+			return bySlug;
+		});
+	}
+
+	/** A clinic's own exercises as of a version of its counter. */
+	private record CustomExercises(long version, Map<String, Exercise> bySlug) {}
 
 	@Override
 	public List<Exercise> all() {
@@ -171,6 +241,14 @@ class JdbcExerciseLibrary implements ExerciseLibrary {
 	public List<String> tags() {
 		return jdbc.sql("select distinct unnest(tags) from programs.library_exercise order by 1").query(String.class).list();
 	}
+
+	private static final String COLUMNS = """
+			slug, name, region, position, equipment, kind, sets, reps, duration_seconds, hold_seconds, side,
+			times_per_day, days_per_week, rest_seconds, steps, safety, tags, regression, progression""";
+
+	private static final String SELECT_SHARED = "select " + COLUMNS + ", false as custom from programs.exercise";
+
+	private static final String SELECT_CUSTOM = "select " + COLUMNS + ", true as custom from programs.custom_exercise";
 
 	private static final String SELECT = """
 			select slug, name, region, position, equipment, kind, sets, reps, duration_seconds, hold_seconds, side,

@@ -1,5 +1,8 @@
 package health.stride.programs.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +27,6 @@ import health.stride.patients.PatientDirectory;
 import health.stride.patients.PatientId;
 import health.stride.patients.TimeWindow;
 import health.stride.platform.audit.AuditAction;
-import health.stride.platform.audit.AuditOutcome;
 import health.stride.platform.audit.AuditTrail;
 import health.stride.platform.database.TimeOrderedQueries;
 import health.stride.platform.tenancy.CurrentTenant;
@@ -53,10 +57,12 @@ class JdbcSessions implements Sessions {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final JdbcTemplate batch;
 
-	JdbcSessions(JdbcClient jdbc, Plans plans, PatientDirectory directory, ExerciseLibrary library,
+	JdbcSessions(JdbcClient jdbc, JdbcTemplate batch, Plans plans, PatientDirectory directory, ExerciseLibrary library,
 			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.directory = directory;
 		this.plans = plans;
 		this.library = library;
@@ -74,39 +80,57 @@ class JdbcSessions implements Sessions {
 		}
 		var session = check(patient, input);
 		var plan = plans.of(patient).orElseThrow(NoPlan::new);
-		var existing = find(patient, java.util.Objects.requireNonNull(input.idempotencyKey()));
-		if (existing.isPresent()) {
-			return new Logged(existing.get(), false);
-		}
-		if (plans.holdOf(patient).isPresent()) {
-			throw new OnHold();
-		}
+		var key = java.util.Objects.requireNonNull(input.idempotencyKey());
 
-		var stored = jdbc.sql("""
+		// the session and its audit entry in one statement, stored unless the key was used or a red flag holds
+		// the patient's exercise: the common case takes one round trip, a retry or a hold a look more
+		var stored = audit.changeAndRecord("""
 				insert into programs.session (patient_id, id, idempotency_key, performed_at, recorded_at,
 				    plan_version, pain_before, pain_after, symptom_shift, effort, walking_minutes, flare)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (tenant_id, patient_id, idempotency_key) do nothing""")
-				.params(patient.id(), session.id(), input.idempotencyKey(), java.sql.Timestamp.from(session.performedAt()),
+				select ?::uuid, ?::uuid, ?::text, ?::timestamptz, ?::timestamptz, ?::bigint, ?::integer, ?::integer, ?::text,
+				    ?::text, ?::integer, ?::boolean
+				where not exists (select 1 from programs.hold where patient_id = ?::uuid)
+				on conflict (tenant_id, patient_id, idempotency_key) do nothing
+				returning id""",
+				java.util.Arrays.asList(patient.id(), session.id(), key, java.sql.Timestamp.from(session.performedAt()),
 						java.sql.Timestamp.from(clock.instant()), plan.version(), session.painBefore(), session.painAfter(),
 						session.symptomShift().name(), session.effort() == null ? null : session.effort().name(),
-						session.walkingMinutes(), session.flare())
-				.update();
-		if (stored == 0) { // a concurrent call with the same key stored it first
-			return new Logged(find(patient, input.idempotencyKey()).orElseThrow(), false);
+						session.walkingMinutes(), session.flare(), patient.id()),
+				AuditAction.WRITE, patient.id(), "session");
+		if (stored == 0) { // an earlier or concurrent call with the same key stored it first, or the exercise is on hold
+			var existing = find(patient, key);
+			if (existing.isPresent()) {
+				return new Logged(existing.get(), false);
+			}
+			throw new OnHold();
 		}
-		for (int i = 0; i < session.exercises().size(); i++) {
-			var done = session.exercises().get(i);
-			jdbc.sql("""
+		// every exercise in one batch: one round trip, whatever their number
+		var exercises = session.exercises();
+		if (!exercises.isEmpty()) {
+			batch.batchUpdate("""
 					insert into programs.session_exercise (session_id, position, exercise_slug, sets_done,
 					    reps_done, skipped, skip_reason)
-					values (?, ?, ?, ?, ?, ?, ?)""")
-					.params(session.id(), i, done.slug(), done.setsDone(), done.repsDone(), done.skipped() != null,
-							done.skipped() == null ? null : done.skipped().name())
-					.update();
+					values (?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+
+				@Override
+				public void setValues(PreparedStatement row, int i) throws SQLException {
+					var done = exercises.get(i);
+					row.setObject(1, session.id());
+					row.setInt(2, i);
+					row.setString(3, done.slug());
+					row.setInt(4, done.setsDone());
+					row.setObject(5, done.repsDone(), Types.INTEGER);
+					row.setBoolean(6, done.skipped() != null);
+					row.setObject(7, done.skipped() == null ? null : done.skipped().name(), Types.VARCHAR);
+				}
+
+				@Override
+				public int getBatchSize() {
+					return exercises.size();
+				}
+			});
 		}
 
-		audit.record(AuditAction.WRITE, AuditOutcome.SUCCESS, patient.id(), "session");
 		var tenant = CurrentTenant.require();
 		events.publishEvent(new ExerciseSessionLogged(tenant, patient, session.id(), session.performedAt()));
 		if (session.flare()) {
@@ -212,6 +236,18 @@ class JdbcSessions implements Sessions {
 				.params(patient.id(), size, (long) page * size)
 				.query((row, number) -> session(row, patient)).list();
 		return withExercises(sessions);
+	}
+
+	@Override
+	public List<TimelineEntry> timeline(PatientId patient, int page, int size) {
+		// the columns of the index session_timeline, in its order: read from the index alone
+		return jdbc.sql("""
+				select id, performed_at, pain_before, pain_after, symptom_shift from programs.session
+				where patient_id = ? order by performed_at desc, id limit ? offset ?""")
+				.params(patient.id(), size, (long) page * size)
+				.query((row, number) -> new TimelineEntry(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(),
+						row.getInt(3), row.getInt(4), SymptomShift.valueOf(row.getString(5))))
+				.list();
 	}
 
 	@Override

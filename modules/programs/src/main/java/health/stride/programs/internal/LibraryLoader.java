@@ -35,9 +35,11 @@ class LibraryLoader implements ApplicationRunner {
 	private final ClinicRegistry clinics;
 	private final ProgramTemplates templates;
 	private final Clock clock;
+	private final JdbcExerciseLibrary library;
 
 	LibraryLoader(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, ClinicRegistry clinics,
-			ProgramTemplates templates, Clock clock) {
+			ProgramTemplates templates, Clock clock, JdbcExerciseLibrary library) {
+		this.library = library;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.json = json;
@@ -77,6 +79,7 @@ class LibraryLoader implements ApplicationRunner {
 						.update();
 			}
 		});
+		library.sharedLoaded();
 		LOG.info("Exercise library: {} exercises loaded", catalogue.exercises().size());
 
 		for (var clinic : clinics.all()) {

@@ -97,7 +97,7 @@ class SessionApiController {
 			return problem(HttpStatus.NOT_FOUND, "programs.session.api.no-such-patient");
 		}
 		audit.record(AuditAction.READ, AuditOutcome.SUCCESS, patientId, "sessions");
-		var content = sessions.of(patient, page, size).stream().map(it -> new SessionJson(it.id().toString(),
+		var content = sessions.timeline(patient, page, size).stream().map(it -> new SessionJson(it.id().toString(),
 				it.performedAt(), it.painBefore(), it.painAfter(), it.symptomShift().name())).toList();
 		return ResponseEntity.ok(new Page(content, sessions.count(patient)));
 	}
