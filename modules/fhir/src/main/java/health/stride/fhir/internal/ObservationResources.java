@@ -135,7 +135,7 @@ class ObservationResources implements ResourceProvider<Observation> {
 	private final FinishedIntakes intakes;
 	private final Screenings screenings;
 	private final PatientAccess access;
-	private final TransactionTemplate readOnly;
+	private final TransactionTemplate transaction;
 
 	ObservationResources(Sessions sessions, Walks walks, PsfsRatings ratings, FinishedIntakes intakes,
 			Screenings screenings, PatientAccess access, PlatformTransactionManager transactions) {
@@ -145,8 +145,8 @@ class ObservationResources implements ResourceProvider<Observation> {
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.access = access;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
+		// not read-only: a patient's read of their own observations is audited in the transaction that reads them
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Override
@@ -183,9 +183,12 @@ class ObservationResources implements ResourceProvider<Observation> {
 		}
 
 		List<PatientId> patients;
+		PatientId own = null;
 		if (subject.isPresent()) {
 			var patient = subject.get().orElseThrow();
-			if (!access.mayRead(patient, PatientAccess.Part.CARE, type(), requester)) {
+			if (access.isOwn(patient, requester)) {
+				own = patient; // nobody refused: the read is recorded in the transaction that reads
+			} else if (!access.mayRead(patient, PatientAccess.Part.CARE, type(), requester)) {
 				return SearchResult.empty();
 			}
 			patients = List.of(patient);
@@ -198,7 +201,13 @@ class ObservationResources implements ResourceProvider<Observation> {
 
 		var end = search.offset() + search.count();
 		var window = new TimeWindow(patients, dates.from(), dates.until(), search.newestFirst(), end + 1);
-		var entries = inTransaction(() -> collect(window, kinds));
+		var ownPatient = own;
+		var entries = inTransaction(() -> {
+			if (ownPatient != null) {
+				access.mayRead(ownPatient, PatientAccess.Part.CARE, type(), requester);
+			}
+			return collect(window, kinds);
+		});
 		var page = entries.subList(Math.min(search.offset(), entries.size()), Math.min(end, entries.size()));
 		if (subject.isEmpty()) {
 			access.recordSearch(type(),
@@ -413,6 +422,6 @@ class ObservationResources implements ResourceProvider<Observation> {
 	}
 
 	private <T> T inTransaction(Supplier<T> work) {
-		return java.util.Objects.requireNonNull(readOnly.execute(status -> work.get()));
+		return java.util.Objects.requireNonNull(transaction.execute(status -> work.get()));
 	}
 }

@@ -60,10 +60,20 @@ class PatientAccess {
 		return allowed ? summary : Optional.empty();
 	}
 
-	/** Whether the requester may read that part of the patient's data, audited like {@link #open}. */
+	/**
+	 * Whether this is a patient reading their own data, which they may always read: their record was found in
+	 * this clinic when their token was read.
+	 */
+	boolean isOwn(PatientId patient, Requester requester) {
+		return requester.isPatient() && patient.equals(requester.patient());
+	}
+
+	/**
+	 * Whether the requester may read that part of the patient's data, audited like {@link #open}: the read in
+	 * the transaction around it when one that writes is open, a refusal in a transaction of its own.
+	 */
 	boolean mayRead(PatientId patient, Part part, ResourceType type, Requester requester) {
-		if (requester.isPatient() && patient.equals(requester.patient())) {
-			// a patient's own data: their record was found in this clinic when their token was read
+		if (isOwn(patient, requester)) {
 			audit.record(requester.user(), requester.clinic(), AuditAction.READ, AuditOutcome.SUCCESS, patient.id(),
 					resource(type));
 			return true;
