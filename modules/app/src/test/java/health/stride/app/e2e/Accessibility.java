@@ -29,11 +29,17 @@ final class Accessibility {
 				   .catch(error => done(['axe failed: ' + error]));""");
 	}
 
-	private static String source() {
-		try {
-			return new ClassPathResource(AXE).getContentAsString(StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+	private static @org.jspecify.annotations.Nullable String source;
+
+	/** axe-core's script, read once. */
+	private static synchronized String source() {
+		if (source == null) {
+			try {
+				source = new ClassPathResource(AXE).getContentAsString(StandardCharsets.UTF_8);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
+		return source;
 	}
 }

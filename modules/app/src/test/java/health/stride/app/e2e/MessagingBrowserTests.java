@@ -30,7 +30,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		var unreadBefore = waiting.ignoring(WebDriverException.class).until(driver -> unread(driver));
 		assertThat(Accessibility.violations(browser)).as("inbox").isEmpty();
 
-		var patient = Browsers.chromium();
+		var patient = Browsers.lease();
 		try {
 			var patientWaiting = new WebDriverWait(patient, Duration.ofSeconds(30));
 			signIn(patient, patientWaiting, "patient.maya");
@@ -65,7 +65,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 			// the patient's open thread shows the answer without a reload
 			patientWaiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "swimming counts"));
 		} finally {
-			patient.quit();
+			Browsers.release(patient);
 		}
 
 		browser.get(appUrl() + "/caseload");

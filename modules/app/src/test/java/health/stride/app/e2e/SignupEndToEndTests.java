@@ -67,14 +67,14 @@ class SignupEndToEndTests extends EndToEndTestSupport {
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			Browsers.release(browser);
 		}
 	}
 
 	@Test
 	void checksCoverageSignsUpFollowsTheEmailedLinkSignsInAndLandsOnThePortal() throws Exception {
 
-		browser = Browsers.chromium();
+		browser = Browsers.lease();
 		var waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
 		var username = "leo." + UUID.randomUUID().toString().substring(0, 6);
 

@@ -49,7 +49,7 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 	@BeforeEach
 	void aVisitAboutToStart() throws Exception {
 		visit = VisitAboutToStart.book(patients, hosts, jdbc, transactions);
-		browser.quit();
+		Browsers.release(browser);
 		browser = Browsers.chromiumWithFakeDevices();
 		waiting = waitFor(browser);
 		therapist = Browsers.chromiumWithFakeDevices();
