@@ -55,7 +55,10 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 		var session = session();
 		var lastActivity = session.getSession().getAttribute(LAST_ACTIVITY);
 
-		Thread.sleep(3_000); // the inbox polls every second
+		// the inbox polls every second: two of its requests reach the session, rather than a fixed sleep
+		var since = System.currentTimeMillis();
+		var firstPoll = waiting.until(it -> session.getLastAccessedTime() > since ? session.getLastAccessedTime() : null);
+		waiting.until(it -> session.getLastAccessedTime() > firstPoll);
 		assertThat(session.getSession().getAttribute(LAST_ACTIVITY)).as("polling is not activity").isEqualTo(lastActivity);
 		assertThat(browser.findElement(By.id("idle-notice")).isDisplayed()).isFalse();
 
@@ -168,7 +171,7 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 
 		var therapistsBrowser = browser;
 		var therapistsWaiting = waiting;
-		browser = Browsers.chromium();
+		browser = Browsers.lease();
 		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
 		try {
 			signIn("admin.nora");
@@ -178,7 +181,7 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 			waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin/clinicians"));
 			assertThat(browser.findElement(By.className("flash")).getText()).contains("is deactivated");
 		} finally {
-			browser.quit();
+			Browsers.release(browser);
 			browser = therapistsBrowser;
 			waiting = therapistsWaiting;
 		}
