@@ -25,7 +25,7 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
 		browser = Browsers.lease();
 		// a condition read while the page is being replaced meets the old page's elements: ask again
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30), Browsers.POLL);
 		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
@@ -39,7 +39,7 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 	/** Nobody signed in anywhere: the browser wiped, without the sessions, cookies or storage of before. */
 	void freshBrowser() throws Exception {
 		Browsers.wipe(browser);
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30), Browsers.POLL);
 		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 

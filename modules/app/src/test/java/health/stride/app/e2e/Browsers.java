@@ -29,6 +29,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browsers {
 
+	/**
+	 * How often a wait asks the page again: WebDriverWait's own half second adds a quarter of a second, on
+	 * average, to every wait that is not over at once, and the tests wait hundreds of times.
+	 */
+	static final Duration POLL = Duration.ofMillis(100);
+
 	/** The size a plain browser opens with: a phone's. */
 	static final Dimension PHONE = new Dimension(390, 844);
 

@@ -172,7 +172,7 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 		var therapistsBrowser = browser;
 		var therapistsWaiting = waiting;
 		browser = Browsers.lease();
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30), Browsers.POLL);
 		try {
 			signIn("admin.nora");
 			waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/realms/")));

@@ -75,7 +75,7 @@ class SignupEndToEndTests extends EndToEndTestSupport {
 	void checksCoverageSignsUpFollowsTheEmailedLinkSignsInAndLandsOnThePortal() throws Exception {
 
 		browser = Browsers.lease();
-		var waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
+		var waiting = new WebDriverWait(browser, Duration.ofSeconds(20), Browsers.POLL);
 		var username = "leo." + UUID.randomUUID().toString().substring(0, 6);
 
 		browser.get(appUrl() + "/c/northside/check-coverage");

@@ -65,7 +65,7 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 	}
 
 	static WebDriverWait waitFor(WebDriver driver) {
-		var wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+		var wait = new WebDriverWait(driver, Duration.ofSeconds(40), Browsers.POLL);
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		return wait;
 	}
