@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import health.stride.careteams.ClinicianManagement;
 import health.stride.careteams.ClinicianSummary;
@@ -36,6 +37,7 @@ import health.stride.visits.Hosts;
 import health.stride.visits.Schedules;
 
 @SpringBootTest
+@AutoConfigureMockMvc // unused here, but the same application context as the MockMvc tests', not one more
 class DemoDataTests {
 
 	@Autowired ClinicRegistry clinics;

@@ -13,7 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/** Health over the real server: on the same application context as {@link RealServerTests}, not one more. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "stride.coverage-checks.per-address=12" })
 class HealthTests {
 
 	@LocalServerPort int port;

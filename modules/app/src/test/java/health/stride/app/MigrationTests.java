@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -31,6 +32,7 @@ import health.stride.programs.ProgressionSuggested;
  * future migration adds can skip the tenancy rules.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here, but the same application context as the MockMvc tests', not one more
 class MigrationTests {
 
 	@Autowired FlywayConnectionDetails owner;

@@ -11,7 +11,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A fresh headless Chromium for each test, and signing in at Keycloak's own form. */
+/**
+ * A headless Chromium for each test, as new (lent from {@link Browsers}' pool and wiped), and signing in
+ * at Keycloak's own form.
+ */
 abstract class BrowserTestSupport extends EndToEndTestSupport {
 
 	WebDriver browser;
@@ -20,23 +23,24 @@ abstract class BrowserTestSupport extends EndToEndTestSupport {
 	@BeforeEach
 	void openBrowser() throws Exception {
 		assertThat(Browsers.available()).as("Debian's chromium and chromium-driver are installed (.ci/run)").isTrue();
-		browser = Browsers.chromium();
+		browser = Browsers.lease();
 		// a condition read while the page is being replaced meets the old page's elements: ask again
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30), Browsers.POLL);
 		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			Browsers.release(browser);
 		}
 	}
 
-	/** Nobody signed in anywhere: a new browser, without the sessions of the one before. */
+	/** Nobody signed in anywhere: the browser wiped, without the sessions, cookies or storage of before. */
 	void freshBrowser() throws Exception {
-		browser.quit();
-		openBrowser();
+		Browsers.wipe(browser);
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30), Browsers.POLL);
+		waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	/**

@@ -30,9 +30,9 @@ class MessagingBrowserTests extends BrowserTestSupport {
 		var unreadBefore = waiting.ignoring(WebDriverException.class).until(driver -> unread(driver));
 		assertThat(Accessibility.violations(browser)).as("inbox").isEmpty();
 
-		var patient = Browsers.chromium();
+		var patient = Browsers.lease();
 		try {
-			var patientWaiting = new WebDriverWait(patient, Duration.ofSeconds(30));
+			var patientWaiting = new WebDriverWait(patient, Duration.ofSeconds(30), Browsers.POLL);
 			signIn(patient, patientWaiting, "patient.maya");
 			patientWaiting.until(ExpectedConditions.urlToBe(appUrl() + "/portal"));
 			patient.get(appUrl() + "/portal/messages");
@@ -48,7 +48,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 			patientWaiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
 
 			// the inbox swaps its list every second, so an element read in between may be gone: read again
-			new WebDriverWait(browser, Duration.ofSeconds(2)).ignoring(WebDriverException.class)
+			new WebDriverWait(browser, Duration.ofSeconds(2), Browsers.POLL).ignoring(WebDriverException.class)
 					.until(driver -> unread(driver) == unreadBefore + 1);
 			var seconds = (System.nanoTime() - sent) / 1e9;
 			assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"))
@@ -65,7 +65,7 @@ class MessagingBrowserTests extends BrowserTestSupport {
 			// the patient's open thread shows the answer without a reload
 			patientWaiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "swimming counts"));
 		} finally {
-			patient.quit();
+			Browsers.release(patient);
 		}
 
 		browser.get(appUrl() + "/caseload");

@@ -42,6 +42,7 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 	static final TenantId NORTHSIDE = TenantId.of("northside");
 	static final String LAST_ACTIVITY = "health.stride.app.security.PageSessionLifetime.LAST_ACTIVITY";
 	static final String SIGNED_IN_AT = "health.stride.app.security.PageSessionLifetime.SIGNED_IN_AT";
+	static final String CHECKED_AT = "health.stride.app.security.PageSessionLifetime.CHECKED_AT";
 
 	@Autowired ServletWebServerApplicationContext context;
 	@Autowired ClinicianManagement clinicians;
@@ -55,7 +56,10 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 		var session = session();
 		var lastActivity = session.getSession().getAttribute(LAST_ACTIVITY);
 
-		Thread.sleep(3_000); // the inbox polls every second
+		// the inbox polls every second: two of its requests reach the session, rather than a fixed sleep
+		var since = System.currentTimeMillis();
+		var firstPoll = waiting.until(it -> session.getLastAccessedTime() > since ? session.getLastAccessedTime() : null);
+		waiting.until(it -> session.getLastAccessedTime() > firstPoll);
 		assertThat(session.getSession().getAttribute(LAST_ACTIVITY)).as("polling is not activity").isEqualTo(lastActivity);
 		assertThat(browser.findElement(By.id("idle-notice")).isDisplayed()).isFalse();
 
@@ -127,7 +131,8 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 		var session = session();
 
 		KeycloakAdmin.disable(username);
-		Thread.sleep(2_500); // Stride asks Keycloak again after stride.sessions.revalidate-every (2 s in the tests)
+		// Stride asks Keycloak again once stride.sessions.revalidate-every has passed since it last asked: a minute ago
+		session.getSession().setAttribute(CHECKED_AT, Instant.now().minus(Duration.ofMinutes(1)));
 
 		browser.get(appUrl() + "/caseload");
 		// sent to Keycloak, which tells a disabled account it cannot sign in
@@ -168,8 +173,8 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 
 		var therapistsBrowser = browser;
 		var therapistsWaiting = waiting;
-		browser = Browsers.chromium();
-		waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+		browser = Browsers.lease();
+		waiting = new WebDriverWait(browser, Duration.ofSeconds(30), Browsers.POLL);
 		try {
 			signIn("admin.nora");
 			waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/realms/")));
@@ -178,7 +183,7 @@ class SessionEndBrowserTests extends BrowserTestSupport {
 			waiting.until(ExpectedConditions.urlToBe(appUrl() + "/admin/clinicians"));
 			assertThat(browser.findElement(By.className("flash")).getText()).contains("is deactivated");
 		} finally {
-			browser.quit();
+			Browsers.release(browser);
 			browser = therapistsBrowser;
 			waiting = therapistsWaiting;
 		}

@@ -67,15 +67,15 @@ class SignupEndToEndTests extends EndToEndTestSupport {
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			Browsers.release(browser);
 		}
 	}
 
 	@Test
 	void checksCoverageSignsUpFollowsTheEmailedLinkSignsInAndLandsOnThePortal() throws Exception {
 
-		browser = Browsers.chromium();
-		var waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser = Browsers.lease();
+		var waiting = new WebDriverWait(browser, Duration.ofSeconds(20), Browsers.POLL);
 		var username = "leo." + UUID.randomUUID().toString().substring(0, 6);
 
 		browser.get(appUrl() + "/c/northside/check-coverage");

@@ -34,7 +34,10 @@ final class TestKeycloak {
 			var server = new KeycloakDevServer(Path.of(System.getProperty("stride.test.keycloak.distribution")),
 					temporaryDirectory(), freePort(), Path.of(System.getProperty("stride.test.keycloak.realm-file")),
 					Path.of(System.getProperty("stride.test.keycloak.realm-overlay")), "http://localhost:" + applicationPort,
-					Map.of("STRIDE_WEB_CLIENT_SECRET", CLIENT_SECRET, "STRIDE_PROVISIONER_SECRET", PROVISIONER_SECRET), null,
+					Map.of("STRIDE_WEB_CLIENT_SECRET", CLIENT_SECRET, "STRIDE_PROVISIONER_SECRET", PROVISIONER_SECRET,
+							// start-dev reloads its themes and templates for every page (for theme authors); the tests'
+							// Keycloak keeps them, as a production one does, so each sign-in page is not built from scratch
+							"KC_SPI_THEME_CACHE_THEMES", "true", "KC_SPI_THEME_CACHE_TEMPLATES", "true"), null,
 					Duration.ofMinutes(4));
 			running = server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(running::close, "test-keycloak-stop"));

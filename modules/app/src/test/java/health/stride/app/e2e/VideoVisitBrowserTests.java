@@ -49,7 +49,7 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 	@BeforeEach
 	void aVisitAboutToStart() throws Exception {
 		visit = VisitAboutToStart.book(patients, hosts, jdbc, transactions);
-		browser.quit();
+		Browsers.release(browser);
 		browser = Browsers.chromiumWithFakeDevices();
 		waiting = waitFor(browser);
 		therapist = Browsers.chromiumWithFakeDevices();
@@ -65,7 +65,7 @@ class VideoVisitBrowserTests extends BrowserTestSupport {
 	}
 
 	static WebDriverWait waitFor(WebDriver driver) {
-		var wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+		var wait = new WebDriverWait(driver, Duration.ofSeconds(40), Browsers.POLL);
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		return wait;
 	}

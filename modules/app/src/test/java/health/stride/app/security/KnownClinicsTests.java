@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import health.stride.platform.security.Role;
@@ -25,6 +26,7 @@ import health.stride.platform.tenancy.TenantId;
  * (here: directly in the database) is seen once the known clinics' entry expired, within seconds.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here, but the same application context as the MockMvc tests', not one more
 class KnownClinicsTests {
 
 	static final Duration WINDOW = Duration.ofSeconds(5);
