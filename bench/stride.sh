@@ -109,3 +109,12 @@ stride_bench() {
 	JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$STRIDE_JAVA")")")")} \
 		./mvnw -q -B -pl "bench/$1" spring-boot:run
 }
+
+# stride_up <name>: starts Stride with the local run's profile (log: BENCH_APP_LOG or
+# bench/<name>/target/stride-app.log) and lets the demo data and Keycloak settle before measuring.
+stride_up() {
+	STRIDE_LOG=${BENCH_APP_LOG:-bench/$1/target/stride-app.log}
+	stride_prepare
+	stride_start "$STRIDE_LOG" --spring.profiles.active=local
+	sleep 15
+}

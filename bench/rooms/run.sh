@@ -6,12 +6,9 @@
 # already running, ./mvnw -q -pl bench/rooms spring-boot:run alone runs the benchmark.
 set -euo pipefail
 source bench/stride.sh
-log=${BENCH_APP_LOG:-bench/rooms/target/stride-app.log}
 
-stride_prepare
-stride_start "$log" --spring.profiles.active=local
-# let the demo data and Keycloak settle before measuring
-sleep 15
+stride_up rooms
+log=$STRIDE_LOG
 started=$(wc -l < "$log")
 status=0
 stride_bench rooms || status=$?

@@ -6,10 +6,6 @@
 # already running, ./mvnw -q -pl bench/visits spring-boot:run alone runs the benchmark.
 set -euo pipefail
 source bench/stride.sh
-log=${BENCH_APP_LOG:-bench/visits/target/stride-app.log}
 
-stride_prepare
-stride_start "$log" --spring.profiles.active=local
-# let the demo data and Keycloak settle before measuring
-sleep 15
+stride_up visits
 stride_bench visits
